@@ -1,0 +1,206 @@
+using ModelMonitoring.Alerting;
+using ModelMonitoring.Internal;
+using ModelMonitoring.Recording;
+using ModelMonitoring.Storage;
+
+namespace ModelMonitoring.Aggregation;
+
+/// <summary>
+/// Folds one model's drained records into fixed windows aligned to the Unix epoch and, once a
+/// window can no longer receive records, turns it into window metrics and threshold alerts.
+/// Runs on the worker thread only.
+/// </summary>
+internal sealed class WindowAggregator
+{
+    private const int MaxOpenWindows = 64;
+    private readonly ModelSchema _model;
+    private readonly long _windowTicks;
+    private readonly TimeSpan _grace;
+    private readonly LabelJoinCache _labels;
+    private readonly ThresholdEvaluator _thresholds;
+    private readonly SortedDictionary<long, WindowState> _open = [];
+    private readonly Stack<WindowState> _pool = new();
+    private readonly Dictionary<string, double> _values = new(StringComparer.Ordinal);
+    private long _closedBefore = long.MinValue;
+
+    public WindowAggregator(ModelSchema model, TimeSpan window, TimeSpan grace, int labelJoinCapacity, ThresholdEvaluator thresholds)
+    {
+        _model = model;
+        _windowTicks = window.Ticks;
+        _grace = grace;
+        _labels = new LabelJoinCache(labelJoinCapacity);
+        _thresholds = thresholds;
+    }
+
+    /// <summary>Gets how many records arrived for windows that had already closed (they are stored, not aggregated).</summary>
+    public long LateRecords { get; private set; }
+
+    public void Observe(in PredictionRecord prediction)
+    {
+        _labels.Remember(prediction.Id, prediction.PredictedClass, prediction.PredictedValue ?? double.NaN);
+        if (WindowFor(prediction.Timestamp) is not { } window)
+        {
+            return;
+        }
+
+        window.Count++;
+        if (prediction.Status == PredictionStatus.Error)
+        {
+            window.Errors++;
+        }
+
+        var latencyMs = prediction.Latency.TotalMilliseconds;
+        window.LatencySumMs += latencyMs;
+        window.Latency.Add(latencyMs);
+        if (prediction.Confidence is { } confidence)
+        {
+            window.ConfidenceSum += confidence;
+            window.ConfidenceCount++;
+        }
+
+        if (prediction.PredictedClass is { } predictedClass)
+        {
+            window.ClassCounts[predictedClass] = window.ClassCounts.GetValueOrDefault(predictedClass) + 1;
+        }
+    }
+
+    public void Observe(in GroundTruthRecord label)
+    {
+        if (!_labels.TryTake(label.PredictionId, out var predictedClass, out var predictedValue) || WindowFor(label.Timestamp) is not { } window)
+        {
+            return;
+        }
+
+        window.LabelCount++;
+        if (label.ActualClass is { } actualClass && predictedClass is not null)
+        {
+            window.ClassLabelCount++;
+            if (string.Equals(actualClass, predictedClass, StringComparison.Ordinal))
+            {
+                window.CorrectCount++;
+            }
+        }
+        else if (label.ActualValue is { } actualValue && !double.IsNaN(predictedValue))
+        {
+            window.ValueLabelCount++;
+            window.AbsoluteErrorSum += Math.Abs(predictedValue - actualValue);
+        }
+    }
+
+    /// <summary>Closes every window that ended at least the grace period before <paramref name="now"/>, or every window when <paramref name="all"/>.</summary>
+    public void CloseWindows(DateTimeOffset now, bool all, ArrayBuilder<MetricRecord> metrics, List<Alert> alerts)
+    {
+        while (_open.Count > 0)
+        {
+            var (index, window) = _open.First();
+            var start = new DateTimeOffset(index * _windowTicks, TimeSpan.Zero);
+            var end = start.AddTicks(_windowTicks);
+            if (!all && now < end + _grace)
+            {
+                break;
+            }
+
+            _open.Remove(index);
+            _closedBefore = index + 1;
+            var effectiveEnd = all && now < end ? now : end;
+            Emit(window, start, end, effectiveEnd - start, metrics);
+            _thresholds.Evaluate(_values, end, alerts);
+            _pool.Push(window);
+        }
+    }
+
+    private WindowState? WindowFor(DateTimeOffset timestamp)
+    {
+        var index = Math.DivRem(timestamp.UtcTicks, _windowTicks, out var remainder);
+        if (remainder < 0)
+        {
+            index--;
+        }
+
+        if (index < _closedBefore)
+        {
+            LateRecords++;
+            return null;
+        }
+
+        if (_open.TryGetValue(index, out var window))
+        {
+            return window;
+        }
+
+        if (_open.Count >= MaxOpenWindows)
+        {
+            LateRecords++;
+            return null;
+        }
+
+        window = _pool.Count > 0 ? _pool.Pop() : new WindowState();
+        window.Reset(index);
+        _open.Add(index, window);
+        return window;
+    }
+
+    private void Emit(WindowState window, DateTimeOffset start, DateTimeOffset end, TimeSpan covered, ArrayBuilder<MetricRecord> metrics)
+    {
+        _values.Clear();
+        if (window.Count > 0)
+        {
+            _values[WindowMetricNames.PredictionCount] = window.Count;
+            _values[WindowMetricNames.Throughput] = covered > TimeSpan.Zero ? window.Count / covered.TotalSeconds : 0;
+            _values[WindowMetricNames.ErrorRate] = (double)window.Errors / window.Count;
+            _values[WindowMetricNames.LatencyMean] = window.LatencySumMs / window.Count;
+            _values[WindowMetricNames.LatencyP50] = window.Latency.Quantile(0.50);
+            _values[WindowMetricNames.LatencyP95] = window.Latency.Quantile(0.95);
+            _values[WindowMetricNames.LatencyP99] = window.Latency.Quantile(0.99);
+        }
+
+        if (window.ConfidenceCount > 0)
+        {
+            _values[WindowMetricNames.ConfidenceMean] = window.ConfidenceSum / window.ConfidenceCount;
+        }
+
+        long classified = 0;
+        long mostCommon = 0;
+        foreach (var (_, count) in window.ClassCounts)
+        {
+            classified += count;
+            mostCommon = Math.Max(mostCommon, count);
+        }
+
+        if (classified > 0)
+        {
+            _values[WindowMetricNames.ClassBias] = (double)mostCommon / classified;
+            foreach (var (label, count) in window.ClassCounts)
+            {
+                _values[WindowMetricNames.ClassSharePrefix + label] = (double)count / classified;
+            }
+        }
+
+        if (window.LabelCount > 0)
+        {
+            _values[WindowMetricNames.LabeledCount] = window.LabelCount;
+        }
+
+        if (window.ClassLabelCount > 0)
+        {
+            _values[WindowMetricNames.Accuracy] = (double)window.CorrectCount / window.ClassLabelCount;
+        }
+
+        if (window.ValueLabelCount > 0)
+        {
+            _values[WindowMetricNames.MeanAbsoluteError] = window.AbsoluteErrorSum / window.ValueLabelCount;
+        }
+
+        foreach (var (name, value) in _values)
+        {
+            metrics.Add(new MetricRecord { Name = name, Value = value, Timestamp = end, WindowStart = start, Unit = UnitOf(name) });
+        }
+    }
+
+    private static string? UnitOf(string name) => name switch
+    {
+        WindowMetricNames.LatencyMean or WindowMetricNames.LatencyP50 or WindowMetricNames.LatencyP95 or WindowMetricNames.LatencyP99 => "ms",
+        WindowMetricNames.Throughput => "1/s",
+        _ => null,
+    };
+}

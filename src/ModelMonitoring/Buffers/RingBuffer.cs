@@ -1,0 +1,125 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace ModelMonitoring.Buffers;
+
+/// <summary>
+/// A bounded, lock-free ring for many producers and one consumer (Vyukov's bounded queue with a
+/// sequence number per slot). A producer claims a position with one compare-and-swap, writes the
+/// slot in place and publishes it; when the ring is full the claim fails at once and the caller
+/// counts a drop. Slots are structs written in place, so nothing is allocated per record.
+/// </summary>
+/// <typeparam name="T">The slot payload.</typeparam>
+internal sealed class RingBuffer<T>
+    where T : struct
+{
+    private readonly Slot[] _slots;
+    private readonly int _mask;
+    private PaddedLong _tail;
+    private long _head;
+
+    public RingBuffer(int capacity)
+    {
+        if (capacity < 2 || (capacity & (capacity - 1)) != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "Capacity must be a power of two, at least 2.");
+        }
+
+        _slots = new Slot[capacity];
+        _mask = capacity - 1;
+        for (var i = 0; i < capacity; i++)
+        {
+            _slots[i].Sequence = i;
+        }
+    }
+
+    public int Capacity => _slots.Length;
+
+    /// <summary>Gets how many positions producers have claimed since creation (accepted records).</summary>
+    public long Claimed => Volatile.Read(ref _tail.Value);
+
+    /// <summary>Gets how many records the consumer has released.</summary>
+    public long Released => Volatile.Read(ref _head);
+
+    /// <summary>Gets how many claimed records the consumer has not released yet.</summary>
+    public long Count => Claimed - Released;
+
+    /// <summary>Claims the next free slot. Returns <see langword="false"/> at once when the ring is full.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryClaim(out long position)
+    {
+        var slots = _slots;
+        var pos = Volatile.Read(ref _tail.Value);
+        while (true)
+        {
+            ref var slot = ref slots[(int)pos & _mask];
+            var difference = Volatile.Read(ref slot.Sequence) - pos;
+            if (difference == 0)
+            {
+                var observed = Interlocked.CompareExchange(ref _tail.Value, pos + 1, pos);
+                if (observed == pos)
+                {
+                    position = pos;
+                    return true;
+                }
+
+                pos = observed;
+            }
+            else if (difference < 0)
+            {
+                position = 0;
+                return false;
+            }
+            else
+            {
+                pos = Volatile.Read(ref _tail.Value);
+            }
+        }
+    }
+
+    /// <summary>Gets the payload of a claimed (producer) or peeked (consumer) position.</summary>
+    public ref T this[long position]
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref _slots[(int)position & _mask].Item;
+    }
+
+    /// <summary>Gets the slot index of a position, for side arrays laid out like the ring.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int IndexOf(long position) => (int)position & _mask;
+
+    /// <summary>Makes a claimed slot visible to the consumer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Publish(long position) => Volatile.Write(ref _slots[(int)position & _mask].Sequence, position + 1);
+
+    /// <summary>Consumer only: gets the oldest published position, if any.</summary>
+    public bool TryPeek(out long position)
+    {
+        position = _head;
+        return Volatile.Read(ref _slots[(int)position & _mask].Sequence) == position + 1;
+    }
+
+    /// <summary>Consumer only: frees the slot returned by <see cref="TryPeek"/> for reuse.</summary>
+    public void Release()
+    {
+        var position = _head;
+        ref var slot = ref _slots[(int)position & _mask];
+        slot.Item = default;
+        Volatile.Write(ref slot.Sequence, position + _slots.Length);
+        Volatile.Write(ref _head, position + 1);
+    }
+
+    private struct Slot
+    {
+        public long Sequence;
+        public T Item;
+    }
+
+    /// <summary>A counter on its own cache line so producers do not contend with the consumer's fields.</summary>
+    [StructLayout(LayoutKind.Explicit, Size = 128)]
+    private struct PaddedLong
+    {
+        [FieldOffset(64)]
+        public long Value;
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Options;
+
+namespace ModelMonitoring.Configuration;
+
+/// <summary>Checks every setting and reports all problems together, each naming the setting and what is allowed.</summary>
+internal sealed class ModelMonitoringOptionsValidator : IValidateOptions<ModelMonitoringOptions>
+{
+    internal const int MaxBufferCapacity = 1 << 24;
+
+    public ValidateOptionsResult Validate(string? name, ModelMonitoringOptions options)
+    {
+        var errors = new List<string>();
+        CheckRange(errors, nameof(options.BufferCapacity), options.BufferCapacity, 16, MaxBufferCapacity);
+        CheckRange(errors, nameof(options.MaxBatchSize), options.MaxBatchSize, 1, 1_000_000);
+        CheckRange(errors, nameof(options.SinkRetryCount), options.SinkRetryCount, 0, 100);
+        CheckRange(errors, nameof(options.LabelJoinCapacity), options.LabelJoinCapacity, 0, 10_000_000);
+        CheckPositive(errors, nameof(options.FlushInterval), options.FlushInterval);
+        CheckPositive(errors, nameof(options.FlushTimeout), options.FlushTimeout);
+        CheckPositive(errors, nameof(options.ShutdownTimeout), options.ShutdownTimeout);
+        CheckPositive(errors, nameof(options.SinkTimeout), options.SinkTimeout);
+        CheckPositive(errors, nameof(options.SinkRetryDelay), options.SinkRetryDelay);
+        CheckPositive(errors, nameof(options.AggregationWindow), options.AggregationWindow);
+        CheckPositive(errors, nameof(options.AlertTimeout), options.AlertTimeout);
+
+        if (options.Models.Count == 0)
+        {
+            errors.Add("ModelMonitoringOptions.Models: no model is declared; call AddModel(\"name\", ...) at least once.");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var model in options.Models)
+        {
+            if (!seen.Add(model.Name ?? string.Empty))
+            {
+                errors.Add($"ModelMonitoringOptions.Models: the model '{model.Name}' is declared more than once; model names must be unique.");
+            }
+
+            ModelValidator.Validate(model, errors);
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void CheckRange(List<string> errors, string setting, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            errors.Add($"ModelMonitoringOptions.{setting}: {value} is not allowed; use a value from {min:N0} to {max:N0}.");
+        }
+    }
+
+    private static void CheckPositive(List<string> errors, string setting, TimeSpan value)
+    {
+        if (value <= TimeSpan.Zero || value == Timeout.InfiniteTimeSpan)
+        {
+            errors.Add($"ModelMonitoringOptions.{setting}: {value} is not allowed; use a positive, finite duration.");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+namespace ModelMonitoring.Configuration;
+
+/// <summary>Declares one monitored model: its identity, feature schema and alert thresholds.</summary>
+/// <remarks>Created by <see cref="ModelMonitoringOptions.AddModel(string, Action{ModelOptions})"/>; every method returns the same instance for chaining.</remarks>
+public sealed class ModelOptions
+{
+    private readonly List<string> _numericFeatures = [];
+    private readonly List<string> _categoricalFeatures = [];
+    private readonly List<MetricThreshold> _thresholds = [];
+
+    internal ModelOptions(string name) => Name = name;
+
+    /// <summary>Gets the model name.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the model version. The default value is "unversioned".</summary>
+    public string ModelVersion { get; private set; } = "unversioned";
+
+    /// <summary>Gets the deployment environment. The default value is "default".</summary>
+    public string ModelEnvironment { get; private set; } = "default";
+
+    /// <summary>Gets the numeric feature names, in recording order.</summary>
+    public IReadOnlyList<string> NumericFeatureNames => _numericFeatures;
+
+    /// <summary>Gets the categorical feature names, in recording order.</summary>
+    public IReadOnlyList<string> CategoricalFeatureNames => _categoricalFeatures;
+
+    /// <summary>Gets the alert thresholds on window metrics.</summary>
+    public IReadOnlyList<MetricThreshold> Thresholds => _thresholds;
+
+    internal bool EmptyNumericListDeclared { get; private set; }
+
+    internal bool EmptyCategoricalListDeclared { get; private set; }
+
+    /// <summary>Sets the model version.</summary>
+    /// <param name="version">The version, such as "1.4.0".</param>
+    /// <returns>This instance.</returns>
+    public ModelOptions Version(string version)
+    {
+        ModelVersion = version;
+        return this;
+    }
+
+    /// <summary>Sets the deployment environment.</summary>
+    /// <param name="environment">The environment, such as "production".</param>
+    /// <returns>This instance.</returns>
+    public ModelOptions Environment(string environment)
+    {
+        ModelEnvironment = environment;
+        return this;
+    }
+
+    /// <summary>Declares numeric features; values are recorded in this order.</summary>
+    /// <param name="names">One or more feature names.</param>
+    /// <returns>This instance.</returns>
+    public ModelOptions NumericFeatures(params string[] names)
+    {
+        EmptyNumericListDeclared |= names is null || names.Length == 0;
+        _numericFeatures.AddRange(names ?? []);
+        return this;
+    }
+
+    /// <summary>Declares categorical features; values are recorded in this order.</summary>
+    /// <param name="names">One or more feature names.</param>
+    /// <returns>This instance.</returns>
+    public ModelOptions CategoricalFeatures(params string[] names)
+    {
+        EmptyCategoricalListDeclared |= names is null || names.Length == 0;
+        _categoricalFeatures.AddRange(names ?? []);
+        return this;
+    }
+
+    /// <summary>Adds limits on a window metric that raise alerts when crossed.</summary>
+    /// <param name="metric">A window metric name (see <see cref="Aggregation.WindowMetricNames"/>).</param>
+    /// <param name="configure">Sets the limits.</param>
+    /// <returns>This instance.</returns>
+    public ModelOptions Threshold(string metric, Action<MetricThreshold> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var threshold = new MetricThreshold(metric);
+        configure(threshold);
+        _thresholds.Add(threshold);
+        return this;
+    }
+
+    internal ModelSchema ToSchema() => new(Name, ModelVersion, ModelEnvironment, _numericFeatures, _categoricalFeatures);
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+
+namespace ModelMonitoring.Internal;
+
+/// <summary>Every log message of the core package, with fixed event ids.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Warning, "Sink {Sink} failed to write a batch of {Count} records for model {Model} (attempt {Attempt} of {Attempts}).")]
+    public static partial void SinkWriteFailed(ILogger logger, Exception exception, string sink, int count, string model, int attempt, int attempts);
+
+    [LoggerMessage(2, LogLevel.Warning, "Sink {Sink} did not finish writing a batch for model {Model} within {Timeout}; the write was abandoned (attempt {Attempt} of {Attempts}).")]
+    public static partial void SinkWriteTimedOut(ILogger logger, string sink, string model, TimeSpan timeout, int attempt, int attempts);
+
+    [LoggerMessage(3, LogLevel.Error, "Dropped a batch of {Count} records for model {Model} after {Attempts} failed attempts; reason {Reason}.")]
+    public static partial void BatchDropped(ILogger logger, int count, string model, int attempts, string reason);
+
+    [LoggerMessage(4, LogLevel.Warning, "Records were requested for model '{Model}', which is not configured; they are dropped and counted as UnknownModel.")]
+    public static partial void UnknownModel(ILogger logger, string model);
+
+    [LoggerMessage(5, LogLevel.Warning, "Alert channel {Channel} failed to deliver alert {Alert} for model {Model}.")]
+    public static partial void AlertDeliveryFailed(ILogger logger, Exception exception, string channel, string alert, string model);
+
+    [LoggerMessage(6, LogLevel.Warning, "Monitoring shutdown did not finish within {Timeout}; {Count} records were not written and are counted as ShutdownTimeout.")]
+    public static partial void ShutdownTimedOut(ILogger logger, TimeSpan timeout, long count);
+
+    [LoggerMessage(7, LogLevel.Error, "The monitoring worker failed unexpectedly; it continues with the next cycle.")]
+    public static partial void WorkerCycleFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(8, LogLevel.Information, "Monitoring started for {ModelCount} model(s) with {SinkCount} sink(s) and {ChannelCount} alert channel(s).")]
+    public static partial void Started(ILogger logger, int modelCount, int sinkCount, int channelCount);
+
+    [LoggerMessage(9, LogLevel.Warning, "Flush did not complete within {Timeout}.")]
+    public static partial void FlushTimedOut(ILogger logger, TimeSpan timeout);
+}

@@ -1,0 +1,68 @@
+using ModelMonitoring.Configuration;
+
+namespace ModelMonitoring;
+
+/// <summary>Settings of a monitoring pipeline. Validated at start-up; every error is reported at once.</summary>
+public sealed class ModelMonitoringOptions
+{
+    private readonly List<ModelOptions> _models = [];
+
+    /// <summary>Gets the declared models.</summary>
+    public IReadOnlyList<ModelOptions> Models => _models;
+
+    /// <summary>
+    /// Gets or sets how many records of each kind (predictions, labels, metrics, health checks) one
+    /// model's buffers hold before new records are dropped. Rounded up to a power of two per buffer
+    /// shard. Between 16 and 16,777,216. The default value is 16,384.
+    /// </summary>
+    public int BufferCapacity { get; set; } = 16_384;
+
+    /// <summary>Gets or sets how often the background worker drains buffers into the sinks. The default value is 1 second.</summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Gets or sets the most records of one kind in one batch handed to a sink. Between 1 and 1,000,000. The default value is 4,096.</summary>
+    public int MaxBatchSize { get; set; } = 4_096;
+
+    /// <summary>Gets or sets how long <see cref="IModelMonitoring.FlushAsync"/> waits. The default value is 30 seconds.</summary>
+    public TimeSpan FlushTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gets or sets how long stopping or disposing waits for the final flush. The default value is 30 seconds.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gets or sets how long one sink write may take before it is abandoned and retried. The default value is 10 seconds.</summary>
+    public TimeSpan SinkTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Gets or sets how many times a failed sink write is retried before its batch is dropped
+    /// (counted as <see cref="Recording.DropReason.SinkFailure"/>). Between 0 and 100. The default value is 5.
+    /// </summary>
+    public int SinkRetryCount { get; set; } = 5;
+
+    /// <summary>Gets or sets the delay before the first retry; each further retry doubles it, up to 30 seconds. The default value is 200 milliseconds.</summary>
+    public TimeSpan SinkRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Gets or sets the length of the windows metrics are aggregated over. The default value is 1 minute.</summary>
+    public TimeSpan AggregationWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Gets or sets how many recent predictions per model the worker remembers so that labels can be
+    /// joined for window accuracy. Labels of older predictions are still stored and count in reports.
+    /// Between 0 and 10,000,000. The default value is 100,000.
+    /// </summary>
+    public int LabelJoinCapacity { get; set; } = 100_000;
+
+    /// <summary>Gets or sets how long one alert delivery to one channel may take. The default value is 5 seconds.</summary>
+    public TimeSpan AlertTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Declares a model to monitor.</summary>
+    /// <param name="name">The model name: letters, digits, '_', '.', '-'; unique within the pipeline.</param>
+    /// <param name="configure">Declares the version, environment, features and thresholds.</param>
+    /// <returns>This instance.</returns>
+    public ModelMonitoringOptions AddModel(string name, Action<ModelOptions>? configure = null)
+    {
+        var model = new ModelOptions(name);
+        configure?.Invoke(model);
+        _models.Add(model);
+        return this;
+    }
+}

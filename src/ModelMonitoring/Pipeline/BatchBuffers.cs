@@ -1,0 +1,56 @@
+using ModelMonitoring.Alerting;
+using ModelMonitoring.Internal;
+using ModelMonitoring.Storage;
+
+namespace ModelMonitoring.Pipeline;
+
+/// <summary>
+/// The arrays one model's batches are built in, reused from batch to batch. Replaced (never reused)
+/// after a sink write was abandoned, because the abandoned sink may still read them.
+/// </summary>
+internal sealed class BatchBuffers(int maxBatchSize, int numericWidth, int categoricalWidth)
+{
+    public PredictionRecord[] Predictions { get; } = new PredictionRecord[maxBatchSize];
+
+    public double[] Numeric { get; } = new double[maxBatchSize * numericWidth];
+
+    public string?[] Categorical { get; } = new string?[maxBatchSize * categoricalWidth];
+
+    public GroundTruthRecord[] GroundTruths { get; } = new GroundTruthRecord[maxBatchSize];
+
+    public ArrayBuilder<MetricRecord> Metrics { get; } = new(Math.Min(maxBatchSize, 1024));
+
+    public HealthCheckRecord[] HealthChecks { get; } = new HealthCheckRecord[maxBatchSize];
+
+    public List<Alert> Alerts { get; } = [];
+
+    public int PredictionCount { get; set; }
+
+    public int GroundTruthCount { get; set; }
+
+    public int RecordedMetricCount { get; set; }
+
+    public int HealthCheckCount { get; set; }
+
+    /// <summary>Gets the number of application records (computed metrics and alerts excluded), for accounting.</summary>
+    public int RecordCount => PredictionCount + GroundTruthCount + RecordedMetricCount + HealthCheckCount;
+
+    public MonitoringBatch ToBatch(ModelSchema model) => new(
+        model,
+        new ReadOnlyMemory<PredictionRecord>(Predictions, 0, PredictionCount),
+        new ReadOnlyMemory<GroundTruthRecord>(GroundTruths, 0, GroundTruthCount),
+        Metrics.Memory,
+        new ReadOnlyMemory<HealthCheckRecord>(HealthChecks, 0, HealthCheckCount),
+        Alerts.ToArray());
+
+    public void Clear()
+    {
+        Array.Clear(Predictions, 0, PredictionCount);
+        Array.Clear(Categorical);
+        Array.Clear(GroundTruths, 0, GroundTruthCount);
+        Array.Clear(HealthChecks, 0, HealthCheckCount);
+        Metrics.Clear();
+        Alerts.Clear();
+        PredictionCount = GroundTruthCount = RecordedMetricCount = HealthCheckCount = 0;
+    }
+}

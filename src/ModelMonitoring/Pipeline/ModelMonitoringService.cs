@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ModelMonitoring.Aggregation;
+using ModelMonitoring.Alerting;
+using ModelMonitoring.Buffers;
+using ModelMonitoring.Recording;
+using ModelMonitoring.Storage;
+
+namespace ModelMonitoring.Pipeline;
+
+/// <summary>
+/// The pipeline as registered in dependency injection: builds one monitor per configured model,
+/// starts the worker when constructed, and stops it (flushing) when stopped or disposed.
+/// </summary>
+internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposable, IDisposable
+{
+    private readonly Dictionary<string, ModelPipeline> _models;
+    private readonly ConcurrentDictionary<string, IModelMonitor> _unknown = new(StringComparer.Ordinal);
+    private readonly DropCounters _unknownDrops = new();
+    private readonly PipelineState _state = new();
+    private readonly MonitoringWorker _worker;
+    private readonly MonitoringInstruments _instruments;
+    private readonly ILogger _logger;
+    private int _stopped;
+
+    public ModelMonitoringService(
+        IOptions<ModelMonitoringOptions> options,
+        IEnumerable<IMetricSink> sinks,
+        IEnumerable<IAlertChannel> channels,
+        TimeProvider timeProvider,
+        ILoggerFactory? loggerFactory = null)
+    {
+        // Reading Value runs the validators: a bad configuration fails here, naming every bad setting.
+        var settings = options.Value;
+        loggerFactory ??= NullLoggerFactory.Instance;
+        _logger = loggerFactory.CreateLogger("ModelMonitoring");
+        _models = new Dictionary<string, ModelPipeline>(StringComparer.Ordinal);
+        foreach (var model in settings.Models)
+        {
+            var schema = model.ToSchema();
+            var monitor = new ModelMonitor(schema, settings.BufferCapacity, timeProvider, _state);
+            var aggregator = new WindowAggregator(schema, settings.AggregationWindow, settings.FlushInterval, settings.LabelJoinCapacity, new ThresholdEvaluator(schema, model.Thresholds));
+            _models.Add(schema.Name, new ModelPipeline(monitor, aggregator, settings.MaxBatchSize));
+        }
+
+        Models = [.. _models.Values.Select(m => m.Model)];
+        var sinkList = sinks.ToArray();
+        var channelList = channels.ToArray();
+        _worker = new MonitoringWorker(
+            [.. _models.Values],
+            new SinkWriter(sinkList, settings, timeProvider, _logger),
+            new AlertDispatcher(channelList, settings, timeProvider, _logger),
+            settings,
+            timeProvider,
+            _logger);
+        _instruments = new MonitoringInstruments(this);
+        _worker.Start();
+        Internal.Log.Started(_logger, _models.Count, sinkList.Length, channelList.Length);
+    }
+
+    public IReadOnlyList<ModelSchema> Models { get; }
+
+    public IModelMonitor GetMonitor(string modelName)
+    {
+        if (modelName is not null && _models.TryGetValue(modelName, out var model))
+        {
+            return model.Monitor;
+        }
+
+        return _unknown.GetOrAdd(modelName ?? string.Empty, static (name, self) => new UnknownModelMonitor(name, self._unknownDrops, self._logger), this);
+    }
+
+    public Task<bool> FlushAsync(CancellationToken cancellationToken = default) => _worker.FlushAsync(cancellationToken);
+
+    public MonitoringStatistics GetStatistics()
+    {
+        long received = 0;
+        long buffered = _worker.InFlight;
+        var dropped = DropCounters.NewTotals();
+        foreach (var model in _models.Values)
+        {
+            received += model.Monitor.Received;
+            buffered += model.Monitor.Buffered;
+            model.Monitor.Drops.AddTo(dropped);
+        }
+
+        _unknownDrops.AddTo(dropped);
+        _worker.Drops.AddTo(dropped);
+        received += _unknownDrops.Get(DropReason.UnknownModel);
+        return new MonitoringStatistics(received, _worker.Stored, buffered, dropped);
+    }
+
+    /// <summary>Stops recording, writes what was accepted and closes every window, within the shutdown timeout.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
+        _state.Stop();
+        await _worker.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        _instruments.Dispose();
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+}

@@ -1,0 +1,176 @@
+using ModelMonitoring.Aggregation;
+using ModelMonitoring.Buffers;
+using ModelMonitoring.Internal;
+using ModelMonitoring.Recording;
+using ModelMonitoring.Storage;
+
+namespace ModelMonitoring.Pipeline;
+
+/// <summary>The worker's view of one model: drains its rings into batches and aggregates windows.</summary>
+internal sealed class ModelPipeline
+{
+    private readonly int _maxBatchSize;
+
+    public ModelPipeline(ModelMonitor monitor, WindowAggregator aggregator, int maxBatchSize)
+    {
+        Monitor = monitor;
+        Aggregator = aggregator;
+        _maxBatchSize = maxBatchSize;
+        Buffers = NewBuffers();
+    }
+
+    public ModelMonitor Monitor { get; }
+
+    public WindowAggregator Aggregator { get; }
+
+    public BatchBuffers Buffers { get; private set; }
+
+    public ModelSchema Model => Monitor.Model;
+
+    /// <summary>Starts over with fresh arrays: an abandoned sink write may still hold the old ones.</summary>
+    public void ReplaceBuffers() => Buffers = NewBuffers();
+
+    /// <summary>Moves up to one batch of each record kind from the rings into <see cref="Buffers"/> and aggregates them.</summary>
+    public void Drain(TimestampConverter clock)
+    {
+        var buffers = Buffers;
+        buffers.Clear();
+        DrainPredictions(buffers, clock);
+        DrainGroundTruths(buffers, clock);
+        DrainMetrics(buffers, clock);
+        DrainHealthChecks(buffers, clock);
+    }
+
+    /// <summary>Discards everything still buffered (after a shutdown timeout) and returns how many records that was.</summary>
+    public long DiscardBuffered()
+    {
+        return Discard(Monitor.Predictions) + Discard(Monitor.GroundTruths) + Discard(Monitor.Metrics) + Discard(Monitor.HealthChecks);
+
+        static long Discard<T>(ShardedRing<T> ring)
+            where T : struct
+        {
+            long count = 0;
+            foreach (var shard in ring.Shards)
+            {
+                while (shard.Ring.TryPeek(out _))
+                {
+                    shard.Ring.Release();
+                    count++;
+                }
+            }
+
+            return count;
+        }
+    }
+
+    private void DrainPredictions(BatchBuffers buffers, TimestampConverter clock)
+    {
+        var count = 0;
+        var numericWidth = Model.NumericFeatures.Count;
+        var categoricalWidth = Model.CategoricalFeatures.Count;
+        foreach (var shard in Monitor.Predictions.Shards)
+        {
+            while (count < _maxBatchSize && shard.Ring.TryPeek(out var position))
+            {
+                ref var entry = ref shard.Ring[position];
+                var numeric = new Memory<double>(buffers.Numeric, count * numericWidth, numericWidth);
+                var categorical = new Memory<string?>(buffers.Categorical, count * categoricalWidth, categoricalWidth);
+                shard.NumericAt(position).CopyTo(numeric.Span);
+                shard.CategoricalAt(position).CopyTo(categorical.Span);
+                ref var record = ref buffers.Predictions[count++];
+                record = new PredictionRecord
+                {
+                    Id = entry.Id,
+                    Timestamp = clock.ToUtc(entry.Timestamp, entry.HasUtcTicks),
+                    Latency = TimeSpan.FromTicks(entry.LatencyTicks),
+                    Status = entry.Status,
+                    ErrorKind = entry.ErrorKind,
+                    PredictedClass = entry.PredictedClass,
+                    PredictedValue = double.IsNaN(entry.PredictedValue) ? null : entry.PredictedValue,
+                    Confidence = double.IsNaN(entry.Confidence) ? null : entry.Confidence,
+                    InputHash = entry.HasInputHash ? entry.InputHash : null,
+                    Segment = entry.Segment,
+                    NumericFeatures = numeric,
+                    CategoricalFeatures = categorical,
+                };
+                shard.CategoricalAt(position).Clear();
+                shard.Ring.Release();
+                Aggregator.Observe(record);
+            }
+        }
+
+        buffers.PredictionCount = count;
+    }
+
+    private void DrainGroundTruths(BatchBuffers buffers, TimestampConverter clock)
+    {
+        var count = 0;
+        foreach (var shard in Monitor.GroundTruths.Shards)
+        {
+            while (count < _maxBatchSize && shard.Ring.TryPeek(out var position))
+            {
+                ref var entry = ref shard.Ring[position];
+                ref var record = ref buffers.GroundTruths[count++];
+                record = new GroundTruthRecord
+                {
+                    PredictionId = entry.PredictionId,
+                    Timestamp = clock.ToUtc(entry.Timestamp, isUtcTicks: false),
+                    ActualClass = entry.ActualClass,
+                    ActualValue = double.IsNaN(entry.ActualValue) ? null : entry.ActualValue,
+                };
+                shard.Ring.Release();
+                Aggregator.Observe(record);
+            }
+        }
+
+        buffers.GroundTruthCount = count;
+    }
+
+    private void DrainMetrics(BatchBuffers buffers, TimestampConverter clock)
+    {
+        var count = 0;
+        foreach (var shard in Monitor.Metrics.Shards)
+        {
+            while (count < _maxBatchSize && shard.Ring.TryPeek(out var position))
+            {
+                ref var entry = ref shard.Ring[position];
+                buffers.Metrics.Add(new MetricRecord
+                {
+                    Name = entry.Name,
+                    Value = entry.Value,
+                    Unit = entry.Unit,
+                    Metadata = entry.Metadata,
+                    Timestamp = clock.ToUtc(entry.Timestamp, isUtcTicks: false),
+                });
+                count++;
+                shard.Ring.Release();
+            }
+        }
+
+        buffers.RecordedMetricCount = count;
+    }
+
+    private void DrainHealthChecks(BatchBuffers buffers, TimestampConverter clock)
+    {
+        var count = 0;
+        foreach (var shard in Monitor.HealthChecks.Shards)
+        {
+            while (count < _maxBatchSize && shard.Ring.TryPeek(out var position))
+            {
+                ref var entry = ref shard.Ring[position];
+                buffers.HealthChecks[count++] = new HealthCheckRecord
+                {
+                    Timestamp = clock.ToUtc(entry.Timestamp, isUtcTicks: false),
+                    Status = entry.Status,
+                    Score = entry.Score,
+                    Issues = entry.Issues,
+                };
+                shard.Ring.Release();
+            }
+        }
+
+        buffers.HealthCheckCount = count;
+    }
+
+    private BatchBuffers NewBuffers() => new(_maxBatchSize, Model.NumericFeatures.Count, Model.CategoricalFeatures.Count);
+}

@@ -1,0 +1,34 @@
+using System.Diagnostics.Metrics;
+using ModelMonitoring.Recording;
+
+namespace ModelMonitoring.Pipeline;
+
+/// <summary>
+/// Publishes the pipeline's accounting through <see cref="System.Diagnostics.Metrics"/> (meter
+/// <c>ModelMonitoring</c>), so OpenTelemetry and dotnet-counters see drops without extra code.
+/// Observable instruments read the counters only when a listener collects.
+/// </summary>
+internal sealed class MonitoringInstruments : IDisposable
+{
+    public const string MeterName = "ModelMonitoring";
+    private readonly Meter _meter = new(MeterName, typeof(MonitoringInstruments).Assembly.GetName().Version?.ToString());
+
+    public MonitoringInstruments(IModelMonitoring pipeline)
+    {
+        _meter.CreateObservableCounter("modelmonitoring.records.received", () => pipeline.GetStatistics().Received, "{record}", "Records passed to a monitor.");
+        _meter.CreateObservableCounter("modelmonitoring.records.stored", () => pipeline.GetStatistics().Stored, "{record}", "Records every sink accepted.");
+        _meter.CreateObservableUpDownCounter("modelmonitoring.records.buffered", () => pipeline.GetStatistics().Buffered, "{record}", "Records accepted but not yet stored.");
+        _meter.CreateObservableCounter("modelmonitoring.records.dropped", () => ObserveDrops(pipeline), "{record}", "Records dropped, by reason.");
+    }
+
+    public void Dispose() => _meter.Dispose();
+
+    private static IEnumerable<Measurement<long>> ObserveDrops(IModelMonitoring pipeline)
+    {
+        var statistics = pipeline.GetStatistics();
+        foreach (var reason in Enum.GetValues<DropReason>())
+        {
+            yield return new Measurement<long>(statistics.GetDropped(reason), new KeyValuePair<string, object?>("reason", reason.ToString()));
+        }
+    }
+}

@@ -1,0 +1,232 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using ModelMonitoring.Alerting;
+using ModelMonitoring.Buffers;
+using ModelMonitoring.Internal;
+using ModelMonitoring.Recording;
+
+namespace ModelMonitoring.Pipeline;
+
+/// <summary>
+/// The one background consumer: on every tick, flush request or stop it drains each model's rings
+/// into batches, aggregates windows, writes to the sinks and sends alerts. Owns the accounting of
+/// stored and post-buffer drops.
+/// </summary>
+internal sealed class MonitoringWorker
+{
+    private readonly IReadOnlyList<ModelPipeline> _models;
+    private readonly SinkWriter _sinks;
+    private readonly AlertDispatcher _alerts;
+    private readonly ModelMonitoringOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly TimestampConverter _clock;
+    private readonly SemaphoreSlim _wake = new(0);
+    private readonly ConcurrentQueue<TaskCompletionSource<bool>> _flushRequests = new();
+    private readonly CancellationTokenSource _stopDeadline = new();
+    private readonly DropCounters _drops = new();
+    private long _stored;
+    private long _inFlight;
+    private volatile bool _stopRequested;
+    private Task? _loop;
+
+    public MonitoringWorker(IReadOnlyList<ModelPipeline> models, SinkWriter sinks, AlertDispatcher alerts, ModelMonitoringOptions options, TimeProvider timeProvider, ILogger logger)
+    {
+        _models = models;
+        _sinks = sinks;
+        _alerts = alerts;
+        _options = options;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _clock = new TimestampConverter(timeProvider);
+    }
+
+    public long Stored => Interlocked.Read(ref _stored);
+
+    public long InFlight => Interlocked.Read(ref _inFlight);
+
+    public DropCounters Drops => _drops;
+
+    public void Start() => _loop ??= Task.Run(RunAsync);
+
+    public async Task<bool> FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_stopRequested || _loop is null)
+        {
+            return false;
+        }
+
+        var request = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _flushRequests.Enqueue(request);
+        _wake.Release();
+        try
+        {
+            return await request.Task.WaitAsync(_options.FlushTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            Log.FlushTimedOut(_logger, _options.FlushTimeout);
+            return false;
+        }
+    }
+
+    /// <summary>Drains and writes everything, closes all windows, and stops; gives up at the shutdown timeout.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_loop is null)
+        {
+            return;
+        }
+
+        if (!_stopRequested)
+        {
+            _stopRequested = true;
+            _wake.Release();
+        }
+
+        using var deadline = new CancellationTokenSource(_options.ShutdownTimeout, _timeProvider);
+        using var registration = deadline.Token.Register(static s => ((CancellationTokenSource)s!).Cancel(), _stopDeadline);
+        using var callerRegistration = cancellationToken.Register(static s => ((CancellationTokenSource)s!).Cancel(), _stopDeadline);
+        try
+        {
+            await _loop.WaitAsync(_options.ShutdownTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            // The loop observes _stopDeadline and exits on its own; what it could not write is counted below.
+        }
+
+        long discarded = 0;
+        if (_loop.IsCompleted)
+        {
+            foreach (var model in _models)
+            {
+                discarded += model.DiscardBuffered();
+            }
+        }
+
+        if (discarded > 0 || !_loop.IsCompleted)
+        {
+            _drops.Add(DropReason.ShutdownTimeout, discarded);
+            Log.ShutdownTimedOut(_logger, _options.ShutdownTimeout, discarded);
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        Task? tick = null;
+        Task? wake = null;
+        while (true)
+        {
+            tick ??= Task.Delay(_options.FlushInterval, _timeProvider);
+            wake ??= _wake.WaitAsync();
+            var woke = await Task.WhenAny(tick, wake).ConfigureAwait(false);
+            if (woke == tick)
+            {
+                tick = null;
+            }
+            else
+            {
+                wake = null;
+            }
+
+            var stopping = _stopRequested;
+            var requests = new List<TaskCompletionSource<bool>>();
+            while (_flushRequests.TryDequeue(out var request))
+            {
+                requests.Add(request);
+            }
+
+            var complete = false;
+            try
+            {
+                complete = await RunCycleAsync(closeAllWindows: stopping, _stopDeadline.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                Log.WorkerCycleFailed(_logger, ex);
+            }
+
+            foreach (var request in requests)
+            {
+                request.TrySetResult(complete);
+            }
+
+            if (stopping)
+            {
+                while (_flushRequests.TryDequeue(out var late))
+                {
+                    late.TrySetResult(false);
+                }
+
+                return;
+            }
+        }
+    }
+
+    /// <summary>Drains every model until its rings are empty (bounded, so busy producers cannot keep the worker here forever).</summary>
+    private async Task<bool> RunCycleAsync(bool closeAllWindows, CancellationToken stopToken)
+    {
+        var everythingStored = true;
+        foreach (var model in _models)
+        {
+            var maxRounds = (int)Math.Min(int.MaxValue, (model.Monitor.Predictions.Capacity / _options.MaxBatchSize) + 2);
+            for (var round = 0; round < maxRounds; round++)
+            {
+                _clock.Refresh();
+                model.Drain(_clock);
+                var buffers = model.Buffers;
+                Interlocked.Add(ref _inFlight, buffers.RecordCount);
+                var lastRound = model.Monitor.Buffered == 0;
+                if (lastRound)
+                {
+                    model.Aggregator.CloseWindows(_clock.Now, closeAllWindows, buffers.Metrics, buffers.Alerts);
+                }
+
+                everythingStored &= await WriteAsync(model, buffers, stopToken).ConfigureAwait(false);
+                if (lastRound)
+                {
+                    break;
+                }
+            }
+        }
+
+        return everythingStored;
+    }
+
+    private async Task<bool> WriteAsync(ModelPipeline model, BatchBuffers buffers, CancellationToken stopToken)
+    {
+        var recordCount = buffers.RecordCount;
+        var stored = true;
+        var alerts = ReadOnlyMemory<Alert>.Empty;
+        if (recordCount > 0 || buffers.Metrics.Count > 0 || buffers.Alerts.Count > 0)
+        {
+            var batch = buffers.ToBatch(model.Model);
+            alerts = batch.Alerts;
+            (stored, var abandoned) = await _sinks.WriteAsync(batch, recordCount, stopToken).ConfigureAwait(false);
+            if (abandoned)
+            {
+                model.ReplaceBuffers();
+            }
+
+            if (stored)
+            {
+                Interlocked.Add(ref _stored, recordCount);
+            }
+            else if (recordCount > 0)
+            {
+                var reason = stopToken.IsCancellationRequested ? DropReason.ShutdownTimeout : DropReason.SinkFailure;
+                _drops.Add(reason, recordCount);
+                Log.BatchDropped(_logger, recordCount, model.Model.Name, _options.SinkRetryCount + 1, reason.ToString());
+            }
+        }
+
+        Interlocked.Add(ref _inFlight, -recordCount);
+        if (!alerts.IsEmpty)
+        {
+            await _alerts.DispatchAsync(alerts, stopToken).ConfigureAwait(false);
+        }
+
+        return stored;
+    }
+}

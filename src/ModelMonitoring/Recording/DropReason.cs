@@ -1,0 +1,26 @@
+namespace ModelMonitoring.Recording;
+
+/// <summary>Why a record was not stored. Every dropped record is counted under exactly one reason.</summary>
+public enum DropReason
+{
+    /// <summary>The model's ring buffer was full: the background worker is behind or a sink is failing.</summary>
+    BufferFull = 0,
+
+    /// <summary>A value was NaN, infinite, negative where it must not be, or out of range (confidence outside [0, 1]).</summary>
+    InvalidValue = 1,
+
+    /// <summary>The number of numeric or categorical features differs from the model's declared schema.</summary>
+    SchemaMismatch = 2,
+
+    /// <summary>The record named a model that was not configured.</summary>
+    UnknownModel = 3,
+
+    /// <summary>The record arrived after the monitoring pipeline was disposed.</summary>
+    Disposed = 4,
+
+    /// <summary>A sink kept failing for a batch until its retries ran out; the batch was discarded.</summary>
+    SinkFailure = 5,
+
+    /// <summary>Shutdown or flush ran out of time before the record could be written.</summary>
+    ShutdownTimeout = 6,
+}

@@ -1,0 +1,48 @@
+namespace ModelMonitoring.Recording;
+
+/// <summary>
+/// Records what one model does. Obtain it from <see cref="IModelMonitoring.GetMonitor(string)"/>.
+/// </summary>
+/// <remarks>
+/// Every method is safe to call from many threads at once, returns without blocking on I/O or locks,
+/// and never throws: invalid or excess records are rejected and counted by <see cref="DropReason"/>
+/// (see <see cref="IModelMonitoring.GetStatistics"/>). Recording a prediction with numeric features
+/// allocates nothing.
+/// </remarks>
+public interface IModelMonitor
+{
+    /// <summary>Gets the model's declared name, version, environment and feature schema.</summary>
+    ModelSchema Model { get; }
+
+    /// <summary>Records a prediction.</summary>
+    /// <param name="prediction">The prediction; its spans are copied.</param>
+    /// <returns>The identifier to join ground truth with later, or <see cref="PredictionId.Empty"/> when the prediction was rejected.</returns>
+    PredictionId RecordPrediction(in Prediction prediction);
+
+    /// <summary>Records the true class of an earlier prediction, for classifiers.</summary>
+    /// <param name="predictionId">The identifier <see cref="RecordPrediction(in Prediction)"/> returned.</param>
+    /// <param name="actualClass">The true class label.</param>
+    /// <returns><see langword="true"/> when the record was accepted into the buffer.</returns>
+    bool RecordGroundTruth(PredictionId predictionId, string actualClass);
+
+    /// <summary>Records the true value of an earlier prediction, for regressors.</summary>
+    /// <param name="predictionId">The identifier <see cref="RecordPrediction(in Prediction)"/> returned.</param>
+    /// <param name="actualValue">The true value; must be finite.</param>
+    /// <returns><see langword="true"/> when the record was accepted into the buffer.</returns>
+    bool RecordGroundTruth(PredictionId predictionId, double actualValue);
+
+    /// <summary>Records a custom metric for the model.</summary>
+    /// <param name="name">The metric name: letters, digits, '_', '.', '-' and ':'; at most 128 characters.</param>
+    /// <param name="value">The value; must be finite.</param>
+    /// <param name="unit">An optional unit such as "ms" or "requests".</param>
+    /// <param name="metadata">Optional key/value pairs stored with the value.</param>
+    /// <returns><see langword="true"/> when the record was accepted into the buffer.</returns>
+    bool RecordMetric(string name, double value, string? unit = null, IReadOnlyDictionary<string, string>? metadata = null);
+
+    /// <summary>Records the outcome of a health check of the model.</summary>
+    /// <param name="status">The outcome.</param>
+    /// <param name="score">A health score between 0 and 1 inclusive.</param>
+    /// <param name="issues">Optional descriptions of what is wrong.</param>
+    /// <returns><see langword="true"/> when the record was accepted into the buffer.</returns>
+    bool RecordHealthCheck(ModelHealthStatus status, double score, IReadOnlyList<string>? issues = null);
+}

@@ -1,0 +1,245 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using ModelMonitoring.Buffers;
+using ModelMonitoring.Configuration;
+
+namespace ModelMonitoring.Recording;
+
+/// <summary>
+/// The hot path: validates a record, claims a ring slot, copies the record in and publishes it.
+/// No locks, no I/O, no allocation, no exceptions; rejected records are counted by reason.
+/// </summary>
+internal sealed class ModelMonitor : IModelMonitor
+{
+    private readonly TimeProvider _timeProvider;
+    private readonly PipelineState _state;
+    private readonly ulong _idPrefix;
+    private readonly int _numericCount;
+    private readonly int _categoricalCount;
+
+    public ModelMonitor(ModelSchema model, int bufferCapacity, TimeProvider timeProvider, PipelineState state)
+    {
+        Model = model;
+        _timeProvider = timeProvider;
+        _state = state;
+        _numericCount = model.NumericFeatures.Count;
+        _categoricalCount = model.CategoricalFeatures.Count;
+        Predictions = new ShardedRing<PredictionEntry>(bufferCapacity, _numericCount, _categoricalCount);
+        GroundTruths = new ShardedRing<GroundTruthEntry>(bufferCapacity);
+        Metrics = new ShardedRing<MetricEntry>(bufferCapacity);
+        HealthChecks = new ShardedRing<HealthCheckEntry>(bufferCapacity);
+
+        // Zero is reserved so that a generated id is never PredictionId.Empty.
+        Span<byte> random = stackalloc byte[8];
+        do
+        {
+            RandomNumberGenerator.Fill(random);
+            _idPrefix = BitConverter.ToUInt64(random);
+        }
+        while (_idPrefix == 0);
+    }
+
+    public ModelSchema Model { get; }
+
+    internal ShardedRing<PredictionEntry> Predictions { get; }
+
+    internal ShardedRing<GroundTruthEntry> GroundTruths { get; }
+
+    internal ShardedRing<MetricEntry> Metrics { get; }
+
+    internal ShardedRing<HealthCheckEntry> HealthChecks { get; }
+
+    internal DropCounters Drops { get; } = new();
+
+    /// <summary>Gets every record accepted into a buffer plus every record dropped before that.</summary>
+    internal long Received => Predictions.Claimed + GroundTruths.Claimed + Metrics.Claimed + HealthChecks.Claimed + DroppedBeforeBuffering;
+
+    internal long Buffered => Predictions.Count + GroundTruths.Count + Metrics.Count + HealthChecks.Count;
+
+    private long DroppedBeforeBuffering =>
+        Drops.Get(DropReason.BufferFull) + Drops.Get(DropReason.InvalidValue) + Drops.Get(DropReason.SchemaMismatch)
+        + Drops.Get(DropReason.UnknownModel) + Drops.Get(DropReason.Disposed);
+
+    public PredictionId RecordPrediction(in Prediction prediction)
+    {
+        if (_state.IsStopped)
+        {
+            return Reject(DropReason.Disposed);
+        }
+
+        var numeric = prediction.NumericFeatures;
+        var categorical = prediction.CategoricalFeatures;
+        if (numeric.Length != _numericCount || categorical.Length != _categoricalCount)
+        {
+            return Reject(DropReason.SchemaMismatch);
+        }
+
+        if (!AllFinite(numeric) || prediction.Latency < TimeSpan.Zero
+            || prediction.Confidence is { } c && !(c >= 0 && c <= 1)
+            || prediction.PredictedValue is { } v && !double.IsFinite(v))
+        {
+            return Reject(DropReason.InvalidValue);
+        }
+
+        if (!Predictions.TryClaim(out var shard, out var position))
+        {
+            return Reject(DropReason.BufferFull);
+        }
+
+        var id = prediction.Id.IsEmpty
+            ? new PredictionId(_idPrefix, ((ulong)position << Predictions.ShardBits) | (uint)shard.Index)
+            : prediction.Id;
+
+        ref var entry = ref shard.Ring[position];
+        entry.Id = id;
+        SetTimestamp(ref entry.Timestamp, ref entry.HasUtcTicks, prediction.Timestamp);
+        entry.LatencyTicks = prediction.Latency.Ticks;
+        entry.Status = prediction.Status;
+        entry.ErrorKind = prediction.ErrorKind;
+        entry.PredictedClass = prediction.PredictedClass;
+        entry.PredictedValue = prediction.PredictedValue ?? double.NaN;
+        entry.Confidence = prediction.Confidence ?? double.NaN;
+        entry.HasInputHash = prediction.InputHash.HasValue;
+        entry.InputHash = prediction.InputHash.GetValueOrDefault();
+        entry.Segment = prediction.Segment;
+        if (_numericCount > 0)
+        {
+            numeric.CopyTo(shard.NumericAt(position));
+        }
+
+        if (_categoricalCount > 0)
+        {
+            categorical.CopyTo(shard.CategoricalAt(position));
+        }
+
+        shard.Ring.Publish(position);
+        return id;
+    }
+
+    public bool RecordGroundTruth(PredictionId predictionId, string actualClass) =>
+        actualClass is null ? Reject(DropReason.InvalidValue, false) : RecordLabel(predictionId, actualClass, double.NaN);
+
+    public bool RecordGroundTruth(PredictionId predictionId, double actualValue) =>
+        double.IsFinite(actualValue) ? RecordLabel(predictionId, null, actualValue) : Reject(DropReason.InvalidValue, false);
+
+    public bool RecordMetric(string name, double value, string? unit = null, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        if (_state.IsStopped)
+        {
+            return Reject(DropReason.Disposed, false);
+        }
+
+        if (!double.IsFinite(value) || !ModelValidator.IsValidName(name))
+        {
+            return Reject(DropReason.InvalidValue, false);
+        }
+
+        if (!Metrics.TryClaim(out var shard, out var position))
+        {
+            return Reject(DropReason.BufferFull, false);
+        }
+
+        ref var entry = ref shard.Ring[position];
+        entry.Timestamp = _timeProvider.GetTimestamp();
+        entry.Name = name;
+        entry.Value = value;
+        entry.Unit = unit;
+        entry.Metadata = metadata;
+        shard.Ring.Publish(position);
+        return true;
+    }
+
+    public bool RecordHealthCheck(ModelHealthStatus status, double score, IReadOnlyList<string>? issues = null)
+    {
+        if (_state.IsStopped)
+        {
+            return Reject(DropReason.Disposed, false);
+        }
+
+        if (!(score >= 0 && score <= 1) || !Enum.IsDefined(status))
+        {
+            return Reject(DropReason.InvalidValue, false);
+        }
+
+        if (!HealthChecks.TryClaim(out var shard, out var position))
+        {
+            return Reject(DropReason.BufferFull, false);
+        }
+
+        ref var entry = ref shard.Ring[position];
+        entry.Timestamp = _timeProvider.GetTimestamp();
+        entry.Status = status;
+        entry.Score = score;
+        entry.Issues = issues;
+        shard.Ring.Publish(position);
+        return true;
+    }
+
+    private bool RecordLabel(PredictionId predictionId, string? actualClass, double actualValue)
+    {
+        if (_state.IsStopped)
+        {
+            return Reject(DropReason.Disposed, false);
+        }
+
+        if (predictionId.IsEmpty)
+        {
+            return Reject(DropReason.InvalidValue, false);
+        }
+
+        if (!GroundTruths.TryClaim(out var shard, out var position))
+        {
+            return Reject(DropReason.BufferFull, false);
+        }
+
+        ref var entry = ref shard.Ring[position];
+        entry.Timestamp = _timeProvider.GetTimestamp();
+        entry.PredictionId = predictionId;
+        entry.ActualClass = actualClass;
+        entry.ActualValue = actualValue;
+        shard.Ring.Publish(position);
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void SetTimestamp(ref long timestamp, ref bool hasUtcTicks, DateTimeOffset? supplied)
+    {
+        if (supplied is { } value)
+        {
+            timestamp = value.UtcTicks;
+            hasUtcTicks = true;
+        }
+        else
+        {
+            timestamp = _timeProvider.GetTimestamp();
+            hasUtcTicks = false;
+        }
+    }
+
+    // NaN * 0 and ±∞ * 0 are NaN, so one comparison at the end checks every value without a branch per element.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool AllFinite(ReadOnlySpan<double> values)
+    {
+        var probe = 0.0;
+        foreach (var value in values)
+        {
+            probe += value * 0.0;
+        }
+
+        return probe == 0.0;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private PredictionId Reject(DropReason reason)
+    {
+        Drops.Increment(reason);
+        return PredictionId.Empty;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool Reject(DropReason reason, bool result)
+    {
+        Drops.Increment(reason);
+        return result;
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Logging;
+using ModelMonitoring.Buffers;
+using ModelMonitoring.Internal;
+
+namespace ModelMonitoring.Recording;
+
+/// <summary>Handed out for a model name that was not configured: counts every record as <see cref="DropReason.UnknownModel"/>.</summary>
+internal sealed class UnknownModelMonitor : IModelMonitor
+{
+    private readonly DropCounters _drops;
+
+    public UnknownModelMonitor(string name, DropCounters drops, ILogger logger)
+    {
+        Model = new ModelSchema(string.IsNullOrWhiteSpace(name) ? "(unnamed)" : name, string.Empty, string.Empty, [], []);
+        _drops = drops;
+        Log.UnknownModel(logger, Model.Name);
+    }
+
+    public ModelSchema Model { get; }
+
+    public PredictionId RecordPrediction(in Prediction prediction)
+    {
+        _drops.Increment(DropReason.UnknownModel);
+        return PredictionId.Empty;
+    }
+
+    public bool RecordGroundTruth(PredictionId predictionId, string actualClass) => Drop();
+
+    public bool RecordGroundTruth(PredictionId predictionId, double actualValue) => Drop();
+
+    public bool RecordMetric(string name, double value, string? unit = null, IReadOnlyDictionary<string, string>? metadata = null) => Drop();
+
+    public bool RecordHealthCheck(ModelHealthStatus status, double score, IReadOnlyList<string>? issues = null) => Drop();
+
+    private bool Drop()
+    {
+        _drops.Increment(DropReason.UnknownModel);
+        return false;
+    }
+}

@@ -1,0 +1,48 @@
+using ModelMonitoring.Alerting;
+
+namespace ModelMonitoring.Storage;
+
+/// <summary>
+/// Reads stored monitoring data back: reports and the queries a monitoring dashboard makes.
+/// Storage providers implement it next to <see cref="IMetricSink"/>.
+/// </summary>
+/// <remarks>
+/// Time ranges are half-open, <c>[from, to)</c>, and compare record timestamps in UTC. A model is
+/// identified by name across its versions and environments. Percentiles interpolate linearly
+/// between the closest ranks (NumPy's default): <c>p</c> of <c>n</c> sorted values is at rank
+/// <c>p (n - 1)</c>.
+/// </remarks>
+public interface IMonitoringReader
+{
+    /// <summary>Summarises a model's predictions, labels, metrics and alerts over a time range.</summary>
+    /// <param name="model">The model name.</param>
+    /// <param name="from">The inclusive start.</param>
+    /// <param name="to">The exclusive end.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The report; counts are zero and averages <see langword="null"/> when nothing was stored.</returns>
+    Task<PerformanceReport> GetPerformanceReportAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
+
+    /// <summary>Summarises a model's predictions over a time range: counts, latency with p95, confidence and class mix.</summary>
+    /// <param name="model">The model name.</param>
+    /// <param name="from">The inclusive start.</param>
+    /// <param name="to">The exclusive end.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The summary.</returns>
+    Task<PredictionSummary> GetPredictionSummaryAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets a model's most recent metric values, newest first.</summary>
+    /// <param name="model">The model name.</param>
+    /// <param name="metricName">Only this metric, or every metric when <see langword="null"/>.</param>
+    /// <param name="limit">The most values to return; between 1 and 10,000.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The values, newest first.</returns>
+    Task<IReadOnlyList<MetricRecord>> GetRecentMetricsAsync(string model, string? metricName = null, int limit = 100, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets the alerts raised for a model over a time range, oldest first.</summary>
+    /// <param name="model">The model name.</param>
+    /// <param name="from">The inclusive start.</param>
+    /// <param name="to">The exclusive end.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The alerts, oldest first.</returns>
+    Task<IReadOnlyList<Alert>> GetAlertsAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
+}
