@@ -1,0 +1,84 @@
+using ModelMonitoring.Alerting;
+using ModelMonitoring.Storage;
+
+namespace ModelMonitoring.Testing;
+
+/// <summary>
+/// A sink that keeps copies of everything written to it and can be told to fail or hang, for
+/// testing the worker's retries, timeouts and accounting.
+/// </summary>
+public sealed class RecordingSink : IMetricSink
+{
+    private readonly object _gate = new();
+    private readonly List<PredictionRecord> _predictions = [];
+    private readonly List<double[]> _features = [];
+    private readonly List<GroundTruthRecord> _groundTruths = [];
+    private readonly List<MetricRecord> _metrics = [];
+    private readonly List<HealthCheckRecord> _healthChecks = [];
+    private readonly List<Alert> _alerts = [];
+    private TaskCompletionSource _hang = NewHang();
+
+    /// <summary>Gets or sets whether writes throw.</summary>
+    public bool Fail { get; set; }
+
+    /// <summary>Gets or sets whether writes hang, ignoring cancellation, until <see cref="ReleaseHang"/>.</summary>
+    public bool Hang { get; set; }
+
+    public int WriteAttempts { get; private set; }
+
+    public int Batches { get; private set; }
+
+    public IReadOnlyList<PredictionRecord> Predictions { get { lock (_gate) { return [.. _predictions]; } } }
+
+    public IReadOnlyList<double[]> Features { get { lock (_gate) { return [.. _features]; } } }
+
+    public IReadOnlyList<GroundTruthRecord> GroundTruths { get { lock (_gate) { return [.. _groundTruths]; } } }
+
+    public IReadOnlyList<MetricRecord> Metrics { get { lock (_gate) { return [.. _metrics]; } } }
+
+    public IReadOnlyList<HealthCheckRecord> HealthChecks { get { lock (_gate) { return [.. _healthChecks]; } } }
+
+    public IReadOnlyList<Alert> Alerts { get { lock (_gate) { return [.. _alerts]; } } }
+
+    public void ReleaseHang()
+    {
+        Hang = false;
+        _hang.TrySetResult();
+        _hang = NewHang();
+    }
+
+    public async ValueTask WriteAsync(MonitoringBatch batch, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            WriteAttempts++;
+        }
+
+        if (Hang)
+        {
+            await _hang.Task.ConfigureAwait(false);
+        }
+
+        if (Fail)
+        {
+            throw new InvalidOperationException("The test sink is failing on purpose.");
+        }
+
+        lock (_gate)
+        {
+            Batches++;
+            foreach (var prediction in batch.Predictions.Span)
+            {
+                _predictions.Add(prediction with { NumericFeatures = prediction.NumericFeatures.ToArray(), CategoricalFeatures = prediction.CategoricalFeatures.ToArray() });
+                _features.Add(prediction.NumericFeatures.ToArray());
+            }
+
+            _groundTruths.AddRange(batch.GroundTruths.Span);
+            _metrics.AddRange(batch.Metrics.Span);
+            _healthChecks.AddRange(batch.HealthChecks.Span);
+            _alerts.AddRange(batch.Alerts.Span);
+        }
+    }
+
+    private static TaskCompletionSource NewHang() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

@@ -1,0 +1,137 @@
+using ModelMonitoring.Recording;
+using ModelMonitoring.Testing;
+
+namespace ModelMonitoring.Tests.Pipeline;
+
+public class SinkFailureTests
+{
+    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(50);
+
+    private static TestPipeline Create(Action<ModelMonitoringOptions>? tweak = null) => TestPipeline.Create(o =>
+    {
+        o.SinkRetryCount = 3;
+        o.SinkRetryDelay = TimeSpan.FromMilliseconds(100);
+        o.SinkTimeout = TimeSpan.FromSeconds(2);
+        o.FlushTimeout = TimeSpan.FromSeconds(10);
+        o.ShutdownTimeout = TimeSpan.FromSeconds(5);
+        o.AddModel("m", m => m.NumericFeatures("a"));
+        tweak?.Invoke(o);
+    });
+
+    private static void RecordMany(IModelMonitor monitor, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            monitor.RecordPrediction(new Prediction { NumericFeatures = [i] }).IsEmpty.ShouldBeFalse();
+        }
+    }
+
+    [Fact]
+    public async Task ThrowingSink_RetriesThenDropsBatchAsSinkFailure_AndNothingReachesTheCaller()
+    {
+        await using var test = Create();
+        test.Sink.Fail = true;
+        RecordMany(test.Pipeline.GetMonitor("m"), 10);
+
+        var flushed = await test.AdvanceUntilAsync(test.Pipeline.FlushAsync(), Step);
+
+        flushed.ShouldBeFalse();
+        test.Sink.WriteAttempts.ShouldBe(4);
+        var statistics = test.Pipeline.GetStatistics();
+        statistics.GetDropped(DropReason.SinkFailure).ShouldBe(10);
+        (statistics.Stored + statistics.Buffered + statistics.Dropped).ShouldBe(statistics.Received);
+        test.Logs.Lines.Count(l => l.Contains("failed to write a batch", StringComparison.Ordinal)).ShouldBe(4);
+        test.Logs.Lines.ShouldContain(l => l.Contains("Dropped a batch of 10 records", StringComparison.Ordinal));
+
+        // Shutdown retries on the fake clock, which no longer moves: let the final write succeed.
+        test.Sink.Fail = false;
+    }
+
+    [Fact]
+    public async Task ThrowingSink_ThatRecoversWithinRetries_StoresEverything()
+    {
+        await using var test = Create();
+        test.Sink.Fail = true;
+        RecordMany(test.Pipeline.GetMonitor("m"), 10);
+
+        var flush = test.Pipeline.FlushAsync();
+        test.Clock.Advance(TimeSpan.FromMilliseconds(100));
+        test.Sink.Fail = false;
+
+        (await test.AdvanceUntilAsync(flush, Step)).ShouldBeTrue();
+        test.Sink.Predictions.Count.ShouldBe(10);
+        test.Pipeline.GetStatistics().Dropped.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task WorkerRecovers_AfterSinkComesBack()
+    {
+        await using var test = Create();
+        var monitor = test.Pipeline.GetMonitor("m");
+        test.Sink.Fail = true;
+        RecordMany(monitor, 5);
+        (await test.AdvanceUntilAsync(test.Pipeline.FlushAsync(), Step)).ShouldBeFalse();
+
+        test.Sink.Fail = false;
+        RecordMany(monitor, 7);
+        (await test.Pipeline.FlushAsync()).ShouldBeTrue();
+
+        test.Sink.Predictions.Count.ShouldBe(7);
+        var statistics = test.Pipeline.GetStatistics();
+        statistics.Stored.ShouldBe(7);
+        statistics.GetDropped(DropReason.SinkFailure).ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task HangingSink_FlushReturnsFalseAtItsTimeout()
+    {
+        await using var test = Create(o => o.SinkTimeout = TimeSpan.FromMinutes(5));
+        test.Sink.Hang = true;
+        RecordMany(test.Pipeline.GetMonitor("m"), 3);
+        var started = test.Clock.GetUtcNow();
+
+        var flushed = await test.AdvanceUntilAsync(test.Pipeline.FlushAsync(), Step);
+
+        flushed.ShouldBeFalse();
+        (test.Clock.GetUtcNow() - started).ShouldBeInRange(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10) + Step);
+        test.Sink.ReleaseHang();
+    }
+
+    [Fact]
+    public async Task HangingSink_WriteIsAbandonedAtSinkTimeout_AndRetriedOnceItAnswers()
+    {
+        await using var test = Create();
+        test.Sink.Hang = true;
+        RecordMany(test.Pipeline.GetMonitor("m"), 3);
+
+        var flush = test.Pipeline.FlushAsync();
+        for (var i = 0; i < 200 && test.Sink.WriteAttempts < 2; i++)
+        {
+            test.Clock.Advance(Step);
+            await Task.Yield();
+        }
+
+        test.Sink.WriteAttempts.ShouldBeGreaterThanOrEqualTo(2);
+        test.Logs.Lines.ShouldContain(l => l.Contains("was abandoned", StringComparison.Ordinal));
+        test.Sink.ReleaseHang();
+        (await test.AdvanceUntilAsync(flush, Step)).ShouldBeTrue();
+        test.Pipeline.GetStatistics().Stored.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task HangingSink_DisposeReturnsAtShutdownTimeout_AndCountsWhatWasNotWritten()
+    {
+        var test = Create(o => o.SinkTimeout = TimeSpan.FromMinutes(5));
+        test.Sink.Hang = true;
+        RecordMany(test.Pipeline.GetMonitor("m"), 4);
+        var started = test.Clock.GetUtcNow();
+
+        await test.AdvanceUntilAsync(test.Pipeline.DisposeAsync().AsTask(), Step);
+
+        (test.Clock.GetUtcNow() - started).ShouldBeLessThanOrEqualTo(TimeSpan.FromSeconds(5) + Step);
+        var statistics = test.Pipeline.GetStatistics();
+        statistics.GetDropped(DropReason.ShutdownTimeout).ShouldBe(4);
+        (statistics.Stored + statistics.Buffered + statistics.Dropped).ShouldBe(statistics.Received);
+        test.Sink.ReleaseHang();
+    }
+}

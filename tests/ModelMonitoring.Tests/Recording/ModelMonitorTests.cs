@@ -1,0 +1,176 @@
+using ModelMonitoring.Recording;
+using ModelMonitoring.Testing;
+
+namespace ModelMonitoring.Tests.Recording;
+
+public class ModelMonitorTests
+{
+    private static TestPipeline Create(int capacity = 1024) => TestPipeline.Create(o =>
+    {
+        o.BufferCapacity = capacity;
+        o.AddModel("fraud", m => m.Version("1.4.0").Environment("production").NumericFeatures("amount", "age").CategoricalFeatures("country"));
+    });
+
+    private static PredictionId Record(IModelMonitor monitor, double amount = 10, double age = 30, string? country = "NL", double? confidence = 0.9, TimeSpan? latency = null) =>
+        monitor.RecordPrediction(new Prediction
+        {
+            NumericFeatures = [amount, age],
+            CategoricalFeatures = [country],
+            Latency = latency ?? TimeSpan.FromMilliseconds(5),
+            PredictedClass = "legit",
+            Confidence = confidence,
+        });
+
+    [Fact]
+    public async Task RecordPrediction_Valid_ReturnsDistinctNonEmptyIdsAndIsStored()
+    {
+        await using var test = Create();
+        var monitor = test.Pipeline.GetMonitor("fraud");
+
+        var ids = Enumerable.Range(0, 100).Select(i => Record(monitor, amount: i)).ToList();
+        (await test.Pipeline.FlushAsync()).ShouldBeTrue();
+
+        ids.ShouldAllBe(id => !id.IsEmpty);
+        ids.Distinct().Count().ShouldBe(100);
+        test.Sink.Predictions.Select(p => p.Id).ShouldBe(ids, ignoreOrder: true);
+        var first = test.Sink.Predictions.Single(p => p.Id == ids[7]);
+        first.NumericFeatures.ToArray().ShouldBe([7.0, 30.0]);
+        first.CategoricalFeatures.ToArray().ShouldBe(["NL"]);
+        first.Timestamp.ShouldBe(test.Clock.GetUtcNow());
+        first.Latency.ShouldBe(TimeSpan.FromMilliseconds(5));
+    }
+
+    [Fact]
+    public async Task RecordPrediction_SuppliedIdAndTimestamp_AreKept()
+    {
+        await using var test = Create();
+        var id = PredictionId.FromGuid(Guid.NewGuid());
+        var at = new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.FromHours(2));
+
+        var returned = test.Pipeline.GetMonitor("fraud").RecordPrediction(new Prediction
+        {
+            Id = id, Timestamp = at, NumericFeatures = [1, 2], CategoricalFeatures = [null], InputHash = 42, Segment = "eu", PredictedValue = 3.5,
+            Status = PredictionStatus.Error, ErrorKind = "TimeoutException",
+        });
+        await test.Pipeline.FlushAsync();
+
+        returned.ShouldBe(id);
+        var stored = test.Sink.Predictions.Single();
+        stored.Id.ShouldBe(id);
+        stored.Timestamp.ShouldBe(at);
+        stored.InputHash.ShouldBe(42UL);
+        stored.Segment.ShouldBe("eu");
+        stored.PredictedValue.ShouldBe(3.5);
+        stored.Confidence.ShouldBeNull();
+        stored.Status.ShouldBe(PredictionStatus.Error);
+        stored.ErrorKind.ShouldBe("TimeoutException");
+        stored.CategoricalFeatures.ToArray().ShouldBe([null]);
+    }
+
+    [Theory]
+    [InlineData(double.NaN, 1.0, DropReason.InvalidValue)]
+    [InlineData(double.PositiveInfinity, 1.0, DropReason.InvalidValue)]
+    [InlineData(1.0, double.NegativeInfinity, DropReason.InvalidValue)]
+    [InlineData(1.0, 1.5, DropReason.InvalidValue)]
+    [InlineData(1.0, -0.1, DropReason.InvalidValue)]
+    public async Task RecordPrediction_InvalidValue_IsRejectedAndCounted(double amount, double confidence, DropReason reason)
+    {
+        await using var test = Create();
+
+        var id = Record(test.Pipeline.GetMonitor("fraud"), amount: amount, confidence: confidence);
+        await test.Pipeline.FlushAsync();
+
+        id.IsEmpty.ShouldBeTrue();
+        test.Pipeline.GetStatistics().GetDropped(reason).ShouldBe(1);
+        test.Sink.Predictions.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task RecordPrediction_NegativeLatencyOrWrongFeatureCount_IsRejectedAndCounted()
+    {
+        await using var test = Create();
+        var monitor = test.Pipeline.GetMonitor("fraud");
+
+        Record(monitor, latency: TimeSpan.FromTicks(-1)).IsEmpty.ShouldBeTrue();
+        monitor.RecordPrediction(new Prediction { NumericFeatures = [1], CategoricalFeatures = ["NL"] }).IsEmpty.ShouldBeTrue();
+        monitor.RecordPrediction(new Prediction { NumericFeatures = [1, 2, 3], CategoricalFeatures = ["NL"] }).IsEmpty.ShouldBeTrue();
+        monitor.RecordPrediction(new Prediction { NumericFeatures = [1, 2] }).IsEmpty.ShouldBeTrue();
+
+        var statistics = test.Pipeline.GetStatistics();
+        statistics.GetDropped(DropReason.InvalidValue).ShouldBe(1);
+        statistics.GetDropped(DropReason.SchemaMismatch).ShouldBe(3);
+        statistics.Received.ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task UnknownModel_EveryRecordIsRejectedCountedAndLoggedOnce()
+    {
+        await using var test = Create();
+        var unknown = test.Pipeline.GetMonitor("nope");
+
+        unknown.RecordPrediction(new Prediction { NumericFeatures = [1, 2] }).IsEmpty.ShouldBeTrue();
+        unknown.RecordMetric("x", 1).ShouldBeFalse();
+        test.Pipeline.GetMonitor("nope").RecordGroundTruth(new PredictionId(1, 1), "a").ShouldBeFalse();
+
+        var statistics = test.Pipeline.GetStatistics();
+        statistics.GetDropped(DropReason.UnknownModel).ShouldBe(3);
+        statistics.Received.ShouldBe(3);
+        test.Logs.Lines.Count(l => l.Contains("'nope'", StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task BufferFull_ExcessRecordsAreDroppedAndCounted()
+    {
+        await using var test = Create(capacity: 16);
+        var monitor = test.Pipeline.GetMonitor("fraud");
+        var capacity = 16;
+
+        // The worker only drains on a tick or a flush, and the fake clock does not move: the buffer fills.
+        var accepted = Enumerable.Range(0, 1000).Count(_ => !Record(monitor).IsEmpty);
+
+        accepted.ShouldBeGreaterThanOrEqualTo(capacity);
+        var statistics = test.Pipeline.GetStatistics();
+        statistics.GetDropped(DropReason.BufferFull).ShouldBe(1000 - accepted);
+        statistics.Buffered.ShouldBe(accepted);
+        await test.Pipeline.FlushAsync();
+        test.Sink.Predictions.Count.ShouldBe(accepted);
+    }
+
+    [Fact]
+    public async Task AfterDispose_RecordsAreRejectedAsDisposed()
+    {
+        var test = Create();
+        var monitor = test.Pipeline.GetMonitor("fraud");
+        await test.DisposeAsync();
+
+        Record(monitor).IsEmpty.ShouldBeTrue();
+        monitor.RecordGroundTruth(new PredictionId(1, 2), "fraud").ShouldBeFalse();
+        monitor.RecordMetric("queue_depth", 3).ShouldBeFalse();
+        monitor.RecordHealthCheck(ModelHealthStatus.Healthy, 1).ShouldBeFalse();
+
+        test.Pipeline.GetStatistics().GetDropped(DropReason.Disposed).ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task OtherRecords_InvalidInputIsRejectedAndValidInputStored()
+    {
+        await using var test = Create();
+        var monitor = test.Pipeline.GetMonitor("fraud");
+        var metadata = new Dictionary<string, string> { ["host"] = "a" };
+
+        monitor.RecordMetric("queue_depth", 3, "items", metadata).ShouldBeTrue();
+        monitor.RecordMetric("bad name", 3).ShouldBeFalse();
+        monitor.RecordMetric("nan", double.NaN).ShouldBeFalse();
+        monitor.RecordHealthCheck(ModelHealthStatus.Degraded, 0.5, ["slow"]).ShouldBeTrue();
+        monitor.RecordHealthCheck(ModelHealthStatus.Healthy, 1.5).ShouldBeFalse();
+        monitor.RecordGroundTruth(PredictionId.Empty, "x").ShouldBeFalse();
+        monitor.RecordGroundTruth(new PredictionId(1, 2), double.NaN).ShouldBeFalse();
+        monitor.RecordGroundTruth(new PredictionId(1, 2), 4.0).ShouldBeTrue();
+        await test.Pipeline.FlushAsync();
+
+        test.Sink.Metrics.ShouldContain(m => m.Name == "queue_depth" && m.Value == 3 && m.Unit == "items" && m.Metadata == metadata && m.WindowStart == null);
+        test.Sink.HealthChecks.Single().Issues.ShouldBe(["slow"]);
+        test.Sink.GroundTruths.Single().ActualValue.ShouldBe(4.0);
+        test.Pipeline.GetStatistics().GetDropped(DropReason.InvalidValue).ShouldBe(5);
+    }
+}
