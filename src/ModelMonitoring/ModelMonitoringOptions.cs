@@ -51,6 +51,14 @@ public sealed class ModelMonitoringOptions
     /// </summary>
     public int LabelJoinCapacity { get; set; } = 100_000;
 
+    /// <summary>
+    /// Gets or sets how often the timestamp given to records without one is refreshed. Recording reads a
+    /// cached timestamp instead of the clock (which can cost more than the whole record), so recorded
+    /// times lag by up to this much; set <see cref="Recording.Prediction.Timestamp"/> for exact times.
+    /// Between 1 millisecond and 1 second. The default value is 10 milliseconds.
+    /// </summary>
+    public TimeSpan TimestampResolution { get; set; } = TimeSpan.FromMilliseconds(10);
+
     /// <summary>Gets or sets how long one alert delivery to one channel may take. The default value is 5 seconds.</summary>
     public TimeSpan AlertTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -22,10 +22,10 @@ internal sealed class DropCounters
     }
 
     public void Increment(DropReason reason) =>
-        Interlocked.Increment(ref _counts[((Thread.GetCurrentProcessorId() & _mask) * StripeWidth) + (int)reason]);
+        Interlocked.Increment(ref _counts[((ShardIndex.Current & _mask) * StripeWidth) + (int)reason]);
 
     public void Add(DropReason reason, long count) =>
-        Interlocked.Add(ref _counts[((Thread.GetCurrentProcessorId() & _mask) * StripeWidth) + (int)reason], count);
+        Interlocked.Add(ref _counts[((ShardIndex.Current & _mask) * StripeWidth) + (int)reason], count);
 
     public long Get(DropReason reason)
     {

@@ -66,7 +66,7 @@ internal sealed class ShardedRing<T>
     public bool TryClaim(out Shard shard, out long position)
     {
         var shards = _shards;
-        var start = Thread.GetCurrentProcessorId();
+        var start = ShardIndex.Current;
         for (var i = 0; i < shards.Length; i++)
         {
             shard = shards[(start + i) & _mask];

@@ -21,6 +21,10 @@ internal sealed class ModelMonitoringOptionsValidator : IValidateOptions<ModelMo
         CheckPositive(errors, nameof(options.SinkRetryDelay), options.SinkRetryDelay);
         CheckPositive(errors, nameof(options.AggregationWindow), options.AggregationWindow);
         CheckPositive(errors, nameof(options.AlertTimeout), options.AlertTimeout);
+        if (options.TimestampResolution < TimeSpan.FromMilliseconds(1) || options.TimestampResolution > TimeSpan.FromSeconds(1))
+        {
+            errors.Add($"ModelMonitoringOptions.TimestampResolution: {options.TimestampResolution} is not allowed; use a duration from 1 millisecond to 1 second.");
+        }
 
         if (options.Models.Count == 0)
         {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using ModelMonitoring.Aggregation;
 using ModelMonitoring.Alerting;
 using ModelMonitoring.Buffers;
+using ModelMonitoring.Internal;
 using ModelMonitoring.Recording;
 using ModelMonitoring.Storage;
 
@@ -22,6 +23,7 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
     private readonly PipelineState _state = new();
     private readonly MonitoringWorker _worker;
     private readonly MonitoringInstruments _instruments;
+    private readonly CoarseClock _clock;
     private readonly ILogger _logger;
     private int _stopped;
 
@@ -37,10 +39,11 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
         loggerFactory ??= NullLoggerFactory.Instance;
         _logger = loggerFactory.CreateLogger("ModelMonitoring");
         _models = new Dictionary<string, ModelPipeline>(StringComparer.Ordinal);
+        _clock = new CoarseClock(timeProvider, settings.TimestampResolution);
         foreach (var model in settings.Models)
         {
             var schema = model.ToSchema();
-            var monitor = new ModelMonitor(schema, settings.BufferCapacity, timeProvider, _state);
+            var monitor = new ModelMonitor(schema, settings.BufferCapacity, _clock, _state, settings.MaxBatchSize);
             var aggregator = new WindowAggregator(schema, settings.AggregationWindow, settings.FlushInterval, settings.LabelJoinCapacity, new ThresholdEvaluator(schema, model.Thresholds));
             _models.Add(schema.Name, new ModelPipeline(monitor, aggregator, settings.MaxBatchSize));
         }
@@ -52,12 +55,13 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
             [.. _models.Values],
             new SinkWriter(sinkList, settings, timeProvider, _logger),
             new AlertDispatcher(channelList, settings, timeProvider, _logger),
+            _state,
             settings,
             timeProvider,
             _logger);
         _instruments = new MonitoringInstruments(this);
         _worker.Start();
-        Internal.Log.Started(_logger, _models.Count, sinkList.Length, channelList.Length);
+        Log.Started(_logger, _models.Count, sinkList.Length, channelList.Length);
     }
 
     public IReadOnlyList<ModelSchema> Models { get; }
@@ -108,6 +112,7 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
     {
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
         _instruments.Dispose();
+        _clock.Dispose();
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();

@@ -21,7 +21,7 @@ internal sealed class MonitoringWorker
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly TimestampConverter _clock;
-    private readonly SemaphoreSlim _wake = new(0);
+    private readonly PipelineState _state;
     private readonly ConcurrentQueue<TaskCompletionSource<bool>> _flushRequests = new();
     private readonly CancellationTokenSource _stopDeadline = new();
     private readonly DropCounters _drops = new();
@@ -30,8 +30,9 @@ internal sealed class MonitoringWorker
     private volatile bool _stopRequested;
     private Task? _loop;
 
-    public MonitoringWorker(IReadOnlyList<ModelPipeline> models, SinkWriter sinks, AlertDispatcher alerts, ModelMonitoringOptions options, TimeProvider timeProvider, ILogger logger)
+    public MonitoringWorker(IReadOnlyList<ModelPipeline> models, SinkWriter sinks, AlertDispatcher alerts, PipelineState state, ModelMonitoringOptions options, TimeProvider timeProvider, ILogger logger)
     {
+        _state = state;
         _models = models;
         _sinks = sinks;
         _alerts = alerts;
@@ -58,7 +59,7 @@ internal sealed class MonitoringWorker
 
         var request = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         _flushRequests.Enqueue(request);
-        _wake.Release();
+        _state.Wake.Release();
         try
         {
             return await request.Task.WaitAsync(_options.FlushTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
@@ -81,7 +82,7 @@ internal sealed class MonitoringWorker
         if (!_stopRequested)
         {
             _stopRequested = true;
-            _wake.Release();
+            _state.Wake.Release();
         }
 
         using var deadline = new CancellationTokenSource(_options.ShutdownTimeout, _timeProvider);
@@ -119,7 +120,7 @@ internal sealed class MonitoringWorker
         while (true)
         {
             tick ??= Task.Delay(_options.FlushInterval, _timeProvider);
-            wake ??= _wake.WaitAsync();
+            wake ??= _state.Wake.WaitAsync();
             var woke = await Task.WhenAny(tick, wake).ConfigureAwait(false);
             if (woke == tick)
             {
@@ -128,6 +129,7 @@ internal sealed class MonitoringWorker
             else
             {
                 wake = null;
+                _state.ResetSignal();
             }
 
             var stopping = _stopRequested;

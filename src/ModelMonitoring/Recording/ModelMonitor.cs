@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using ModelMonitoring.Buffers;
 using ModelMonitoring.Configuration;
+using ModelMonitoring.Internal;
 
 namespace ModelMonitoring.Recording;
 
@@ -11,16 +12,17 @@ namespace ModelMonitoring.Recording;
 /// </summary>
 internal sealed class ModelMonitor : IModelMonitor
 {
-    private readonly TimeProvider _timeProvider;
+    private readonly CoarseClock _clock;
     private readonly PipelineState _state;
     private readonly ulong _idPrefix;
     private readonly int _numericCount;
     private readonly int _categoricalCount;
+    private readonly long _wakeMask;
 
-    public ModelMonitor(ModelSchema model, int bufferCapacity, TimeProvider timeProvider, PipelineState state)
+    public ModelMonitor(ModelSchema model, int bufferCapacity, CoarseClock clock, PipelineState state, int wakeEvery = 1024)
     {
         Model = model;
-        _timeProvider = timeProvider;
+        _clock = clock;
         _state = state;
         _numericCount = model.NumericFeatures.Count;
         _categoricalCount = model.CategoricalFeatures.Count;
@@ -28,6 +30,11 @@ internal sealed class ModelMonitor : IModelMonitor
         GroundTruths = new ShardedRing<GroundTruthEntry>(bufferCapacity);
         Metrics = new ShardedRing<MetricEntry>(bufferCapacity);
         HealthChecks = new ShardedRing<HealthCheckEntry>(bufferCapacity);
+
+        // Producers wake the worker every wakeEvery records per shard (a power of two, at most half a shard),
+        // so a busy model is drained as it fills instead of dropping until the next tick.
+        var shardCapacity = Predictions.Shards[0].Ring.Capacity;
+        _wakeMask = (long)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(Math.Min(wakeEvery, shardCapacity / 2), 1, 1 << 30)) - 1;
 
         // Zero is reserved so that a generated id is never PredictionId.Empty.
         Span<byte> random = stackalloc byte[8];
@@ -113,6 +120,11 @@ internal sealed class ModelMonitor : IModelMonitor
         }
 
         shard.Ring.Publish(position);
+        if ((position & _wakeMask) == _wakeMask)
+        {
+            _state.Signal();
+        }
+
         return id;
     }
 
@@ -140,7 +152,7 @@ internal sealed class ModelMonitor : IModelMonitor
         }
 
         ref var entry = ref shard.Ring[position];
-        entry.Timestamp = _timeProvider.GetTimestamp();
+        entry.Timestamp = _clock.Timestamp;
         entry.Name = name;
         entry.Value = value;
         entry.Unit = unit;
@@ -167,7 +179,7 @@ internal sealed class ModelMonitor : IModelMonitor
         }
 
         ref var entry = ref shard.Ring[position];
-        entry.Timestamp = _timeProvider.GetTimestamp();
+        entry.Timestamp = _clock.Timestamp;
         entry.Status = status;
         entry.Score = score;
         entry.Issues = issues;
@@ -193,11 +205,16 @@ internal sealed class ModelMonitor : IModelMonitor
         }
 
         ref var entry = ref shard.Ring[position];
-        entry.Timestamp = _timeProvider.GetTimestamp();
+        entry.Timestamp = _clock.Timestamp;
         entry.PredictionId = predictionId;
         entry.ActualClass = actualClass;
         entry.ActualValue = actualValue;
         shard.Ring.Publish(position);
+        if ((position & _wakeMask) == _wakeMask)
+        {
+            _state.Signal();
+        }
+
         return true;
     }
 
@@ -211,7 +228,7 @@ internal sealed class ModelMonitor : IModelMonitor
         }
         else
         {
-            timestamp = _timeProvider.GetTimestamp();
+            timestamp = _clock.Timestamp;
             hasUtcTicks = false;
         }
     }

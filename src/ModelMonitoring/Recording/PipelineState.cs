@@ -1,11 +1,30 @@
 namespace ModelMonitoring.Recording;
 
-/// <summary>Shared by the monitors and the worker: once stopped, recording rejects new records as <see cref="DropReason.Disposed"/>.</summary>
+/// <summary>
+/// Shared by the monitors and the worker: the stopped flag (after which recording rejects records
+/// as <see cref="DropReason.Disposed"/>) and the worker's wake-up signal, which producers raise when
+/// a buffer holds a batch worth of records so the worker drains before the next tick.
+/// </summary>
 internal sealed class PipelineState
 {
     private volatile bool _stopped;
+    private int _signalled;
 
     public bool IsStopped => _stopped;
 
+    public SemaphoreSlim Wake { get; } = new(0);
+
     public void Stop() => _stopped = true;
+
+    /// <summary>Wakes the worker; repeated calls before it wakes cost one interlocked exchange each.</summary>
+    public void Signal()
+    {
+        if (Interlocked.Exchange(ref _signalled, 1) == 0)
+        {
+            Wake.Release();
+        }
+    }
+
+    /// <summary>Called by the worker when it wakes, so that the next backlog signals again.</summary>
+    public void ResetSignal() => Volatile.Write(ref _signalled, 0);
 }

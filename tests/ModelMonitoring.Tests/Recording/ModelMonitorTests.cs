@@ -41,6 +41,23 @@ public class ModelMonitorTests
     }
 
     [Fact]
+    public async Task RecordPrediction_WithoutTimestamp_GetsTheCachedTimeWithinTheResolution()
+    {
+        await using var test = TestPipeline.Create(o =>
+        {
+            o.TimestampResolution = TimeSpan.FromMilliseconds(10);
+            o.AddModel("m", m => m.NumericFeatures("a"));
+        });
+        var start = test.Clock.GetUtcNow();
+        test.Clock.Advance(TimeSpan.FromMilliseconds(25));
+
+        test.Pipeline.GetMonitor("m").RecordPrediction(new Prediction { NumericFeatures = [1] });
+        await test.Pipeline.FlushAsync();
+
+        test.Sink.Predictions.Single().Timestamp.ShouldBe(start.AddMilliseconds(20));
+    }
+
+    [Fact]
     public async Task RecordPrediction_SuppliedIdAndTimestamp_AreKept()
     {
         await using var test = Create();

@@ -1,0 +1,27 @@
+namespace ModelMonitoring.Internal;
+
+/// <summary>
+/// A timestamp refreshed by a timer, so the recording hot path reads a field instead of the clock.
+/// Reading the clock costs 20 to 70 ns on common virtual machines (more than the rest of a record);
+/// the price is that recorded times lag by up to one resolution period.
+/// </summary>
+internal sealed class CoarseClock : IDisposable
+{
+    private readonly TimeProvider _timeProvider;
+    private readonly ITimer _timer;
+    private long _timestamp;
+
+    public CoarseClock(TimeProvider timeProvider, TimeSpan resolution)
+    {
+        _timeProvider = timeProvider;
+        _timestamp = timeProvider.GetTimestamp();
+        _timer = timeProvider.CreateTimer(static s => ((CoarseClock)s!).Refresh(), this, resolution, resolution);
+    }
+
+    /// <summary>Gets the <see cref="TimeProvider.GetTimestamp"/> value of the last refresh.</summary>
+    public long Timestamp => Volatile.Read(ref _timestamp);
+
+    public void Refresh() => Volatile.Write(ref _timestamp, _timeProvider.GetTimestamp());
+
+    public void Dispose() => _timer.Dispose();
+}
