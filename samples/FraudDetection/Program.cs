@@ -1,0 +1,134 @@
+// A simulated fraud-scoring service monitored by ModelMonitoring: 12,000 predictions over about
+// 12 seconds with labels arriving 1 second later. Halfway through, the world changes and the service
+// slows down; the one-second windows show accuracy falling and latency rising, thresholds raise alerts,
+// and the run ends with performance reports read back from monitoring.db.
+using FraudDetection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ModelMonitoring;
+using ModelMonitoring.Aggregation;
+using ModelMonitoring.Alerting;
+using ModelMonitoring.Recording;
+using ModelMonitoring.Storage;
+
+const string DatabasePath = "monitoring.db";
+const int Seconds = 12;
+const int PerSecond = 1_000;
+var labelDelay = TimeSpan.FromSeconds(1);
+
+foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
+{
+    File.Delete(file);
+}
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+builder.Services
+    .AddModelMonitoring(o =>
+    {
+        o.AggregationWindow = TimeSpan.FromSeconds(1);
+        o.FlushInterval = TimeSpan.FromMilliseconds(200);
+        o.AddModel("fraud", m => m
+            .Version("1.4.0")
+            .Environment("production")
+            .NumericFeatures(FraudModel.NumericFeatures)
+            .CategoricalFeatures(FraudModel.CategoricalFeatures)
+            .Threshold(WindowMetricNames.Accuracy, t => { t.Min = 0.85; t.Severity = AlertSeverity.Critical; })
+            .Threshold(WindowMetricNames.LatencyP95, t => { t.Max = 20; t.MaxChangeFromBaseline = 1.0; })
+            .Threshold(WindowMetricNames.ErrorRate, t => t.Max = 0.03));
+    })
+    .UseSqlite(DatabasePath);
+
+using var host = builder.Build();
+await host.StartAsync();
+var monitoring = host.Services.GetRequiredService<IModelMonitoring>();
+var reader = host.Services.GetRequiredService<IMonitoringReader>();
+var monitor = monitoring.GetMonitor("fraud");
+var time = host.Services.GetRequiredService<TimeProvider>();
+var model = new FraudModel();
+var labels = new Queue<(DateTimeOffset Due, PredictionId Id, string Label)>();
+var started = time.GetUtcNow();
+DateTimeOffset? degradedAt = null;
+
+Console.WriteLine($"Recording {Seconds * PerSecond:N0} predictions over {Seconds} s; the model degrades after {Seconds / 2} s.");
+for (var tick = 0; tick < Seconds * 10; tick++)
+{
+    if (tick == Seconds * 5)
+    {
+        model.Degraded = true;
+        degradedAt = time.GetUtcNow();
+        Console.WriteLine($"[{degradedAt - started:ss\\.f} s] the world changes: fraud no longer follows the amount, and the service slows down");
+    }
+
+    for (var i = 0; i < PerSecond / 10; i++)
+    {
+        var (numeric, country) = model.NextTransaction();
+        var fails = model.Fails();
+        var score = FraudModel.Score(numeric);
+        var predicted = score >= 0.5 ? "fraud" : "legit";
+        var id = monitor.RecordPrediction(new Prediction
+        {
+            NumericFeatures = numeric,
+            CategoricalFeatures = [country],
+            Latency = model.Latency(),
+            Status = fails ? PredictionStatus.Error : PredictionStatus.Success,
+            ErrorKind = fails ? "FeatureStoreTimeout" : null,
+            PredictedClass = fails ? null : predicted,
+            Confidence = fails ? null : Math.Max(score, 1 - score),
+        });
+        if (!fails)
+        {
+            labels.Enqueue((time.GetUtcNow() + labelDelay, id, model.IsFraud(numeric) ? "fraud" : "legit"));
+        }
+    }
+
+    DeliverDueLabels();
+    await Task.Delay(TimeSpan.FromMilliseconds(100));
+}
+
+await Task.Delay(labelDelay + TimeSpan.FromMilliseconds(300));
+DeliverDueLabels();
+await host.StopAsync(); // flushes every record and closes the last window
+
+var finished = time.GetUtcNow();
+Console.WriteLine();
+Console.WriteLine($"Accounting: {monitoring.GetStatistics()}");
+await PrintReportAsync("Before the change", started, degradedAt!.Value);
+await PrintReportAsync("After the change", degradedAt.Value, finished);
+
+Console.WriteLine();
+Console.WriteLine("Alerts:");
+foreach (var alert in await reader.GetAlertsAsync("fraud", started, finished.AddMinutes(1)))
+{
+    Console.WriteLine($"  [{alert.Timestamp - started:ss\\.f} s] {alert.State,-8} {alert.Severity,-8} {alert.Message}");
+}
+
+Console.WriteLine();
+Console.WriteLine($"Window metrics and every prediction are in {Path.GetFullPath(DatabasePath)}.");
+
+void DeliverDueLabels()
+{
+    var now = time.GetUtcNow();
+    while (labels.Count > 0 && labels.Peek().Due <= now)
+    {
+        var (_, id, label) = labels.Dequeue();
+        monitor.RecordGroundTruth(id, label);
+    }
+}
+
+async Task PrintReportAsync(string title, DateTimeOffset from, DateTimeOffset to)
+{
+    var report = await reader.GetPerformanceReportAsync("fraud", from, to);
+    var p = report.Predictions;
+    Console.WriteLine();
+    Console.WriteLine($"{title} ({from - started:ss\\.f} s to {to - started:ss\\.f} s)");
+    Console.WriteLine($"  predictions {p.Count,8:N0}   errors {p.ErrorCount:N0} ({p.ErrorRate:P1})   mean confidence {p.MeanConfidence:F3}");
+    Console.WriteLine($"  latency     mean {p.Latency?.Mean.TotalMilliseconds:F1} ms   p50 {p.Latency?.P50.TotalMilliseconds:F1} ms   p95 {p.Latency?.P95.TotalMilliseconds:F1} ms   p99 {p.Latency?.P99.TotalMilliseconds:F1} ms");
+    Console.WriteLine($"  labelled    {report.LabeledCount,8:N0}   accuracy {report.Accuracy:P1}");
+    Console.WriteLine($"  alerts      {string.Join(", ", report.AlertCounts.Select(kv => $"{kv.Key}={kv.Value}"))}");
+    foreach (var metric in report.Metrics.Where(m => m.Name is WindowMetricNames.Accuracy or WindowMetricNames.LatencyP95 or WindowMetricNames.Throughput))
+    {
+        Console.WriteLine($"  {metric.Name,-18} mean {metric.Mean,8:F3}  std {metric.StandardDeviation,7:F3}  min {metric.Min,8:F3}  max {metric.Max,8:F3}  latest {metric.Latest,8:F3}");
+    }
+}
