@@ -71,7 +71,13 @@ public sealed class MonitoringPipeline : IModelMonitoring, IAsyncDisposable, IDi
     public MonitoringStatistics GetStatistics() => _pipeline.GetStatistics();
 
     /// <inheritdoc/>
-    public ValueTask DisposeAsync() => _services.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        // Stop first: the container disposes singletons in reverse order of resolution, which could
+        // dispose a sink before the final flush had written to it.
+        await _pipeline.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        await _services.DisposeAsync().ConfigureAwait(false);
+    }
 
     /// <inheritdoc/>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();

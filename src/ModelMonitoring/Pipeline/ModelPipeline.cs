@@ -102,75 +102,57 @@ internal sealed class ModelPipeline
         buffers.PredictionCount = count;
     }
 
-    private void DrainGroundTruths(BatchBuffers buffers, TimestampConverter clock)
+    private void DrainGroundTruths(BatchBuffers buffers, TimestampConverter clock) =>
+        buffers.GroundTruthCount = DrainRing(Monitor.GroundTruths, (ref GroundTruthEntry entry, int index) =>
+        {
+            ref var record = ref buffers.GroundTruths[index];
+            record = new GroundTruthRecord
+            {
+                PredictionId = entry.PredictionId,
+                Timestamp = clock.ToUtc(entry.Timestamp, isUtcTicks: false),
+                ActualClass = entry.ActualClass,
+                ActualValue = double.IsNaN(entry.ActualValue) ? null : entry.ActualValue,
+            };
+            Aggregator.Observe(record);
+        });
+
+    private void DrainMetrics(BatchBuffers buffers, TimestampConverter clock) =>
+        buffers.RecordedMetricCount = DrainRing(Monitor.Metrics, (ref MetricEntry entry, int _) => buffers.Metrics.Add(new MetricRecord
+        {
+            Name = entry.Name,
+            Value = entry.Value,
+            Unit = entry.Unit,
+            Metadata = entry.Metadata,
+            Timestamp = clock.ToUtc(entry.Timestamp, isUtcTicks: false),
+        }));
+
+    private void DrainHealthChecks(BatchBuffers buffers, TimestampConverter clock) =>
+        buffers.HealthCheckCount = DrainRing(Monitor.HealthChecks, (ref HealthCheckEntry entry, int index) => buffers.HealthChecks[index] = new HealthCheckRecord
+        {
+            Timestamp = clock.ToUtc(entry.Timestamp, isUtcTicks: false),
+            Status = entry.Status,
+            Score = entry.Score,
+            Issues = entry.Issues,
+        });
+
+    /// <summary>Hands up to one batch of published entries to <paramref name="take"/> (with their index in the batch) and frees their slots.</summary>
+    private int DrainRing<TEntry>(ShardedRing<TEntry> ring, EntryHandler<TEntry> take)
+        where TEntry : struct
     {
         var count = 0;
-        foreach (var shard in Monitor.GroundTruths.Shards)
+        foreach (var shard in ring.Shards)
         {
             while (count < _maxBatchSize && shard.Ring.TryPeek(out var position))
             {
-                ref var entry = ref shard.Ring[position];
-                ref var record = ref buffers.GroundTruths[count++];
-                record = new GroundTruthRecord
-                {
-                    PredictionId = entry.PredictionId,
-                    Timestamp = clock.ToUtc(entry.Timestamp, isUtcTicks: false),
-                    ActualClass = entry.ActualClass,
-                    ActualValue = double.IsNaN(entry.ActualValue) ? null : entry.ActualValue,
-                };
-                shard.Ring.Release();
-                Aggregator.Observe(record);
-            }
-        }
-
-        buffers.GroundTruthCount = count;
-    }
-
-    private void DrainMetrics(BatchBuffers buffers, TimestampConverter clock)
-    {
-        var count = 0;
-        foreach (var shard in Monitor.Metrics.Shards)
-        {
-            while (count < _maxBatchSize && shard.Ring.TryPeek(out var position))
-            {
-                ref var entry = ref shard.Ring[position];
-                buffers.Metrics.Add(new MetricRecord
-                {
-                    Name = entry.Name,
-                    Value = entry.Value,
-                    Unit = entry.Unit,
-                    Metadata = entry.Metadata,
-                    Timestamp = clock.ToUtc(entry.Timestamp, isUtcTicks: false),
-                });
-                count++;
-                shard.Ring.Release();
-            }
-        }
-
-        buffers.RecordedMetricCount = count;
-    }
-
-    private void DrainHealthChecks(BatchBuffers buffers, TimestampConverter clock)
-    {
-        var count = 0;
-        foreach (var shard in Monitor.HealthChecks.Shards)
-        {
-            while (count < _maxBatchSize && shard.Ring.TryPeek(out var position))
-            {
-                ref var entry = ref shard.Ring[position];
-                buffers.HealthChecks[count++] = new HealthCheckRecord
-                {
-                    Timestamp = clock.ToUtc(entry.Timestamp, isUtcTicks: false),
-                    Status = entry.Status,
-                    Score = entry.Score,
-                    Issues = entry.Issues,
-                };
+                take(ref shard.Ring[position], count++);
                 shard.Ring.Release();
             }
         }
 
-        buffers.HealthCheckCount = count;
+        return count;
     }
 
     private BatchBuffers NewBuffers() => new(_maxBatchSize, Model.NumericFeatures.Count, Model.CategoricalFeatures.Count);
+
+    private delegate void EntryHandler<TEntry>(ref TEntry entry, int index);
 }

@@ -119,36 +119,21 @@ internal sealed class ModelMonitor : IModelMonitor
             categorical.CopyTo(shard.CategoricalAt(position));
         }
 
-        shard.Ring.Publish(position);
-        if ((position & _wakeMask) == _wakeMask)
-        {
-            _state.Signal();
-        }
-
+        Publish(shard, position);
         return id;
     }
 
     public bool RecordGroundTruth(PredictionId predictionId, string actualClass) =>
-        actualClass is null ? Reject(DropReason.InvalidValue, false) : RecordLabel(predictionId, actualClass, double.NaN);
+        RecordLabel(actualClass is null ? PredictionId.Empty : predictionId, actualClass, double.NaN);
 
     public bool RecordGroundTruth(PredictionId predictionId, double actualValue) =>
-        double.IsFinite(actualValue) ? RecordLabel(predictionId, null, actualValue) : Reject(DropReason.InvalidValue, false);
+        RecordLabel(double.IsFinite(actualValue) ? predictionId : PredictionId.Empty, null, actualValue);
 
     public bool RecordMetric(string name, double value, string? unit = null, IReadOnlyDictionary<string, string>? metadata = null)
     {
-        if (_state.IsStopped)
+        if (!TryClaim(Metrics, double.IsFinite(value) && ModelValidator.IsValidName(name), out var shard, out var position))
         {
-            return Reject(DropReason.Disposed, false);
-        }
-
-        if (!double.IsFinite(value) || !ModelValidator.IsValidName(name))
-        {
-            return Reject(DropReason.InvalidValue, false);
-        }
-
-        if (!Metrics.TryClaim(out var shard, out var position))
-        {
-            return Reject(DropReason.BufferFull, false);
+            return false;
         }
 
         ref var entry = ref shard.Ring[position];
@@ -157,25 +142,15 @@ internal sealed class ModelMonitor : IModelMonitor
         entry.Value = value;
         entry.Unit = unit;
         entry.Metadata = metadata;
-        shard.Ring.Publish(position);
+        Publish(shard, position);
         return true;
     }
 
     public bool RecordHealthCheck(ModelHealthStatus status, double score, IReadOnlyList<string>? issues = null)
     {
-        if (_state.IsStopped)
+        if (!TryClaim(HealthChecks, score >= 0 && score <= 1 && Enum.IsDefined(status), out var shard, out var position))
         {
-            return Reject(DropReason.Disposed, false);
-        }
-
-        if (!(score >= 0 && score <= 1) || !Enum.IsDefined(status))
-        {
-            return Reject(DropReason.InvalidValue, false);
-        }
-
-        if (!HealthChecks.TryClaim(out var shard, out var position))
-        {
-            return Reject(DropReason.BufferFull, false);
+            return false;
         }
 
         ref var entry = ref shard.Ring[position];
@@ -183,25 +158,15 @@ internal sealed class ModelMonitor : IModelMonitor
         entry.Status = status;
         entry.Score = score;
         entry.Issues = issues;
-        shard.Ring.Publish(position);
+        Publish(shard, position);
         return true;
     }
 
     private bool RecordLabel(PredictionId predictionId, string? actualClass, double actualValue)
     {
-        if (_state.IsStopped)
+        if (!TryClaim(GroundTruths, !predictionId.IsEmpty, out var shard, out var position))
         {
-            return Reject(DropReason.Disposed, false);
-        }
-
-        if (predictionId.IsEmpty)
-        {
-            return Reject(DropReason.InvalidValue, false);
-        }
-
-        if (!GroundTruths.TryClaim(out var shard, out var position))
-        {
-            return Reject(DropReason.BufferFull, false);
+            return false;
         }
 
         ref var entry = ref shard.Ring[position];
@@ -209,13 +174,41 @@ internal sealed class ModelMonitor : IModelMonitor
         entry.PredictionId = predictionId;
         entry.ActualClass = actualClass;
         entry.ActualValue = actualValue;
+        Publish(shard, position);
+        return true;
+    }
+
+    /// <summary>Rejects (and counts) a record after dispose, when invalid or when its ring is full; otherwise claims a slot.</summary>
+    private bool TryClaim<T>(ShardedRing<T> ring, bool valid, out ShardedRing<T>.Shard shard, out long position)
+        where T : struct
+    {
+        if (_state.IsStopped || !valid)
+        {
+            Drops.Increment(_state.IsStopped ? DropReason.Disposed : DropReason.InvalidValue);
+            shard = null!;
+            position = 0;
+            return false;
+        }
+
+        if (!ring.TryClaim(out shard, out position))
+        {
+            Drops.Increment(DropReason.BufferFull);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Makes a slot visible to the worker, and wakes the worker once per batch worth of records.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Publish<T>(ShardedRing<T>.Shard shard, long position)
+        where T : struct
+    {
         shard.Ring.Publish(position);
         if ((position & _wakeMask) == _wakeMask)
         {
             _state.Signal();
         }
-
-        return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -251,12 +244,5 @@ internal sealed class ModelMonitor : IModelMonitor
     {
         Drops.Increment(reason);
         return PredictionId.Empty;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private bool Reject(DropReason reason, bool result)
-    {
-        Drops.Increment(reason);
-        return result;
     }
 }
