@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace ModelMonitoring.Buffers;
 
@@ -113,13 +112,5 @@ internal sealed class RingBuffer<T>
     {
         public long Sequence;
         public T Item;
-    }
-
-    /// <summary>A counter on its own cache line so producers do not contend with the consumer's fields.</summary>
-    [StructLayout(LayoutKind.Explicit, Size = 128)]
-    private struct PaddedLong
-    {
-        [FieldOffset(64)]
-        public long Value;
     }
 }
