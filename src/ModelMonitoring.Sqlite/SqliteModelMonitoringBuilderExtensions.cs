@@ -43,7 +43,7 @@ public static class SqliteModelMonitoringBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteStorageOptions>, SqliteStorageOptionsValidator>());
         services.TryAddSingleton<SqliteMonitoringStore>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMetricSink, SqliteMonitoringStore>(static sp => sp.GetRequiredService<SqliteMonitoringStore>()));
-        services.TryAddSingleton<IMonitoringReader>(static sp => sp.GetRequiredService<SqliteMonitoringStore>());
+        services.TryAddSingleton<IMonitoringReader>(static sp => new SqliteMonitoringReader(sp.GetRequiredService<SqliteMonitoringStore>()));
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using ModelMonitoring.Recording;
+using ModelMonitoring.Sqlite.Internal;
 
 namespace ModelMonitoring.Sqlite.Tests;
 
@@ -50,6 +51,26 @@ public sealed class EndToEndTests : IDisposable
         gpu.ShouldHaveSingleItem().Value.ShouldBe(512);
         gpu[0].Unit.ShouldBe("MB");
         pipeline.GetStatistics().Stored.ShouldBeGreaterThanOrEqualTo(15);
+    }
+
+    [Fact]
+    public async Task Pipeline_DisposedAfterItsReaderWasUsed_WritesWhatWasStillBufferedBeforeClosingTheStore()
+    {
+        var path = _directory.File("shutdown.db");
+        var pipeline = MonitoringPipeline.Create(builder => builder
+            .Configure(o => o.AddModel("late", m => m.NumericFeatures("x")))
+            .UseSqlite(path));
+        (await pipeline.Reader.GetPredictionSummaryAsync("late", T0, T0.AddMinutes(1))).Count.ShouldBe(0);
+        for (var i = 0; i < 5; i++)
+        {
+            pipeline.GetMonitor("late").RecordPrediction(new Prediction { NumericFeatures = [i], Timestamp = T0.AddSeconds(i) });
+        }
+
+        await pipeline.DisposeAsync();
+
+        pipeline.GetStatistics().Dropped.ShouldBe(0);
+        await using var reopened = new SqliteMonitoringStore(new SqliteStorageOptions { Path = path }, loggerFactory: null);
+        (await reopened.GetPredictionSummaryAsync("late", T0, T0.AddMinutes(1))).Count.ShouldBe(5);
     }
 
     public void Dispose() => _directory.Dispose();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ModelMonitoring.Sqlite.Internal;
 using ModelMonitoring.Storage;
+using ModelMonitoring.Storage.ContractTests;
 
 namespace ModelMonitoring.Sqlite.Tests;
 
@@ -67,7 +68,7 @@ public sealed class SqliteConfigurationTests : IDisposable
     }
 
     [Fact]
-    public void UseSqlite_CalledTwice_RegistersOneStoreAsSinkAndReader()
+    public async Task UseSqlite_CalledTwice_RegistersOneStoreAsSinkAndReader()
     {
         var services = new ServiceCollection();
         services.AddModelMonitoring().UseSqlite(_directory.File("first.db")).UseSqlite(o => o.BusyTimeout = TimeSpan.FromSeconds(1));
@@ -75,8 +76,11 @@ public sealed class SqliteConfigurationTests : IDisposable
         services.Count(d => d.ServiceType == typeof(IMetricSink)).ShouldBe(1);
         services.Count(d => d.ServiceType == typeof(IMonitoringReader)).ShouldBe(1);
         services.Count(d => d.ServiceType == typeof(IValidateOptions<SqliteStorageOptions>)).ShouldBe(1);
-        using var provider = services.BuildServiceProvider();
-        provider.GetRequiredService<IMetricSink>().ShouldBeSameAs(provider.GetRequiredService<IMonitoringReader>());
+        await using var provider = services.BuildServiceProvider();
+        var sink = provider.GetRequiredService<IMetricSink>();
+        sink.ShouldBeSameAs(provider.GetRequiredService<SqliteMonitoringStore>());
+        await sink.WriteAsync(TestData.Batch(TestData.Schema("m"), [TestData.Prediction(TestData.At(1))]), CancellationToken.None);
+        (await provider.GetRequiredService<IMonitoringReader>().GetPredictionSummaryAsync("m", TestData.At(0), TestData.At(2))).Count.ShouldBe(1);
         var options = provider.GetRequiredService<IOptions<SqliteStorageOptions>>().Value;
         options.Path.ShouldBe(_directory.File("first.db"));
         options.BusyTimeout.ShouldBe(TimeSpan.FromSeconds(1));

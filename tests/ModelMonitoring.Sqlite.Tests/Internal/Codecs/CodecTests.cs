@@ -8,7 +8,7 @@ public sealed class CodecTests
     private readonly ArrayBufferWriter<byte> _buffer = new();
 
     [Fact]
-    public void NumericBytes_ArePackedLittleEndianFloat64()
+    public void Numeric_IsPackedLittleEndianFloat64()
     {
         var bytes = NumericCodec.Write([1.0, -2.5], _buffer).ToArray();
 
