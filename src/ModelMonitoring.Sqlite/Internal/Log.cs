@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace ModelMonitoring.Sqlite.Internal;
+
+/// <summary>Every log message of the SQLite provider, with fixed event ids (1001 and up). Paths are logged; connection strings never are.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1001, LogLevel.Information, "Opened the SQLite monitoring store {Path} at schema version {Version}.")]
+    public static partial void Opened(ILogger logger, string path, int version);
+
+    [LoggerMessage(1002, LogLevel.Information, "Upgraded the SQLite monitoring store {Path} from schema version {From} to {To}.")]
+    public static partial void Migrated(ILogger logger, string path, int from, int to);
+
+    [LoggerMessage(1003, LogLevel.Warning, "Rolling back a failed batch in the SQLite monitoring store {Path} failed.")]
+    public static partial void RollbackFailed(ILogger logger, Exception exception, string path);
+}

@@ -1,0 +1,87 @@
+using System.Data;
+using ModelMonitoring.Alerting;
+using ModelMonitoring.Storage;
+
+namespace ModelMonitoring.Sqlite.Internal.Reading;
+
+/// <summary>
+/// Answers <see cref="IMonitoringReader"/> queries on short-lived pooled connections. In WAL mode
+/// readers never block the writer nor wait for it; a report's queries share one read transaction so
+/// its numbers come from one snapshot.
+/// </summary>
+internal sealed class SqliteReportReader(SqliteConnectionFactory connections)
+{
+    internal const int MaxRecentMetrics = 10_000;
+
+    public async Task<PerformanceReport> GetPerformanceReportAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var range = ModelRange.Create(model, from, to);
+        var connection = await connections.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var snapshot = connection.BeginTransaction(IsolationLevel.Serializable, deferred: true);
+            var predictions = await PredictionQueries.ReadSummaryAsync(connection, range, cancellationToken).ConfigureAwait(false);
+            var (labeled, accuracy, meanAbsoluteError) = await PredictionQueries.ReadLabelsAsync(connection, range, cancellationToken).ConfigureAwait(false);
+            var metrics = await MetricQueries.ReadSummariesAsync(connection, range, cancellationToken).ConfigureAwait(false);
+            var alerts = await AlertQueries.ReadFiringCountsAsync(connection, range, cancellationToken).ConfigureAwait(false);
+            return new PerformanceReport
+            {
+                Model = model,
+                From = from,
+                To = to,
+                Predictions = predictions,
+                LabeledCount = labeled,
+                Accuracy = accuracy,
+                MeanAbsoluteError = meanAbsoluteError,
+                Metrics = metrics,
+                AlertCounts = alerts,
+            };
+        }
+    }
+
+    public async Task<PredictionSummary> GetPredictionSummaryAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var range = ModelRange.Create(model, from, to);
+        var connection = await connections.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var snapshot = connection.BeginTransaction(IsolationLevel.Serializable, deferred: true);
+            return await PredictionQueries.ReadSummaryAsync(connection, range, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<IReadOnlyList<MetricRecord>> GetRecentMetricsAsync(string model, string? metricName, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(model);
+        if (limit is < 1 or > MaxRecentMetrics)
+        {
+            throw new ArgumentOutOfRangeException(nameof(limit), limit, $"The limit must be between 1 and {MaxRecentMetrics:N0}.");
+        }
+
+        var connection = await connections.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await MetricQueries.ReadRecentAsync(connection, model, metricName, limit, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<IReadOnlyList<Alert>> GetAlertsAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var range = ModelRange.Create(model, from, to);
+        var connection = await connections.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await AlertQueries.ReadAsync(connection, range, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<IReadOnlyList<PredictionRecord>> GetPredictionsAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var range = ModelRange.Create(model, from, to);
+        var connection = await connections.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await StoredPredictionQueries.ReadAsync(connection, range, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

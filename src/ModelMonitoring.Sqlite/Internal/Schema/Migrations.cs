@@ -1,0 +1,104 @@
+namespace ModelMonitoring.Sqlite.Internal.Schema;
+
+/// <summary>
+/// The schema, as an ordered list of steps. Never edit a released step: append a new one.
+/// </summary>
+/// <remarks>
+/// Timestamps (<c>ts</c>, <c>window_start</c>) are INTEGER microseconds since the Unix epoch (UTC);
+/// latencies are INTEGER ticks of 100 ns; prediction ids are their 16-byte big-endian form; numeric
+/// features are packed float64 (<see cref="Codecs.NumericCodec"/>) and categorical features and other
+/// string lists compact blobs (<see cref="Codecs.StringListCodec"/>), never JSON text. Prediction ids
+/// are unique within a store: the first prediction stored with an id wins, and a ground-truth label
+/// is kept per prediction id (the one with the latest timestamp wins).
+/// </remarks>
+internal static class Migrations
+{
+    public static readonly Migration RecordingTables = new(1, "recording tables", """
+        CREATE TABLE models (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            version TEXT NOT NULL,
+            environment TEXT NOT NULL,
+            numeric_features BLOB NOT NULL,
+            categorical_features BLOB NOT NULL,
+            UNIQUE (name, version, environment)
+        ) STRICT;
+
+        CREATE TABLE predictions (
+            id INTEGER PRIMARY KEY,
+            model_id INTEGER NOT NULL REFERENCES models (id),
+            ts INTEGER NOT NULL,
+            prediction_id BLOB NOT NULL,
+            latency_ticks INTEGER NOT NULL,
+            status INTEGER NOT NULL,
+            error_kind TEXT,
+            predicted_class TEXT,
+            predicted_value REAL,
+            confidence REAL,
+            input_hash INTEGER,
+            segment TEXT,
+            numeric_features BLOB,
+            categorical_features BLOB
+        ) STRICT;
+
+        CREATE UNIQUE INDEX predictions_prediction_id ON predictions (prediction_id);
+
+        CREATE TABLE ground_truth (
+            prediction_id BLOB NOT NULL PRIMARY KEY,
+            model_id INTEGER NOT NULL REFERENCES models (id),
+            ts INTEGER NOT NULL,
+            actual_class TEXT,
+            actual_value REAL
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TABLE metrics (
+            id INTEGER PRIMARY KEY,
+            model_id INTEGER NOT NULL REFERENCES models (id),
+            name TEXT NOT NULL,
+            value REAL,
+            unit TEXT,
+            ts INTEGER NOT NULL,
+            window_start INTEGER,
+            metadata BLOB
+        ) STRICT;
+
+        CREATE TABLE health_checks (
+            id INTEGER PRIMARY KEY,
+            model_id INTEGER NOT NULL REFERENCES models (id),
+            ts INTEGER NOT NULL,
+            status INTEGER NOT NULL,
+            score REAL,
+            issues BLOB
+        ) STRICT;
+
+        CREATE TABLE alerts (
+            id INTEGER PRIMARY KEY,
+            model TEXT NOT NULL,
+            version TEXT NOT NULL,
+            environment TEXT NOT NULL,
+            name TEXT NOT NULL,
+            severity INTEGER NOT NULL,
+            state INTEGER NOT NULL,
+            message TEXT NOT NULL,
+            metric TEXT,
+            value REAL,
+            threshold REAL,
+            baseline REAL,
+            ts INTEGER NOT NULL
+        ) STRICT;
+        """);
+
+    public static readonly Migration TimeRangeIndexes = new(2, "indexes for per-model time-range queries", """
+        CREATE INDEX predictions_model_ts ON predictions (model_id, ts);
+        CREATE INDEX metrics_model_ts ON metrics (model_id, ts);
+        CREATE INDEX metrics_model_name_ts ON metrics (model_id, name, ts);
+        CREATE INDEX health_checks_model_ts ON health_checks (model_id, ts);
+        CREATE INDEX alerts_model_ts ON alerts (model, ts);
+        """);
+
+    /// <summary>Gets every step, oldest first.</summary>
+    public static IReadOnlyList<Migration> All { get; } = [RecordingTables, TimeRangeIndexes];
+
+    /// <summary>Gets the version a fully migrated database has.</summary>
+    public static int LatestVersion => All[^1].Version;
+}

@@ -1,0 +1,145 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ModelMonitoring.Alerting;
+using ModelMonitoring.Sqlite.Internal.Reading;
+using ModelMonitoring.Sqlite.Internal.Schema;
+using ModelMonitoring.Sqlite.Internal.Writing;
+using ModelMonitoring.Storage;
+
+namespace ModelMonitoring.Sqlite.Internal;
+
+/// <summary>
+/// The SQLite store: a sink that writes each batch in one transaction on a long-lived write
+/// connection, and a reader on pooled read connections. Opening it creates or upgrades the schema,
+/// so a bad path or an unknown schema version fails when the pipeline is created.
+/// </summary>
+/// <remarks>
+/// SQLite calls are synchronous: <see cref="WriteAsync"/> completes on the caller's thread, checking
+/// the token between groups of predictions and just before commit.
+/// </remarks>
+internal sealed class SqliteMonitoringStore : IMetricSink, IMonitoringReader, IAsyncDisposable, IDisposable
+{
+    private readonly SqliteConnectionFactory _connections;
+    private readonly SqliteConnection _writeConnection;
+    private readonly BatchWriter _writer;
+    private readonly SqliteReportReader _reader;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private volatile bool _disposed;
+
+    public SqliteMonitoringStore(IOptions<SqliteStorageOptions> options, ILoggerFactory? loggerFactory = null)
+        : this(options.Value, loggerFactory)
+    {
+    }
+
+    internal SqliteMonitoringStore(SqliteStorageOptions options, ILoggerFactory? loggerFactory)
+    {
+        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ModelMonitoring.Sqlite");
+        _connections = new SqliteConnectionFactory(options);
+        _writeConnection = _connections.OpenWriteConnection();
+        try
+        {
+            var (from, to) = SchemaMigrator.Migrate(_writeConnection, Migrations.All, Path);
+            if (from != to)
+            {
+                Log.Migrated(logger, Path, from, to);
+            }
+
+            _writer = new BatchWriter(_writeConnection, Path, logger);
+            Log.Opened(logger, Path, to);
+        }
+        catch
+        {
+            _writeConnection.Dispose();
+            throw;
+        }
+
+        _reader = new SqliteReportReader(_connections);
+    }
+
+    /// <summary>Gets the full path of the database file.</summary>
+    public string Path => _connections.Path;
+
+    public async ValueTask WriteAsync(MonitoringBatch batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _writer.Write(batch, cancellationToken);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public Task<PerformanceReport> GetPerformanceReportAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _reader.GetPerformanceReportAsync(model, from, to, cancellationToken);
+    }
+
+    public Task<PredictionSummary> GetPredictionSummaryAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _reader.GetPredictionSummaryAsync(model, from, to, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<MetricRecord>> GetRecentMetricsAsync(string model, string? metricName = null, int limit = 100, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _reader.GetRecentMetricsAsync(model, metricName, limit, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<Alert>> GetAlertsAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _reader.GetAlertsAsync(model, from, to, cancellationToken);
+    }
+
+    /// <summary>Reads stored predictions back in full, features included, oldest first (for tests and tools).</summary>
+    internal Task<IReadOnlyList<PredictionRecord>> GetPredictionsAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _reader.GetPredictionsAsync(model, from, to, cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        // Waits for a write in progress; later writes see _disposed and throw.
+        _writeLock.Wait();
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _connections.ClearReadPool();
+
+            // Closed last, the write connection checkpoints the log into the database file.
+            _writer.Dispose();
+            _writeConnection.Dispose();
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,95 @@
+using ModelMonitoring.Sqlite.Internal;
+using ModelMonitoring.Sqlite.Internal.Schema;
+using static ModelMonitoring.Storage.ContractTests.TestData;
+
+namespace ModelMonitoring.Sqlite.Tests;
+
+public sealed class SqliteSchemaTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    [Fact]
+    public async Task NewFile_IsInWalModeAtTheLatestSchemaVersion()
+    {
+        var path = _directory.File("new.db");
+
+        await using (new SqliteMonitoringStore(new SqliteStorageOptions { Path = path }, loggerFactory: null))
+        {
+            SqliteTestDatabase.Scalar(path, "PRAGMA journal_mode;").ShouldBe("wal");
+            SqliteTestDatabase.Count(path, "PRAGMA user_version;").ShouldBe(Migrations.LatestVersion);
+        }
+
+        Migrations.All.Select(m => m.Version).ShouldBe(Enumerable.Range(1, Migrations.All.Count));
+    }
+
+    [Fact]
+    public async Task Version1Database_IsUpgradedAndKeepsItsData()
+    {
+        var path = _directory.File("v1.db");
+        var id = NewId();
+        using (var connection = SqliteTestDatabase.Open(path))
+        {
+            SchemaMigrator.Migrate(connection, [Migrations.RecordingTables], path).ShouldBe((0, 1));
+            SqliteTestDatabase.Execute(connection, $"""
+                INSERT INTO models (id, name, version, environment, numeric_features, categorical_features) VALUES (7, 'legacy', '1', 'prod', x'00', x'00');
+                INSERT INTO predictions (model_id, ts, prediction_id, latency_ticks, status) VALUES (7, {(At(1) - DateTimeOffset.UnixEpoch).Ticks / 10}, x'{id.ToString()}', 20000, 0);
+                """);
+        }
+
+        SqliteTestDatabase.Count(path, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'predictions_model_ts';").ShouldBe(0);
+        await using var store = new SqliteMonitoringStore(new SqliteStorageOptions { Path = path }, loggerFactory: null);
+
+        SqliteTestDatabase.Count(path, "PRAGMA user_version;").ShouldBe(2);
+        SqliteTestDatabase.Count(path, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'predictions_model_ts';").ShouldBe(1);
+        var stored = (await store.GetPredictionsAsync("legacy", At(0), At(2))).ShouldHaveSingleItem();
+        stored.Id.ShouldBe(id);
+        stored.Latency.ShouldBe(TimeSpan.FromMilliseconds(2));
+        await store.WriteAsync(Batch(Schema("legacy", "1", "prod"), [Prediction(At(1.5))]), CancellationToken.None);
+        (await store.GetPredictionSummaryAsync("legacy", At(0), At(2))).Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public void DatabaseFromANewerVersion_FailsNamingBothVersions()
+    {
+        var path = _directory.File("future.db");
+        using (var connection = SqliteTestDatabase.Open(path))
+        {
+            SqliteTestDatabase.Execute(connection, "PRAGMA user_version = 99;");
+        }
+
+        var error = Should.Throw<InvalidOperationException>(() => new SqliteMonitoringStore(new SqliteStorageOptions { Path = path }, loggerFactory: null));
+
+        error.Message.ShouldContain("schema version 99");
+        error.Message.ShouldContain($"up to {Migrations.LatestVersion}");
+        error.Message.ShouldContain("upgrade the package");
+        SqliteTestDatabase.Count(path, "PRAGMA user_version;").ShouldBe(99);
+    }
+
+    [Fact]
+    public async Task ReopenedStore_ReadsWhatAnEarlierStoreWrote()
+    {
+        var path = _directory.File("reopen.db");
+        var options = new SqliteStorageOptions { Path = path, SynchronousMode = SqliteSynchronousMode.Full };
+        await using (var first = new SqliteMonitoringStore(options, loggerFactory: null))
+        {
+            await first.WriteAsync(Batch(Schema("kept"), [Prediction(At(1)), Prediction(At(2))]), CancellationToken.None);
+        }
+
+        await using var second = new SqliteMonitoringStore(options, loggerFactory: null);
+
+        (await second.GetPredictionSummaryAsync("kept", At(0), At(3))).Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task DisposedStore_RejectsWritesAndReads()
+    {
+        var store = new SqliteMonitoringStore(new SqliteStorageOptions { Path = _directory.File("disposed.db") }, loggerFactory: null);
+        await store.DisposeAsync();
+        store.Dispose();
+
+        await Should.ThrowAsync<ObjectDisposedException>(async () => await store.WriteAsync(Batch(Schema("m"), [Prediction(At(1))]), CancellationToken.None));
+        await Should.ThrowAsync<ObjectDisposedException>(() => store.GetPredictionSummaryAsync("m", At(0), At(1)));
+    }
+
+    public void Dispose() => _directory.Dispose();
+}

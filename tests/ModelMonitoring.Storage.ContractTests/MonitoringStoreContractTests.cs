@@ -1,0 +1,31 @@
+namespace ModelMonitoring.Storage.ContractTests;
+
+/// <summary>
+/// The behaviour every storage provider must have. A provider's test project derives from this class,
+/// creates a fresh empty store in <see cref="CreateStoreAsync"/>, and inherits every test.
+/// </summary>
+/// <remarks>
+/// What the contract pins down: timestamps are kept to the microsecond (truncated); ranges are
+/// half-open; a model is read by name across versions and environments; labels join predictions by id
+/// whenever they arrive; a batch is stored whole or not at all; prediction ids are unique within a
+/// store (the first prediction stored with an id wins, so writing a batch again stores its predictions
+/// and labels once); a later label for a prediction replaces an earlier one.
+/// </remarks>
+public abstract partial class MonitoringStoreContractTests
+{
+    /// <summary>Gets a far range that holds every test record.</summary>
+    protected static (DateTimeOffset From, DateTimeOffset To) All => (TestData.T0.AddDays(-1), TestData.T0.AddDays(1));
+
+    /// <summary>Creates a fresh, empty store.</summary>
+    /// <returns>The store.</returns>
+    protected abstract Task<StoreUnderTest> CreateStoreAsync();
+
+    /// <summary>Writes each batch with no cancellation.</summary>
+    protected static async Task WriteAsync(StoreUnderTest store, params MonitoringBatch[] batches)
+    {
+        foreach (var batch in batches)
+        {
+            await store.Sink.WriteAsync(batch, CancellationToken.None);
+        }
+    }
+}

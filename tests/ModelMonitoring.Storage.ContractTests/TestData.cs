@@ -1,0 +1,71 @@
+using ModelMonitoring.Alerting;
+using ModelMonitoring.Recording;
+
+namespace ModelMonitoring.Storage.ContractTests;
+
+/// <summary>Builders for the records the contract tests write. Times are whole microseconds, the precision stores keep.</summary>
+public static class TestData
+{
+    /// <summary>The start of every test's timeline.</summary>
+    public static readonly DateTimeOffset T0 = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private static long s_nextId = 1;
+
+    public static DateTimeOffset At(double seconds) => T0.AddTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond / 10) * 10);
+
+    public static PredictionId NewId() => new(0xC0FFEE, (ulong)Interlocked.Increment(ref s_nextId));
+
+    public static ModelSchema Schema(string name, string version = "1.0", string environment = "test", string[]? numeric = null, string[]? categorical = null) =>
+        new(name, version, environment, numeric ?? [], categorical ?? []);
+
+    public static PredictionRecord Prediction(
+        DateTimeOffset timestamp,
+        double latencyMs = 10,
+        string? predictedClass = null,
+        double? predictedValue = null,
+        double? confidence = null,
+        PredictionStatus status = PredictionStatus.Success,
+        PredictionId? id = null,
+        double[]? numeric = null,
+        string?[]? categorical = null,
+        string? segment = null) => new()
+        {
+            Id = id ?? NewId(),
+            Timestamp = timestamp,
+            Latency = TimeSpan.FromTicks((long)Math.Round(latencyMs * TimeSpan.TicksPerMillisecond)),
+            Status = status,
+            ErrorKind = status == PredictionStatus.Error ? "TimeoutException" : null,
+            PredictedClass = predictedClass,
+            PredictedValue = predictedValue,
+            Confidence = confidence,
+            Segment = segment,
+            NumericFeatures = numeric ?? [],
+            CategoricalFeatures = categorical ?? [],
+        };
+
+    public static GroundTruthRecord Label(PredictionId id, DateTimeOffset timestamp, string? actualClass = null, double? actualValue = null) =>
+        new() { PredictionId = id, Timestamp = timestamp, ActualClass = actualClass, ActualValue = actualValue };
+
+    public static MetricRecord Metric(string name, double value, DateTimeOffset timestamp, string? unit = null, IReadOnlyDictionary<string, string>? metadata = null) =>
+        new() { Name = name, Value = value, Timestamp = timestamp, Unit = unit, Metadata = metadata };
+
+    public static Alert Alert(ModelSchema model, string name, DateTimeOffset timestamp, AlertSeverity severity = AlertSeverity.Warning, AlertState state = AlertState.Firing) => new()
+    {
+        Model = model.Name,
+        Version = model.Version,
+        Environment = model.Environment,
+        Name = name,
+        Severity = severity,
+        State = state,
+        Message = $"{name} crossed its limit",
+        Timestamp = timestamp,
+    };
+
+    public static MonitoringBatch Batch(
+        ModelSchema model,
+        PredictionRecord[]? predictions = null,
+        GroundTruthRecord[]? labels = null,
+        MetricRecord[]? metrics = null,
+        HealthCheckRecord[]? healthChecks = null,
+        Alert[]? alerts = null) => new(model, predictions, labels, metrics, healthChecks, alerts);
+}
