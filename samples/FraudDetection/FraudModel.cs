@@ -32,7 +32,7 @@ internal sealed class FraudModel
     public bool IsFraud(ReadOnlySpan<double> x)
     {
         var logit = Degraded
-            ? -4.0 + (0.05 * (60 - x[1])) - (0.002 * x[2]) + (0.9 * x[3]) + 1.5
+            ? -4.0 + (0.05 * (60 - x[1])) - (0.002 * x[2]) + (0.9 * x[3]) + 3.0
             : -4.0 + (0.012 * x[0]) - (0.002 * x[2]) + (0.9 * x[3]);
         return _random.NextDouble() < Sigmoid(logit * 3);
     }
@@ -41,8 +41,8 @@ internal sealed class FraudModel
     public TimeSpan Latency() =>
         TimeSpan.FromMilliseconds(Math.Max(0.2, (Degraded ? 25 : 4) + ((Degraded ? 6 : 1) * Normal())));
 
-    /// <summary>Whether this call fails (1 % of calls, 4 % once degraded).</summary>
-    public bool Fails() => _random.NextDouble() < (Degraded ? 0.04 : 0.01);
+    /// <summary>Whether this call fails (1 % of calls, 6 % once degraded).</summary>
+    public bool Fails() => _random.NextDouble() < (Degraded ? 0.06 : 0.01);
 
     private static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
 

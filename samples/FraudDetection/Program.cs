@@ -34,7 +34,7 @@ builder.Services
             .Environment("production")
             .NumericFeatures(FraudModel.NumericFeatures)
             .CategoricalFeatures(FraudModel.CategoricalFeatures)
-            .Threshold(WindowMetricNames.Accuracy, t => { t.Min = 0.85; t.Severity = AlertSeverity.Critical; })
+            .Threshold(WindowMetricNames.Accuracy, t => { t.Min = 0.9; t.Severity = AlertSeverity.Critical; })
             .Threshold(WindowMetricNames.LatencyP95, t => { t.Max = 20; t.MaxChangeFromBaseline = 1.0; })
             .Threshold(WindowMetricNames.ErrorRate, t => t.Max = 0.03));
     })

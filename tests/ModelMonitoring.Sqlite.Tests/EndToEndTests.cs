@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using ModelMonitoring.Recording;
 using ModelMonitoring.Sqlite.Internal;
 
