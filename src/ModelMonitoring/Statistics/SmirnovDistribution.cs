@@ -87,13 +87,15 @@ internal static class SmirnovDistribution
             var v = start + (j * step);
             var below = ((n - v - nxHi) - nxLo) / n; // 1 − x − v/n
             var above = ((v + nxHi) + nxLo) / n;     // x + v/n
-            var term = below > 0 && above > 0
-                ? Math.Exp(logBinomial + ((n - v) * Math.Log(below)) + ((v - 1) * Math.Log(above)))
+            // In the upper sum 1 − x − v/n is negative; its integer power carries the sign.
+            var sign = below < 0 && (n - v) % 2 == 1 ? -1.0 : 1.0;
+            var term = below != 0 && above > 0
+                ? sign * Math.Exp(logBinomial + ((n - v) * Math.Log(Math.Abs(below))) + ((v - 1) * Math.Log(above)))
                 : 0.0;
             if (double.IsFinite(term) && term != 0)
             {
                 sum += term;
-                if (4.0 * (terms - j) * term < Epsilon * sum && j != terms - 1)
+                if (4.0 * (terms - j) * Math.Abs(term) < Epsilon * sum && j != terms - 1)
                 {
                     break;
                 }
