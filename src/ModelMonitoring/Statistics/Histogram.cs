@@ -102,17 +102,13 @@ public sealed class Histogram
 
                 counts[bin + 1]++;
             }
-            else if (x < first)
+            else if (!double.IsFinite(x))
             {
-                counts[0]++;
-            }
-            else if (x > last)
-            {
-                counts[^1]++;
+                throw SampleGuard.NotFinite(x, i, paramName);
             }
             else
             {
-                throw SampleGuard.NotFinite(x, i, paramName);
+                counts[x < first ? 0 : counts.Length - 1]++;
             }
         }
     }
