@@ -70,8 +70,13 @@ internal static class MannWhitney
             long t = fromX + fromY;
             var midrank = position + ((t + 1) / 2.0);
             rankSum += fromX * midrank;
-            tieTerm += ((Int128)t * t * t) - t;
-            hasTies |= t > 1;
+            if (t > 1)
+            {
+                // Untied values add t³ − t = 0; skipping them keeps 128-bit arithmetic off the common path.
+                tieTerm += ((Int128)t * t * t) - t;
+                hasTies = true;
+            }
+
             position += t;
         }
 

@@ -37,6 +37,13 @@ public static class ParametricTests
         return TTest.Welch(r.Mean, r.Variance, r.Count, c.Mean, c.Variance, c.Count);
     }
 
+    /// <inheritdoc cref="WelchTTest(ReadOnlySpan{double}, ReadOnlySpan{double})"/>
+    public static TwoSampleResult WelchTTest(SortedSample reference, SortedSample current)
+    {
+        var (r, c) = (Summarise(reference, nameof(reference)), Summarise(current, nameof(current)));
+        return TTest.Welch(r.Mean, r.Variance, r.Count, c.Mean, c.Variance, c.Count);
+    }
+
     /// <summary>
     /// Student's pooled-variance t-test, as <c>scipy.stats.ttest_ind(reference, current,
     /// equal_var=True)</c>.
@@ -58,6 +65,13 @@ public static class ParametricTests
     public static TwoSampleResult StudentTTest(SortedSample reference, ReadOnlySpan<double> current)
     {
         var (r, c) = Summaries(reference, current);
+        return TTest.Student(r.Mean, r.Variance, r.Count, c.Mean, c.Variance, c.Count);
+    }
+
+    /// <inheritdoc cref="StudentTTest(ReadOnlySpan{double}, ReadOnlySpan{double})"/>
+    public static TwoSampleResult StudentTTest(SortedSample reference, SortedSample current)
+    {
+        var (r, c) = (Summarise(reference, nameof(reference)), Summarise(current, nameof(current)));
         return TTest.Student(r.Mean, r.Variance, r.Count, c.Mean, c.Variance, c.Count);
     }
 
@@ -93,11 +107,14 @@ public static class ParametricTests
     private static (Summary Reference, Summary Current) Summaries(ReadOnlySpan<double> reference, ReadOnlySpan<double> current) =>
         (Summarise(reference, nameof(reference)), Summarise(current, nameof(current)));
 
-    private static (Summary Reference, Summary Current) Summaries(SortedSample reference, ReadOnlySpan<double> current)
+    private static (Summary Reference, Summary Current) Summaries(SortedSample reference, ReadOnlySpan<double> current) =>
+        (Summarise(reference, nameof(reference)), Summarise(current, nameof(current)));
+
+    private static Summary Summarise(SortedSample sample, string paramName)
     {
-        ArgumentNullException.ThrowIfNull(reference);
-        SampleGuard.AtLeast(reference.Count, 2, nameof(reference), TTestName);
-        return (new Summary(reference.Mean, reference.Variance, reference.Count), Summarise(current, nameof(current)));
+        ArgumentNullException.ThrowIfNull(sample, paramName);
+        SampleGuard.AtLeast(sample.Count, 2, paramName, TTestName);
+        return new Summary(sample.Mean, sample.Variance, sample.Count);
     }
 
     private static Summary Summarise(ReadOnlySpan<double> values, string paramName)
