@@ -19,9 +19,9 @@ internal sealed class BenchmarkMonitor
         long drained = 0;
         foreach (var shard in Monitor.Predictions.Shards)
         {
-            while (shard.Ring.TryPeek(out _))
+            while (shard.TryPeek(out _))
             {
-                shard.Ring.Release();
+                shard.Release();
                 drained++;
             }
         }

@@ -8,6 +8,10 @@ namespace ModelMonitoring.Buffers;
 /// slot in place and publishes it; when the ring is full the claim fails at once and the caller
 /// counts a drop. Slots are structs written in place, so nothing is allocated per record.
 /// </summary>
+/// <remarks>
+/// A ring can carry side arrays of feature values laid out like its slots (<see cref="NumericAt"/>,
+/// <see cref="CategoricalAt"/>), so variable-width records still need no allocation.
+/// </remarks>
 /// <typeparam name="T">The slot payload.</typeparam>
 internal sealed class RingBuffer<T>
     where T : struct
@@ -17,7 +21,7 @@ internal sealed class RingBuffer<T>
     private PaddedLong _tail;
     private long _head;
 
-    public RingBuffer(int capacity)
+    public RingBuffer(int capacity, int numericWidth = 0, int categoricalWidth = 0, int index = 0)
     {
         if (capacity < 2 || (capacity & (capacity - 1)) != 0)
         {
@@ -26,6 +30,11 @@ internal sealed class RingBuffer<T>
 
         _slots = new Slot[capacity];
         _mask = capacity - 1;
+        Index = index;
+        NumericWidth = numericWidth;
+        CategoricalWidth = categoricalWidth;
+        Numeric = new double[capacity * numericWidth];
+        Categorical = new string?[capacity * categoricalWidth];
         for (var i = 0; i < capacity; i++)
         {
             _slots[i].Sequence = i;
@@ -33,6 +42,17 @@ internal sealed class RingBuffer<T>
     }
 
     public int Capacity => _slots.Length;
+
+    /// <summary>Gets the ring's number among its shards.</summary>
+    public int Index { get; }
+
+    public int NumericWidth { get; }
+
+    public int CategoricalWidth { get; }
+
+    public double[] Numeric { get; }
+
+    public string?[] Categorical { get; }
 
     /// <summary>Gets how many positions producers have claimed since creation (accepted records).</summary>
     public long Claimed => Volatile.Read(ref _tail.Value);
@@ -86,6 +106,13 @@ internal sealed class RingBuffer<T>
     /// <summary>Gets the slot index of a position, for side arrays laid out like the ring.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int IndexOf(long position) => (int)position & _mask;
+
+    /// <summary>Gets the numeric side values of a position.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Span<double> NumericAt(long position) => Numeric.AsSpan(((int)position & _mask) * NumericWidth, NumericWidth);
+
+    /// <summary>Gets the categorical side values of a position.</summary>
+    public Span<string?> CategoricalAt(long position) => Categorical.AsSpan(((int)position & _mask) * CategoricalWidth, CategoricalWidth);
 
     /// <summary>Makes a claimed slot visible to the consumer.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

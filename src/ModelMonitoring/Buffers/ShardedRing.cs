@@ -11,28 +11,28 @@ namespace ModelMonitoring.Buffers;
 internal sealed class ShardedRing<T>
     where T : struct
 {
-    private readonly Shard[] _shards;
+    private readonly RingBuffer<T>[] _shards;
     private readonly int _mask;
 
     public ShardedRing(int totalCapacity, int numericWidth = 0, int categoricalWidth = 0, int? shardCount = null)
     {
         var shards = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(shardCount ?? Environment.ProcessorCount, 1, 64));
         var perShard = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, (totalCapacity + shards - 1) / shards));
-        _shards = new Shard[shards];
+        _shards = new RingBuffer<T>[shards];
         for (var i = 0; i < shards; i++)
         {
-            _shards[i] = new Shard(i, perShard, numericWidth, categoricalWidth);
+            _shards[i] = new RingBuffer<T>(perShard, numericWidth, categoricalWidth, i);
         }
 
         _mask = shards - 1;
         ShardBits = BitOperations.Log2((uint)shards);
     }
 
-    public IReadOnlyList<Shard> Shards => _shards;
+    public IReadOnlyList<RingBuffer<T>> Shards => _shards;
 
     public int ShardBits { get; }
 
-    public long Capacity => (long)_shards.Length * _shards[0].Ring.Capacity;
+    public long Capacity => (long)_shards.Length * _shards[0].Capacity;
 
     public long Claimed
     {
@@ -41,7 +41,7 @@ internal sealed class ShardedRing<T>
             long total = 0;
             foreach (var shard in _shards)
             {
-                total += shard.Ring.Claimed;
+                total += shard.Claimed;
             }
 
             return total;
@@ -55,58 +55,34 @@ internal sealed class ShardedRing<T>
             long total = 0;
             foreach (var shard in _shards)
             {
-                total += shard.Ring.Count;
+                total += shard.Count;
             }
 
             return total;
         }
     }
 
+    /// <summary>Claims a slot in the calling thread's shard, or in another when that one is full.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool TryClaim(out Shard shard, out long position)
+    public bool TryClaim(out RingBuffer<T> shard, out long position)
     {
-        var shards = _shards;
-        var start = ShardIndex.Current;
-        for (var i = 0; i < shards.Length; i++)
+        shard = _shards[ShardIndex.Current & _mask];
+        return shard.TryClaim(out position) || TryClaimElsewhere(ref shard, out position);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TryClaimElsewhere(ref RingBuffer<T> shard, out long position)
+    {
+        foreach (var other in _shards)
         {
-            shard = shards[(start + i) & _mask];
-            if (shard.Ring.TryClaim(out position))
+            if (other != shard && other.TryClaim(out position))
             {
+                shard = other;
                 return true;
             }
         }
 
-        shard = null!;
         position = 0;
         return false;
-    }
-
-    internal sealed class Shard
-    {
-        public Shard(int index, int capacity, int numericWidth, int categoricalWidth)
-        {
-            Index = index;
-            Ring = new RingBuffer<T>(capacity);
-            NumericWidth = numericWidth;
-            CategoricalWidth = categoricalWidth;
-            Numeric = new double[capacity * numericWidth];
-            Categorical = new string?[capacity * categoricalWidth];
-        }
-
-        public int Index { get; }
-
-        public RingBuffer<T> Ring { get; }
-
-        public int NumericWidth { get; }
-
-        public int CategoricalWidth { get; }
-
-        public double[] Numeric { get; }
-
-        public string?[] Categorical { get; }
-
-        public Span<double> NumericAt(long position) => Numeric.AsSpan(Ring.IndexOf(position) * NumericWidth, NumericWidth);
-
-        public Span<string?> CategoricalAt(long position) => Categorical.AsSpan(Ring.IndexOf(position) * CategoricalWidth, CategoricalWidth);
     }
 }

@@ -52,9 +52,9 @@ internal sealed class ModelPipeline
             long count = 0;
             foreach (var shard in ring.Shards)
             {
-                while (shard.Ring.TryPeek(out _))
+                while (shard.TryPeek(out _))
                 {
-                    shard.Ring.Release();
+                    shard.Release();
                     count++;
                 }
             }
@@ -70,9 +70,9 @@ internal sealed class ModelPipeline
         var categoricalWidth = Model.CategoricalFeatures.Count;
         foreach (var shard in Monitor.Predictions.Shards)
         {
-            while (count < _maxBatchSize && shard.Ring.TryPeek(out var position))
+            while (count < _maxBatchSize && shard.TryPeek(out var position))
             {
-                ref var entry = ref shard.Ring[position];
+                ref var entry = ref shard[position];
                 var numeric = new Memory<double>(buffers.Numeric, count * numericWidth, numericWidth);
                 var categorical = new Memory<string?>(buffers.Categorical, count * categoricalWidth, categoricalWidth);
                 shard.NumericAt(position).CopyTo(numeric.Span);
@@ -94,7 +94,7 @@ internal sealed class ModelPipeline
                     CategoricalFeatures = categorical,
                 };
                 shard.CategoricalAt(position).Clear();
-                shard.Ring.Release();
+                shard.Release();
                 Aggregator.Observe(record);
             }
         }
@@ -142,10 +142,10 @@ internal sealed class ModelPipeline
         var count = 0;
         foreach (var shard in ring.Shards)
         {
-            while (count < _maxBatchSize && shard.Ring.TryPeek(out var position))
+            while (count < _maxBatchSize && shard.TryPeek(out var position))
             {
-                take(ref shard.Ring[position], count++);
-                shard.Ring.Release();
+                take(ref shard[position], count++);
+                shard.Release();
             }
         }
 

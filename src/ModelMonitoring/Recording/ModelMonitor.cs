@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using ModelMonitoring.Buffers;
 using ModelMonitoring.Configuration;
@@ -18,6 +20,7 @@ internal sealed class ModelMonitor : IModelMonitor
     private readonly int _numericCount;
     private readonly int _categoricalCount;
     private readonly long _wakeMask;
+    private readonly int _shardBits;
 
     public ModelMonitor(ModelSchema model, int bufferCapacity, CoarseClock clock, PipelineState state, int wakeEvery = 1024)
     {
@@ -33,7 +36,8 @@ internal sealed class ModelMonitor : IModelMonitor
 
         // Producers wake the worker every wakeEvery records per shard (a power of two, at most half a shard),
         // so a busy model is drained as it fills instead of dropping until the next tick.
-        var shardCapacity = Predictions.Shards[0].Ring.Capacity;
+        _shardBits = Predictions.ShardBits;
+        var shardCapacity = Predictions.Shards[0].Capacity;
         _wakeMask = (long)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(Math.Min(wakeEvery, shardCapacity / 2), 1, 1 << 30)) - 1;
 
         // Zero is reserved so that a generated id is never PredictionId.Empty.
@@ -94,21 +98,34 @@ internal sealed class ModelMonitor : IModelMonitor
         }
 
         var id = prediction.Id.IsEmpty
-            ? new PredictionId(_idPrefix, ((ulong)position << Predictions.ShardBits) | (uint)shard.Index)
+            ? new PredictionId(_idPrefix, ((ulong)position << _shardBits) | (uint)shard.Index)
             : prediction.Id;
 
-        ref var entry = ref shard.Ring[position];
+        ref var entry = ref shard[position];
         entry.Id = id;
         SetTimestamp(ref entry.Timestamp, ref entry.HasUtcTicks, prediction.Timestamp);
         entry.LatencyTicks = prediction.Latency.Ticks;
         entry.Status = prediction.Status;
-        entry.ErrorKind = prediction.ErrorKind;
-        entry.PredictedClass = prediction.PredictedClass;
         entry.PredictedValue = prediction.PredictedValue ?? double.NaN;
         entry.Confidence = prediction.Confidence ?? double.NaN;
         entry.HasInputHash = prediction.InputHash.HasValue;
         entry.InputHash = prediction.InputHash.GetValueOrDefault();
-        entry.Segment = prediction.Segment;
+
+        // Released slots are cleared, so nulls need no store (and no GC write barrier).
+        if (prediction.PredictedClass is { } predictedClass)
+        {
+            entry.PredictedClass = predictedClass;
+        }
+
+        if (prediction.ErrorKind is { } errorKind)
+        {
+            entry.ErrorKind = errorKind;
+        }
+
+        if (prediction.Segment is { } segment)
+        {
+            entry.Segment = segment;
+        }
         if (_numericCount > 0)
         {
             numeric.CopyTo(shard.NumericAt(position));
@@ -136,7 +153,7 @@ internal sealed class ModelMonitor : IModelMonitor
             return false;
         }
 
-        ref var entry = ref shard.Ring[position];
+        ref var entry = ref shard[position];
         entry.Timestamp = _clock.Timestamp;
         entry.Name = name;
         entry.Value = value;
@@ -153,7 +170,7 @@ internal sealed class ModelMonitor : IModelMonitor
             return false;
         }
 
-        ref var entry = ref shard.Ring[position];
+        ref var entry = ref shard[position];
         entry.Timestamp = _clock.Timestamp;
         entry.Status = status;
         entry.Score = score;
@@ -169,7 +186,7 @@ internal sealed class ModelMonitor : IModelMonitor
             return false;
         }
 
-        ref var entry = ref shard.Ring[position];
+        ref var entry = ref shard[position];
         entry.Timestamp = _clock.Timestamp;
         entry.PredictionId = predictionId;
         entry.ActualClass = actualClass;
@@ -179,7 +196,7 @@ internal sealed class ModelMonitor : IModelMonitor
     }
 
     /// <summary>Rejects (and counts) a record after dispose, when invalid or when its ring is full; otherwise claims a slot.</summary>
-    private bool TryClaim<T>(ShardedRing<T> ring, bool valid, out ShardedRing<T>.Shard shard, out long position)
+    private bool TryClaim<T>(ShardedRing<T> ring, bool valid, out RingBuffer<T> shard, out long position)
         where T : struct
     {
         if (_state.IsStopped || !valid)
@@ -201,10 +218,10 @@ internal sealed class ModelMonitor : IModelMonitor
 
     /// <summary>Makes a slot visible to the worker, and wakes the worker once per batch worth of records.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Publish<T>(ShardedRing<T>.Shard shard, long position)
+    private void Publish<T>(RingBuffer<T> shard, long position)
         where T : struct
     {
-        shard.Ring.Publish(position);
+        shard.Publish(position);
         if ((position & _wakeMask) == _wakeMask)
         {
             _state.Signal();
@@ -226,17 +243,35 @@ internal sealed class ModelMonitor : IModelMonitor
         }
     }
 
-    // NaN * 0 and ±∞ * 0 are NaN, so one comparison at the end checks every value without a branch per element.
+    // A double is NaN or infinite exactly when its exponent bits are all set; testing four at a time
+    // keeps the check to a few instructions for typical feature counts.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool AllFinite(ReadOnlySpan<double> values)
     {
-        var probe = 0.0;
-        foreach (var value in values)
+        const long ExponentMask = 0x7FF0_0000_0000_0000;
+        var bits = MemoryMarshal.Cast<double, long>(values);
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            probe += value * 0.0;
+            var mask = Vector256.Create(ExponentMask);
+            for (; i <= bits.Length - Vector256<long>.Count; i += Vector256<long>.Count)
+            {
+                if (Vector256.EqualsAny(Vector256.Create(bits.Slice(i, Vector256<long>.Count)) & mask, mask))
+                {
+                    return false;
+                }
+            }
         }
 
-        return probe == 0.0;
+        for (; i < bits.Length; i++)
+        {
+            if ((bits[i] & ExponentMask) == ExponentMask)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
