@@ -1,10 +1,16 @@
 using BenchmarkDotNet.Running;
 
-
-if (args.Length > 0 && args[0] == "memory")
+// Two plain harnesses sit beside the BenchmarkDotNet suite: "memory" (managed memory under millions of
+// records) and "scaling" (one vs two recording threads without BenchmarkDotNet's processes around).
+switch (args.FirstOrDefault())
 {
-    await ModelMonitoring.Benchmarks.MemorySoak.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000_000);
-    return;
+    case "memory":
+        await ModelMonitoring.Benchmarks.MemorySoak.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000_000);
+        break;
+    case "scaling":
+        ModelMonitoring.Benchmarks.ThreadScaling.Run();
+        break;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        break;
 }
-
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,3 +1,9 @@
+// BenchmarkDotNet v0.14.0, .NET 10.0.12, AMD EPYC VM (2 vCPUs), Debian 12 — 2026-11-22 (docs/benchmarks.md)
+//
+// | Method            | Mean     | StdDev   | Allocated |
+// |------------------ |---------:|---------:|----------:|
+// | DrainAndAggregate | 506.0 ns | 169.9 ns |         - |
+
 using BenchmarkDotNet.Attributes;
 using ModelMonitoring.Aggregation;
 using ModelMonitoring.Internal;
@@ -12,6 +18,7 @@ namespace ModelMonitoring.Benchmarks;
 /// prediction. Results: see docs/benchmarks.md.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(TieredUpConfig))]
 public class WorkerBenchmarks
 {
     private const int Batch = 4_096;
