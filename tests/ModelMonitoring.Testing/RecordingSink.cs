@@ -16,15 +16,40 @@ public sealed class RecordingSink : IMetricSink
     private readonly List<MetricRecord> _metrics = [];
     private readonly List<HealthCheckRecord> _healthChecks = [];
     private readonly List<Alert> _alerts = [];
-    private TaskCompletionSource _hang = NewHang();
+    private volatile TaskCompletionSource _hang = NewHang();
+    private volatile bool _hangFlag;
 
     /// <summary>Gets or sets whether writes throw.</summary>
     public bool Fail { get; set; }
 
     /// <summary>Gets or sets whether writes hang, ignoring cancellation, until <see cref="ReleaseHang"/>.</summary>
-    public bool Hang { get; set; }
+    public bool Hang
+    {
+        get => _hangFlag;
+        set => _hangFlag = value;
+    }
 
-    public int WriteAttempts { get; private set; }
+    private readonly List<(int Attempts, TaskCompletionSource Reached)> _attemptWaiters = [];
+
+    public int WriteAttempts { get { lock (_gate) { return _writeAttempts; } } }
+
+    private int _writeAttempts;
+
+    /// <summary>Completes once <paramref name="attempts"/> writes have started (the worker is then inside the latest one).</summary>
+    public Task WhenAttempts(int attempts)
+    {
+        lock (_gate)
+        {
+            if (_writeAttempts >= attempts)
+            {
+                return Task.CompletedTask;
+            }
+
+            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _attemptWaiters.Add((attempts, reached));
+            return reached.Task;
+        }
+    }
 
     public int Batches { get; private set; }
 
@@ -42,21 +67,30 @@ public sealed class RecordingSink : IMetricSink
 
     public void ReleaseHang()
     {
-        Hang = false;
-        _hang.TrySetResult();
+        var gate = _hang;
         _hang = NewHang();
+        Hang = false;
+        gate.TrySetResult();
     }
 
     public async ValueTask WriteAsync(MonitoringBatch batch, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            WriteAttempts++;
+            _writeAttempts++;
+            foreach (var waiter in _attemptWaiters.Where(w => w.Attempts <= _writeAttempts).ToList())
+            {
+                _attemptWaiters.Remove(waiter);
+                waiter.Reached.TrySetResult();
+            }
         }
 
+        // Read the gate before the flag: a release between the two then finds the flag cleared, and a
+        // release after both completes the very gate this write waits on.
+        var gate = _hang;
         if (Hang)
         {
-            await _hang.Task.ConfigureAwait(false);
+            await gate.Task.ConfigureAwait(false);
         }
 
         if (Fail)
