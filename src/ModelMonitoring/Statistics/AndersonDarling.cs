@@ -35,33 +35,20 @@ internal static class AndersonDarling
     private static double MidrankStatistic(ReadOnlySpan<double> x, ReadOnlySpan<double> y, out int distinct)
     {
         double bigN = x.Length + y.Length;
-        int i = 0, j = 0;
         long below = 0;
         double sumX = 0, sumY = 0;
         distinct = 0;
-        while (i < x.Length || j < y.Length)
+        var groups = new TieGroups(x, y);
+        while (groups.MoveNext())
         {
-            var v = j >= y.Length || (i < x.Length && x[i] <= y[j]) ? x[i] : y[j];
-            var startX = i;
-            var startY = j;
-            while (i < x.Length && x[i] == v)
-            {
-                i++;
-            }
-
-            while (j < y.Length && y[j] == v)
-            {
-                j++;
-            }
-
             distinct++;
-            double fx = i - startX;
-            double fy = j - startY;
+            double fx = groups.CountX;
+            double fy = groups.CountY;
             var lj = fx + fy;
             var bj = below + (lj / 2.0);
             var denominator = (bj * (bigN - bj)) - (bigN * lj / 4.0);
-            var mx = i - (fx / 2.0);
-            var my = j - (fy / 2.0);
+            var mx = groups.ThroughX - (fx / 2.0);
+            var my = groups.ThroughY - (fy / 2.0);
             var dx = (bigN * mx) - (bj * x.Length);
             var dy = (bigN * my) - (bj * y.Length);
             sumX += lj / bigN * dx * dx / denominator;

@@ -44,33 +44,20 @@ internal static class CramerVonMises
     // U = nx Σ (r_i − i)² + ny Σ (s_j − j)², with r, s the pooled midranks of the sorted samples.
     private static double RankDeviation(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
-        int i = 0, j = 0;
         long position = 0;
         double sumX = 0, sumY = 0;
-        while (i < x.Length || j < y.Length)
+        var groups = new TieGroups(x, y);
+        while (groups.MoveNext())
         {
-            var v = j >= y.Length || (i < x.Length && x[i] <= y[j]) ? x[i] : y[j];
-            var startX = i;
-            var startY = j;
-            while (i < x.Length && x[i] == v)
-            {
-                i++;
-            }
-
-            while (j < y.Length && y[j] == v)
-            {
-                j++;
-            }
-
-            long tied = i - startX + (j - startY);
+            long tied = groups.CountX + groups.CountY;
             var midrank = position + ((tied + 1) / 2.0);
-            for (var r = startX; r < i; r++)
+            for (var r = groups.ThroughX - groups.CountX; r < groups.ThroughX; r++)
             {
                 var deviation = midrank - (r + 1);
                 sumX += deviation * deviation;
             }
 
-            for (var r = startY; r < j; r++)
+            for (var r = groups.ThroughY - groups.CountY; r < groups.ThroughY; r++)
             {
                 var deviation = midrank - (r + 1);
                 sumY += deviation * deviation;

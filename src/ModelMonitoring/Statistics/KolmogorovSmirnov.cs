@@ -40,23 +40,12 @@ internal static class KolmogorovSmirnov
     {
         double n1 = a.Length;
         double n2 = b.Length;
-        int i = 0, j = 0;
         var max = double.NegativeInfinity;
         var min = double.PositiveInfinity;
-        while (i < a.Length || j < b.Length)
+        var groups = new TieGroups(a, b);
+        while (groups.MoveNext())
         {
-            var v = j >= b.Length || (i < a.Length && a[i] <= b[j]) ? a[i] : b[j];
-            while (i < a.Length && a[i] <= v)
-            {
-                i++;
-            }
-
-            while (j < b.Length && b[j] <= v)
-            {
-                j++;
-            }
-
-            var diff = (i / n1) - (j / n2);
+            var diff = (groups.ThroughX / n1) - (groups.ThroughY / n2);
             max = Math.Max(max, diff);
             min = Math.Min(min, diff);
         }

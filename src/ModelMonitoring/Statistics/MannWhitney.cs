@@ -45,31 +45,16 @@ internal static class MannWhitney
     // Σ(t³ − t) over tie groups gives the variance correction.
     private static (double RankSum, double TieTerm, bool HasTies) RankSum(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
-        int i = 0, j = 0;
         long position = 0;
         var rankSum = 0.0;
         Int128 tieTerm = 0; // Σ t³ can pass 2^63 for millions of equal values
         var hasTies = false;
-        while (i < x.Length || j < y.Length)
+        var groups = new TieGroups(x, y);
+        while (groups.MoveNext())
         {
-            var v = j >= y.Length || (i < x.Length && x[i] <= y[j]) ? x[i] : y[j];
-            var fromX = 0;
-            while (i < x.Length && x[i] == v)
-            {
-                i++;
-                fromX++;
-            }
-
-            var fromY = 0;
-            while (j < y.Length && y[j] == v)
-            {
-                j++;
-                fromY++;
-            }
-
-            long t = fromX + fromY;
+            long t = groups.CountX + groups.CountY;
             var midrank = position + ((t + 1) / 2.0);
-            rankSum += fromX * midrank;
+            rankSum += groups.CountX * midrank;
             if (t > 1)
             {
                 // Untied values add t³ − t = 0; skipping them keeps 128-bit arithmetic off the common path.
