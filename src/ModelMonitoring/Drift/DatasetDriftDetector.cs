@@ -1,0 +1,146 @@
+namespace ModelMonitoring.Drift;
+
+/// <summary>
+/// Checks current datasets against a <see cref="ReferenceProfile"/>, feature by feature, choosing
+/// each feature's method automatically unless <see cref="DatasetDriftOptions.Methods"/> names one.
+/// </summary>
+/// <remarks>
+/// The options are validated and copied when the detector is created; later changes to them have
+/// no effect. A detector is immutable and may be shared between threads.
+/// </remarks>
+public sealed class DatasetDriftDetector
+{
+    private readonly double _driftShare;
+    private readonly Dictionary<string, FeatureDriftMethod> _methods;
+
+    /// <summary>Creates a detector.</summary>
+    /// <param name="options">The options. The default value is <see langword="null"/>, for the defaults.</param>
+    /// <exception cref="ArgumentException">
+    /// <see cref="DatasetDriftOptions.DriftShare"/> is outside (0, 1], or a per-feature method has an
+    /// unknown name or an invalid threshold; the message lists every problem.
+    /// </exception>
+    public DatasetDriftDetector(DatasetDriftOptions? options = null)
+    {
+        options ??= new DatasetDriftOptions();
+        var errors = new List<string>();
+        if (options.DriftShare is not (> 0 and <= 1))
+        {
+            errors.Add($"DriftShare must lie in (0, 1], not {options.DriftShare}.");
+        }
+
+        foreach (var (feature, choice) in options.Methods)
+        {
+            if (choice is null || !DriftMethodCatalog.IsKnown(choice.Method))
+            {
+                errors.Add($"Feature '{feature}': unknown drift method '{choice?.Method}'; allowed: {DriftMethodCatalog.AllNames}.");
+            }
+            else if (DriftMethodCatalog.ThresholdError(choice.Method, choice.Threshold) is { } error)
+            {
+                errors.Add($"Feature '{feature}': {error}.");
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid drift options: " + string.Join(" ", errors), nameof(options));
+        }
+
+        _driftShare = options.DriftShare;
+        _methods = new Dictionary<string, FeatureDriftMethod>(options.Methods, StringComparer.Ordinal);
+    }
+
+    /// <summary>Checks a current dataset, given column by column, against the reference.</summary>
+    /// <param name="reference">The reference profile.</param>
+    /// <param name="numericColumns">Current numeric columns by feature name; every reference numeric feature must be present.</param>
+    /// <param name="categoricalColumns">
+    /// Current categorical columns by feature name; every reference categorical feature must be
+    /// present. The default value is <see langword="null"/>, for none.
+    /// </param>
+    /// <returns>The per-feature results and the dataset verdict.</returns>
+    /// <exception cref="ArgumentException">
+    /// A reference feature has no current column or an empty one, a value is not finite, a
+    /// per-feature method names a feature the reference lacks, or does not apply to the feature's kind.
+    /// </exception>
+    /// <exception cref="InvalidOperationException">
+    /// The Z-test was chosen for a feature that does not have exactly two categories.
+    /// </exception>
+    public DatasetDriftResult Detect(
+        ReferenceProfile reference,
+        IReadOnlyDictionary<string, double[]> numericColumns,
+        IReadOnlyDictionary<string, string[]>? categoricalColumns = null)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(numericColumns);
+        categoricalColumns ??= new Dictionary<string, string[]>();
+        CheckOverrides(reference);
+        var small = reference.RowCount <= DriftConstants.SmallReferenceRows;
+        var results = new List<FeatureDriftResult>(reference.NumericFeatures.Count + reference.CategoricalFeatures.Count);
+        foreach (var profile in reference.NumericFeatures)
+        {
+            var current = Column(numericColumns, profile.Name, nameof(numericColumns));
+            var choice = _methods.GetValueOrDefault(profile.Name) ?? (small
+                ? new FeatureDriftMethod(DriftMethods.KolmogorovSmirnov, DriftConstants.PValueThreshold)
+                : new FeatureDriftMethod(DriftMethods.Wasserstein, DriftConstants.DistanceThreshold));
+            var outcome = DriftMethodCatalog.RunNumeric(choice.Method, profile, current);
+            results.Add(Verdict(profile.Name, FeatureKind.Numeric, choice, outcome.Statistic, outcome.PValue));
+        }
+
+        foreach (var profile in reference.CategoricalFeatures)
+        {
+            var (referenceCounts, currentCounts) = profile.Align(Column(categoricalColumns, profile.Name, nameof(categoricalColumns)));
+            var choice = _methods.GetValueOrDefault(profile.Name) ?? (!small
+                ? new FeatureDriftMethod(DriftMethods.JensenShannon, DriftConstants.DistanceThreshold)
+                : referenceCounts.Length == 2
+                    ? new FeatureDriftMethod(DriftMethods.ZTest, DriftConstants.PValueThreshold)
+                    : new FeatureDriftMethod(DriftMethods.ChiSquare, DriftConstants.PValueThreshold));
+            var outcome = DriftMethodCatalog.RunCategorical(choice.Method, profile.Name, referenceCounts, currentCounts);
+            results.Add(Verdict(profile.Name, FeatureKind.Categorical, choice, outcome.Statistic, outcome.PValue));
+        }
+
+        return new DatasetDriftResult(results, _driftShare);
+    }
+
+    private static FeatureDriftResult Verdict(string feature, FeatureKind kind, FeatureDriftMethod choice, double statistic, double? pValue)
+    {
+        bool drifted;
+        double score;
+        if (DriftMethodCatalog.IsTest(choice.Method))
+        {
+            // A NaN p-value (constant samples with equal means in the t-test) is no evidence of drift.
+            var p = pValue ?? double.NaN;
+            drifted = p < choice.Threshold;
+            score = double.IsNaN(p) ? 0 : Math.Log(Math.Max(p, double.Epsilon)) / Math.Log(choice.Threshold);
+        }
+        else
+        {
+            drifted = statistic >= choice.Threshold;
+            score = statistic / choice.Threshold;
+        }
+
+        return new FeatureDriftResult(feature, kind, choice.Method, statistic, pValue, choice.Threshold, drifted, Math.Clamp(score, 0, 1));
+    }
+
+    private static T[] Column<T>(IReadOnlyDictionary<string, T[]> columns, string feature, string paramName)
+    {
+        if (!columns.TryGetValue(feature, out var column) || column is null || column.Length == 0)
+        {
+            throw new ArgumentException($"Feature '{feature}' has no current values.", paramName);
+        }
+
+        return column;
+    }
+
+    private void CheckOverrides(ReferenceProfile reference)
+    {
+        foreach (var (feature, choice) in _methods)
+        {
+            var kind = reference.TryGetNumeric(feature, out _) ? FeatureKind.Numeric
+                : reference.TryGetCategorical(feature, out _) ? FeatureKind.Categorical
+                : throw new ArgumentException($"Feature '{feature}' has a drift method but is not in the reference profile.", nameof(reference));
+            if (DriftMethodCatalog.KindError(choice.Method, kind) is { } error)
+            {
+                throw new ArgumentException($"Feature '{feature}': {error}.", nameof(reference));
+            }
+        }
+    }
+}

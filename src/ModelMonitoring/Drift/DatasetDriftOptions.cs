@@ -1,0 +1,25 @@
+namespace ModelMonitoring.Drift;
+
+/// <summary>Options of a <see cref="DatasetDriftDetector"/>.</summary>
+/// <remarks>
+/// Features without an entry in <see cref="Methods"/> get the automatic choice (Evidently's rule):
+/// with at most 1,000 reference rows, numeric features use the Kolmogorov-Smirnov test,
+/// categorical features with exactly two categories (reference and current together) the
+/// two-proportion Z-test, and other categorical features the chi-square test, each at p &lt; 0.05;
+/// with more rows, numeric features use the normed Wasserstein distance and categorical features
+/// the Jensen-Shannon distance, each at a distance ≥ 0.1.
+/// </remarks>
+public sealed class DatasetDriftOptions
+{
+    /// <summary>
+    /// Gets or sets the share of drifted features at or above which the dataset is declared drifted.
+    /// Must lie in (0, 1]. The default value is 0.5.
+    /// </summary>
+    public double DriftShare { get; set; } = DriftConstants.DriftShare;
+
+    /// <summary>
+    /// Gets the per-feature methods and thresholds that replace the automatic choice, by feature
+    /// name. The default value is an empty dictionary.
+    /// </summary>
+    public IDictionary<string, FeatureDriftMethod> Methods { get; } = new Dictionary<string, FeatureDriftMethod>(StringComparer.Ordinal);
+}

@@ -1,0 +1,23 @@
+namespace ModelMonitoring.Drift;
+
+/// <summary>The outcome of the drift check of one feature.</summary>
+/// <param name="Feature">The feature's name.</param>
+/// <param name="Kind">Whether the feature is numeric or categorical.</param>
+/// <param name="Method">The method used; one of the names in <see cref="DriftMethods"/>.</param>
+/// <param name="Statistic">The test statistic or the distance.</param>
+/// <param name="PValue">The p-value, for statistical tests; <see langword="null"/> for distances.</param>
+/// <param name="Threshold">The p-value below which, or the distance at or above which, drift is declared.</param>
+/// <param name="Drifted">Whether drift was declared.</param>
+/// <param name="Score">
+/// How close the feature is to drifting, in [0, 1]: for a distance, statistic / threshold; for a
+/// test, ln(p) / ln(threshold); capped at 1, so it reaches 1 exactly where drift is declared.
+/// </param>
+public sealed record FeatureDriftResult(
+    string Feature,
+    FeatureKind Kind,
+    string Method,
+    double Statistic,
+    double? PValue,
+    double Threshold,
+    bool Drifted,
+    double Score);
