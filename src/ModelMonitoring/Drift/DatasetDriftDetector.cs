@@ -8,7 +8,7 @@ namespace ModelMonitoring.Drift;
 /// The options are validated and copied when the detector is created; later changes to them have
 /// no effect. A detector is immutable and may be shared between threads.
 /// </remarks>
-public sealed class DatasetDriftDetector
+public sealed class DatasetDriftDetector : IDriftDetector
 {
     private readonly double _driftShare;
     private readonly Dictionary<string, FeatureDriftMethod> _methods;

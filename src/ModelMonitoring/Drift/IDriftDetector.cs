@@ -1,0 +1,19 @@
+namespace ModelMonitoring.Drift;
+
+/// <summary>
+/// Decides whether current data was drawn from a different distribution than a reference profile.
+/// <see cref="DatasetDriftDetector"/> is the built-in implementation (automatic method choice per
+/// feature); continuous drift checks run the registered detectors against each model's reference.
+/// </summary>
+public interface IDriftDetector
+{
+    /// <summary>Compares current columns with a reference profile, feature by feature.</summary>
+    /// <param name="reference">The reference profile (sorted and binned once, reused by every check).</param>
+    /// <param name="numericColumns">Current numeric columns by feature name.</param>
+    /// <param name="categoricalColumns">Current categorical columns by feature name, or <see langword="null"/> for none.</param>
+    /// <returns>The per-feature results and the dataset verdict.</returns>
+    DatasetDriftResult Detect(
+        ReferenceProfile reference,
+        IReadOnlyDictionary<string, double[]> numericColumns,
+        IReadOnlyDictionary<string, string[]>? categoricalColumns = null);
+}
