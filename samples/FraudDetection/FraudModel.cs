@@ -3,7 +3,8 @@ namespace FraudDetection;
 /// <summary>
 /// A small logistic-regression fraud model computed in code, and the "world" that produces the true
 /// labels. Midway through the run the world changes (fraudsters adapt: the amount no longer gives
-/// them away) while the model does not, so accuracy drops; the service also gets slower.
+/// them away) while the model does not, so accuracy drops; the service also gets slower, and the
+/// traffic itself shifts (larger amounts, more transactions from Brazil): a covariate shift.
 /// </summary>
 internal sealed class FraudModel
 {
@@ -17,11 +18,12 @@ internal sealed class FraudModel
     /// <summary>Draws one transaction.</summary>
     public (double[] Numeric, string Country) NextTransaction()
     {
-        var amount = Math.Exp(3.5 + (1.2 * Normal()));
+        var amount = Math.Exp((Degraded ? 4.2 : 3.5) + (1.2 * Normal()));
         var age = Math.Clamp(40 + (12 * Normal()), 18, 90);
         var accountAge = Math.Max(0, 700 + (400 * Normal()));
         var txLastHour = Math.Max(0, Math.Round(1 + (1.5 * Normal())));
-        return ([amount, age, accountAge, txLastHour], Countries[_random.Next(Countries.Length)]);
+        var country = Degraded && _random.NextDouble() < 0.3 ? "BR" : Countries[_random.Next(Countries.Length)];
+        return ([amount, age, accountAge, txLastHour], country);
     }
 
     /// <summary>The model: fraud probability from the features.</summary>

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using ModelMonitoring;
 using ModelMonitoring.Aggregation;
 using ModelMonitoring.Alerting;
+using ModelMonitoring.Drift;
 using ModelMonitoring.Recording;
 using ModelMonitoring.Storage;
 
@@ -49,6 +50,8 @@ var time = host.Services.GetRequiredService<TimeProvider>();
 var model = new FraudModel();
 var labels = new Queue<(DateTimeOffset Due, PredictionId Id, string Label)>();
 var started = time.GetUtcNow();
+var before = new FeatureColumns(FraudModel.NumericFeatures);
+var after = new FeatureColumns(FraudModel.NumericFeatures);
 DateTimeOffset? degradedAt = null;
 
 Console.WriteLine($"Recording {Seconds * PerSecond:N0} predictions over {Seconds} s; the model degrades after {Seconds / 2} s.");
@@ -64,6 +67,7 @@ for (var tick = 0; tick < Seconds * 10; tick++)
     for (var i = 0; i < PerSecond / 10; i++)
     {
         var (numeric, country) = model.NextTransaction();
+        (model.Degraded ? after : before).Add(numeric, country);
         var fails = model.Fails();
         var score = FraudModel.Score(numeric);
         var predicted = score >= 0.5 ? "fraud" : "legit";
@@ -103,6 +107,18 @@ foreach (var alert in await reader.GetAlertsAsync("fraud", started, finished.Add
 {
     Console.WriteLine($"  [{alert.Timestamp - started:ss\\.f} s] {alert.State,-8} {alert.Severity,-8} {alert.Message}");
 }
+
+// Covariate shift: the first half of the traffic is the reference, the second half is compared with it.
+var reference = ReferenceProfile.Create(before.Numeric, before.Categorical);
+var drift = new DatasetDriftDetector().Detect(reference, after.Numeric, after.Categorical);
+Console.WriteLine();
+Console.WriteLine($"Data drift, second half against the first ({reference.RowCount:N0} reference rows):");
+foreach (var feature in drift.Features)
+{
+    Console.WriteLine($"  {feature.Feature,-17} {feature.Method,-13} statistic {feature.Statistic,8:F4}  threshold {feature.Threshold,5:F2}  {(feature.Drifted ? "DRIFTED" : "stable")}");
+}
+
+Console.WriteLine($"  {drift.DriftedCount} of {drift.Features.Count} features drifted ({drift.DriftedShare:P0}); dataset drifted: {drift.DatasetDrifted}; score {drift.Score:F2}; recommendation: {drift.Recommendation}");
 
 Console.WriteLine();
 Console.WriteLine($"Window metrics and every prediction are in {Path.GetFullPath(DatabasePath)}.");
