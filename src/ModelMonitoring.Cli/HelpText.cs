@@ -1,0 +1,27 @@
+namespace ModelMonitoring.Cli;
+
+/// <summary>The text printed by <c>modelmon --help</c>.</summary>
+internal static class HelpText
+{
+    public const string Usage = """
+        Usage: modelmon drift --reference <file.csv> --current <file.csv> [options]
+
+        Compares the columns of a current CSV file with those of a reference CSV file.
+
+        Options:
+          --reference <path>     Reference data set, CSV with a header row (required).
+          --current <path>       Current data set, CSV with a header row (required).
+          --method <name>        auto (default), ks, mannwhitney, ttest, ztest, chisquare,
+                                 andersondarling, cramervonmises, energy, wasserstein, psi,
+                                 jensenshannon, kl, hellinger. A named method applies to every
+                                 selected column.
+          --columns <a,b>        Columns to compare. Default: every column of the reference.
+          --categorical <a,b>    Columns to treat as categorical even if they look numeric.
+          --threshold <x>        Threshold of the named method (requires --method other than auto):
+                                 a p-value in (0, 1) for tests, a positive distance otherwise.
+          --format <text|json>   Output format. Default: text.
+
+        Exit codes: 0 no drift, 1 drift detected, 2 bad usage or input.
+
+        """;
+}
