@@ -14,18 +14,6 @@ public sealed class FakeTimeProvider : TimeProvider
 
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
-    /// <summary>Gets how many timers are waiting to fire.</summary>
-    public int PendingTimers
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _timers.Count(t => t.DueAt is not null);
-            }
-        }
-    }
-
     public override DateTimeOffset GetUtcNow()
     {
         lock (_gate)

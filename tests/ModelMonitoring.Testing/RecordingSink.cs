@@ -11,7 +11,6 @@ public sealed class RecordingSink : IMetricSink
 {
     private readonly object _gate = new();
     private readonly List<PredictionRecord> _predictions = [];
-    private readonly List<double[]> _features = [];
     private readonly List<GroundTruthRecord> _groundTruths = [];
     private readonly List<MetricRecord> _metrics = [];
     private readonly List<HealthCheckRecord> _healthChecks = [];
@@ -54,8 +53,6 @@ public sealed class RecordingSink : IMetricSink
     public int Batches { get; private set; }
 
     public IReadOnlyList<PredictionRecord> Predictions { get { lock (_gate) { return [.. _predictions]; } } }
-
-    public IReadOnlyList<double[]> Features { get { lock (_gate) { return [.. _features]; } } }
 
     public IReadOnlyList<GroundTruthRecord> GroundTruths { get { lock (_gate) { return [.. _groundTruths]; } } }
 
@@ -104,7 +101,6 @@ public sealed class RecordingSink : IMetricSink
             foreach (var prediction in batch.Predictions.Span)
             {
                 _predictions.Add(prediction with { NumericFeatures = prediction.NumericFeatures.ToArray(), CategoricalFeatures = prediction.CategoricalFeatures.ToArray() });
-                _features.Add(prediction.NumericFeatures.ToArray());
             }
 
             _groundTruths.AddRange(batch.GroundTruths.Span);

@@ -13,7 +13,6 @@ namespace ModelMonitoring.Aggregation;
 internal sealed class WindowAggregator
 {
     private const int MaxOpenWindows = 64;
-    private readonly ModelSchema _model;
     private readonly long _windowTicks;
     private readonly TimeSpan _grace;
     private readonly LabelJoinCache _labels;
@@ -23,17 +22,13 @@ internal sealed class WindowAggregator
     private readonly Dictionary<string, double> _values = new(StringComparer.Ordinal);
     private long _closedBefore = long.MinValue;
 
-    public WindowAggregator(ModelSchema model, TimeSpan window, TimeSpan grace, int labelJoinCapacity, ThresholdEvaluator thresholds)
+    public WindowAggregator(TimeSpan window, TimeSpan grace, int labelJoinCapacity, ThresholdEvaluator thresholds)
     {
-        _model = model;
         _windowTicks = window.Ticks;
         _grace = grace;
         _labels = new LabelJoinCache(labelJoinCapacity);
         _thresholds = thresholds;
     }
-
-    /// <summary>Gets how many records arrived for windows that had already closed (they are stored, not aggregated).</summary>
-    public long LateRecords { get; private set; }
 
     public void Observe(in PredictionRecord prediction)
     {
@@ -117,9 +112,9 @@ internal sealed class WindowAggregator
             index--;
         }
 
+        // Records for a window that already closed are stored but no longer aggregated.
         if (index < _closedBefore)
         {
-            LateRecords++;
             return null;
         }
 
@@ -130,7 +125,6 @@ internal sealed class WindowAggregator
 
         if (_open.Count >= MaxOpenWindows)
         {
-            LateRecords++;
             return null;
         }
 

@@ -4,15 +4,9 @@ using ModelMonitoring.Internal;
 
 namespace ModelMonitoring.Pipeline;
 
-/// <summary>Delivers alerts to every channel, each delivery bounded by the alert timeout; failures are logged and counted.</summary>
+/// <summary>Delivers alerts to every channel, each delivery bounded by the alert timeout; failures are logged (counting them per channel comes with the alerting issue).</summary>
 internal sealed class AlertDispatcher(IReadOnlyList<IAlertChannel> channels, ModelMonitoringOptions options, TimeProvider timeProvider, ILogger logger)
 {
-    private long _failures;
-
-    public int ChannelCount => channels.Count;
-
-    public long Failures => Interlocked.Read(ref _failures);
-
     public async Task DispatchAsync(ReadOnlyMemory<Alert> alerts, CancellationToken stopToken)
     {
         for (var i = 0; i < alerts.Length; i++)
@@ -29,7 +23,6 @@ internal sealed class AlertDispatcher(IReadOnlyList<IAlertChannel> channels, Mod
                 }
                 catch (Exception ex)
                 {
-                    Interlocked.Increment(ref _failures);
                     Log.AlertDeliveryFailed(logger, ex, channel.Name, alert.Name, alert.Model);
                 }
             }

@@ -46,7 +46,7 @@ internal sealed class BatchBuffers(int maxBatchSize, int numericWidth, int categ
     public void Clear()
     {
         Array.Clear(Predictions, 0, PredictionCount);
-        Array.Clear(Categorical);
+        Array.Clear(Categorical, 0, PredictionCount * categoricalWidth);
         Array.Clear(GroundTruths, 0, GroundTruthCount);
         Array.Clear(HealthChecks, 0, HealthCheckCount);
         Metrics.Clear();

@@ -44,7 +44,7 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
         {
             var schema = model.ToSchema();
             var monitor = new ModelMonitor(schema, settings.BufferCapacity, _clock, _state, settings.MaxBatchSize);
-            var aggregator = new WindowAggregator(schema, settings.AggregationWindow, settings.FlushInterval, settings.LabelJoinCapacity, new ThresholdEvaluator(schema, model.Thresholds));
+            var aggregator = new WindowAggregator(settings.AggregationWindow, settings.FlushInterval, settings.LabelJoinCapacity, new ThresholdEvaluator(schema, model.Thresholds));
             _models.Add(schema.Name, new ModelPipeline(monitor, aggregator, settings.MaxBatchSize));
         }
 

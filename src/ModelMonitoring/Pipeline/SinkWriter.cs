@@ -12,8 +12,6 @@ internal sealed class SinkWriter(IReadOnlyList<IMetricSink> sinks, ModelMonitori
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
-    public int SinkCount => sinks.Count;
-
     /// <summary>Writes the batch; returns whether every sink stored it, and whether any write was abandoned mid-flight.</summary>
     public async Task<(bool Stored, bool Abandoned)> WriteAsync(MonitoringBatch batch, int recordCount, CancellationToken stopToken)
     {
