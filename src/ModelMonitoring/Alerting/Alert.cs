@@ -1,8 +1,19 @@
 namespace ModelMonitoring.Alerting;
 
-/// <summary>A notification that a model crossed (or came back within) a configured limit.</summary>
+/// <summary>
+/// A condition on a model that needs attention — a metric past its limit, drift — as it moves
+/// through its lifecycle: firing, acknowledged by a person, resolved. Channels receive one
+/// <see cref="Alert"/> per notification; the alert store keeps the latest state of each.
+/// </summary>
 public sealed record Alert
 {
+    /// <summary>
+    /// Gets the identifier of this occurrence of the condition, from firing to resolved: every
+    /// notification about it carries the same id (PagerDuty uses it as the <c>dedup_key</c>).
+    /// Empty until the alert manager accepts the alert.
+    /// </summary>
+    public string Id { get; init; } = string.Empty;
+
     /// <summary>Gets the model name.</summary>
     public required string Model { get; init; }
 
@@ -18,7 +29,7 @@ public sealed record Alert
     /// <summary>Gets the severity.</summary>
     public AlertSeverity Severity { get; init; }
 
-    /// <summary>Gets whether the condition holds (<see cref="AlertState.Firing"/>) or has cleared.</summary>
+    /// <summary>Gets where the alert is in its lifecycle.</summary>
     public AlertState State { get; init; }
 
     /// <summary>Gets a one-line human-readable description.</summary>
@@ -36,6 +47,18 @@ public sealed record Alert
     /// <summary>Gets the baseline the change was measured against, for baseline conditions.</summary>
     public double? Baseline { get; init; }
 
-    /// <summary>Gets when the alert was raised (UTC).</summary>
+    /// <summary>Gets when this state was reached (UTC): when the condition was seen, acknowledged or cleared.</summary>
     public DateTimeOffset Timestamp { get; init; }
+
+    /// <summary>Gets when the alert started firing (UTC), or <see langword="null"/> before it fired.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+
+    /// <summary>Gets who acknowledged the alert, or <see langword="null"/>.</summary>
+    public string? AcknowledgedBy { get; init; }
+
+    /// <summary>Gets when the alert was acknowledged (UTC), or <see langword="null"/>.</summary>
+    public DateTimeOffset? AcknowledgedAt { get; init; }
+
+    /// <summary>Gets when the alert resolved (UTC), or <see langword="null"/> while it is active.</summary>
+    public DateTimeOffset? ResolvedAt { get; init; }
 }
