@@ -44,6 +44,7 @@ public static class SqliteModelMonitoringBuilderExtensions
         services.TryAddSingleton<SqliteMonitoringStore>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMetricSink, SqliteMonitoringStore>(static sp => sp.GetRequiredService<SqliteMonitoringStore>()));
         services.TryAddSingleton<IMonitoringReader>(static sp => new SqliteMonitoringReader(sp.GetRequiredService<SqliteMonitoringStore>()));
+        services.TryAddSingleton<IAlertStore>(static sp => sp.GetRequiredService<SqliteMonitoringStore>());
         return builder;
     }
 }

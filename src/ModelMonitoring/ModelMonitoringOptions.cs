@@ -1,3 +1,4 @@
+using ModelMonitoring.Alerting;
 using ModelMonitoring.Configuration;
 
 namespace ModelMonitoring;
@@ -58,6 +59,9 @@ public sealed class ModelMonitoringOptions
     /// Between 1 millisecond and 1 second. The default value is 10 milliseconds.
     /// </summary>
     public TimeSpan TimestampResolution { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>Gets the alerting settings: rules, repeat interval, suppression, silences, escalation and routing.</summary>
+    public AlertingOptions Alerting { get; } = new();
 
     /// <summary>Gets or sets how long one alert delivery to one channel may take. The default value is 5 seconds.</summary>
     public TimeSpan AlertTimeout { get; set; } = TimeSpan.FromSeconds(5);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using ModelMonitoring.Alerting;
 using ModelMonitoring.Pipeline;
 using ModelMonitoring.Recording;
 using ModelMonitoring.Storage;
@@ -39,6 +40,9 @@ public sealed class MonitoringPipeline : IModelMonitoring, IAsyncDisposable, IDi
 
     /// <inheritdoc/>
     public IReadOnlyList<ModelSchema> Models => _pipeline.Models;
+
+    /// <summary>Gets the alert lifecycle API: active alerts, history, acknowledge, resolve, silences.</summary>
+    public IAlertManager Alerts => _pipeline.Alerts;
 
     /// <summary>Builds and starts a pipeline.</summary>
     /// <param name="configure">Declares models and settings and adds storage and channels; register a <see cref="TimeProvider"/> or logging through <see cref="IModelMonitoringBuilder.Services"/>.</param>

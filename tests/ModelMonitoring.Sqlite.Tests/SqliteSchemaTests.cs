@@ -1,3 +1,4 @@
+using ModelMonitoring.Alerting;
 using ModelMonitoring.Sqlite.Internal;
 using ModelMonitoring.Sqlite.Internal.Schema;
 using static ModelMonitoring.Storage.ContractTests.TestData;
@@ -33,19 +34,26 @@ public sealed class SqliteSchemaTests : IDisposable
             SqliteTestDatabase.Execute(connection, $"""
                 INSERT INTO models (id, name, version, environment, numeric_features, categorical_features) VALUES (7, 'legacy', '1', 'prod', x'00', x'00');
                 INSERT INTO predictions (model_id, ts, prediction_id, latency_ticks, status) VALUES (7, {(At(1) - DateTimeOffset.UnixEpoch).Ticks / 10}, x'{id.ToString()}', 20000, 0);
+                INSERT INTO alerts (id, model, version, environment, name, severity, state, message, metric, value, threshold, baseline, ts)
+                VALUES (5, 'legacy', '1', 'prod', 'threshold.error_rate', 2, 0, 'error rate high', 'error_rate', 0.5, 0.1, NULL, {(At(1) - DateTimeOffset.UnixEpoch).Ticks / 10});
                 """);
         }
 
         SqliteTestDatabase.Count(path, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'predictions_model_ts';").ShouldBe(0);
         await using var store = new SqliteMonitoringStore(new SqliteStorageOptions { Path = path }, loggerFactory: null);
 
-        SqliteTestDatabase.Count(path, "PRAGMA user_version;").ShouldBe(2);
+        SqliteTestDatabase.Count(path, "PRAGMA user_version;").ShouldBe(Migrations.LatestVersion);
         SqliteTestDatabase.Count(path, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'predictions_model_ts';").ShouldBe(1);
         var stored = (await store.GetPredictionsAsync("legacy", At(0), At(2))).ShouldHaveSingleItem();
         stored.Id.ShouldBe(id);
         stored.Latency.ShouldBe(TimeSpan.FromMilliseconds(2));
         await store.WriteAsync(Batch(Schema("legacy", "1", "prod"), [Prediction(At(1.5))]), CancellationToken.None);
         (await store.GetPredictionSummaryAsync("legacy", At(0), At(2))).Count.ShouldBe(2);
+        var alert = (await store.GetActiveAlertsAsync(AlertQuery.All)).ShouldHaveSingleItem();
+        alert.Id.ShouldBe("v1-5");
+        alert.Severity.ShouldBe(AlertSeverity.Critical);
+        alert.StartedAt.ShouldBe(At(1));
+        alert.Value.ShouldBe(0.5);
     }
 
     [Fact]

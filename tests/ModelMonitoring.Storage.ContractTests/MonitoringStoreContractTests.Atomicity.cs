@@ -14,7 +14,7 @@ public abstract partial class MonitoringStoreContractTests
         var invalid = Prediction(At(101), numeric: [1]);
 
         await Should.ThrowAsync<ArgumentException>(async () => await store.Sink.WriteAsync(
-            Batch(model, [.. valid, invalid], labels: [Label(valid[0].Id, At(1), "x")], metrics: [Metric("m", 1, At(1))], alerts: [Alert(model, "a", At(1))]),
+            Batch(model, [.. valid, invalid], labels: [Label(valid[0].Id, At(1), "x")], metrics: [Metric("m", 1, At(1))]),
             CancellationToken.None));
 
         await ShouldHoldNothingAsync(store, "atomic");
@@ -29,7 +29,7 @@ public abstract partial class MonitoringStoreContractTests
         var predictions = Enumerable.Range(0, 100).Select(i => Prediction(At(i), numeric: [i])).ToArray();
 
         // The store reads the metadata while writing, which cancels the write part-way.
-        var batch = Batch(model, predictions, metrics: [Metric("m", 1, At(1), metadata: new CancelsWhenRead(cancellation))], alerts: [Alert(model, "a", At(1))]);
+        var batch = Batch(model, predictions, metrics: [Metric("m", 1, At(1), metadata: new CancelsWhenRead(cancellation))]);
         await Should.ThrowAsync<OperationCanceledException>(async () => await store.Sink.WriteAsync(batch, cancellation.Token));
 
         cancellation.IsCancellationRequested.ShouldBeTrue();
@@ -69,7 +69,6 @@ public abstract partial class MonitoringStoreContractTests
         report.Predictions.Count.ShouldBe(0);
         report.LabeledCount.ShouldBe(0);
         report.Metrics.ShouldBeEmpty();
-        (await store.Reader.GetAlertsAsync(model, All.From, All.To)).ShouldBeEmpty();
         (await store.Reader.GetRecentMetricsAsync(model)).ShouldBeEmpty();
         (await store.ReadPredictionsAsync(model, All.From, All.To)).ShouldBeEmpty();
     }

@@ -13,8 +13,10 @@ public abstract partial class MonitoringStoreContractTests
         var fraudPrediction = Prediction(At(1), predictedClass: "yes");
         await WriteAsync(
             store,
-            Batch(fraud, [fraudPrediction], metrics: [Metric("m", 1, At(1))], alerts: [Alert(fraud, "f", At(1))]),
+            Batch(fraud, [fraudPrediction], metrics: [Metric("m", 1, At(1))]),
             Batch(churn, [Prediction(At(1)), Prediction(At(2))], labels: [Label(fraudPrediction.Id, At(3), "no")], metrics: [Metric("m", 5, At(1))]));
+
+        await SaveAlertsAsync(store, Alert(fraud, "f", At(1)));
 
         var fraudReport = await store.Reader.GetPerformanceReportAsync("fraud", All.From, All.To);
         var churnReport = await store.Reader.GetPerformanceReportAsync("churn", All.From, All.To);

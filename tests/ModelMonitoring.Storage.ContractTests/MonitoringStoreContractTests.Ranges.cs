@@ -16,8 +16,8 @@ public abstract partial class MonitoringStoreContractTests
         await WriteAsync(store, Batch(
             model,
             [Prediction(justBefore), Prediction(from), Prediction(last), Prediction(to)],
-            metrics: [Metric("m", 1, justBefore), Metric("m", 2, from), Metric("m", 3, last), Metric("m", 4, to)],
-            alerts: [Alert(model, "a1", justBefore), Alert(model, "a2", from), Alert(model, "a3", last), Alert(model, "a4", to)]));
+            metrics: [Metric("m", 1, justBefore), Metric("m", 2, from), Metric("m", 3, last), Metric("m", 4, to)]));
+        await SaveAlertsAsync(store, Alert(model, "a1", justBefore), Alert(model, "a2", from), Alert(model, "a3", last), Alert(model, "a4", to));
 
         var report = await store.Reader.GetPerformanceReportAsync("ranges", from, to);
         var alerts = await store.Reader.GetAlertsAsync("ranges", from, to);
@@ -36,7 +36,8 @@ public abstract partial class MonitoringStoreContractTests
     {
         await using var store = await CreateStoreAsync();
         var model = Schema("quiet");
-        await WriteAsync(store, Batch(model, [Prediction(At(1), confidence: 0.5, predictedClass: "a")], metrics: [Metric("m", 1, At(1))], alerts: [Alert(model, "x", At(1))]));
+        await WriteAsync(store, Batch(model, [Prediction(At(1), confidence: 0.5, predictedClass: "a")], metrics: [Metric("m", 1, At(1))]));
+        await SaveAlertsAsync(store, Alert(model, "x", At(1)));
 
         var report = await store.Reader.GetPerformanceReportAsync("quiet", At(100), At(200));
 

@@ -20,6 +20,15 @@ public abstract partial class MonitoringStoreContractTests
     /// <returns>The store.</returns>
     protected abstract Task<StoreUnderTest> CreateStoreAsync();
 
+    /// <summary>Saves each alert in the store's alert store.</summary>
+    protected static async Task SaveAlertsAsync(StoreUnderTest store, params Alerting.Alert[] alerts)
+    {
+        foreach (var alert in alerts)
+        {
+            await store.Alerts.SaveAlertAsync(alert);
+        }
+    }
+
     /// <summary>Writes each batch with no cancellation.</summary>
     protected static async Task WriteAsync(StoreUnderTest store, params MonitoringBatch[] batches)
     {

@@ -3,6 +3,7 @@ namespace ModelMonitoring.Storage.ContractTests;
 /// <summary>A fresh, empty store created for one contract test; disposing it releases the store.</summary>
 /// <param name="sink">The store's sink.</param>
 /// <param name="reader">The store's reader.</param>
+/// <param name="alerts">The store's alert store.</param>
 /// <param name="readPredictions">
 /// Reads a model's stored predictions in <c>[from, to)</c> back in full, features included, oldest
 /// first. Not part of <see cref="IMonitoringReader"/> yet, so each provider passes its own.
@@ -11,12 +12,15 @@ namespace ModelMonitoring.Storage.ContractTests;
 public sealed class StoreUnderTest(
     IMetricSink sink,
     IMonitoringReader reader,
+    IAlertStore alerts,
     Func<string, DateTimeOffset, DateTimeOffset, CancellationToken, Task<IReadOnlyList<PredictionRecord>>> readPredictions,
     Func<ValueTask> dispose) : IAsyncDisposable
 {
     public IMetricSink Sink { get; } = sink;
 
     public IMonitoringReader Reader { get; } = reader;
+
+    public IAlertStore Alerts { get; } = alerts;
 
     public Task<IReadOnlyList<PredictionRecord>> ReadPredictionsAsync(string model, DateTimeOffset from, DateTimeOffset to) =>
         readPredictions(model, from, to, CancellationToken.None);

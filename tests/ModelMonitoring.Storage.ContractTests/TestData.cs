@@ -51,6 +51,9 @@ public static class TestData
 
     public static Alert Alert(ModelSchema model, string name, DateTimeOffset timestamp, AlertSeverity severity = AlertSeverity.Warning, AlertState state = AlertState.Firing) => new()
     {
+        Id = $"{model.Name}-{name}-{timestamp.UtcTicks}-{state}",
+        StartedAt = timestamp,
+        ResolvedAt = state == AlertState.Resolved ? timestamp : null,
         Model = model.Name,
         Version = model.Version,
         Environment = model.Environment,
@@ -66,6 +69,5 @@ public static class TestData
         PredictionRecord[]? predictions = null,
         GroundTruthRecord[]? labels = null,
         MetricRecord[]? metrics = null,
-        HealthCheckRecord[]? healthChecks = null,
-        Alert[]? alerts = null) => new(model, predictions, labels, metrics, healthChecks, alerts);
+        HealthCheckRecord[]? healthChecks = null) => new(model, predictions, labels, metrics, healthChecks);
 }

@@ -1,4 +1,3 @@
-using ModelMonitoring.Alerting;
 using ModelMonitoring.Storage;
 
 namespace ModelMonitoring.Testing;
@@ -14,7 +13,6 @@ public sealed class RecordingSink : IMetricSink
     private readonly List<GroundTruthRecord> _groundTruths = [];
     private readonly List<MetricRecord> _metrics = [];
     private readonly List<HealthCheckRecord> _healthChecks = [];
-    private readonly List<Alert> _alerts = [];
     private volatile TaskCompletionSource _hang = NewHang();
     private volatile bool _hangFlag;
 
@@ -60,8 +58,6 @@ public sealed class RecordingSink : IMetricSink
 
     public IReadOnlyList<HealthCheckRecord> HealthChecks { get { lock (_gate) { return [.. _healthChecks]; } } }
 
-    public IReadOnlyList<Alert> Alerts { get { lock (_gate) { return [.. _alerts]; } } }
-
     public void ReleaseHang()
     {
         var gate = _hang;
@@ -106,7 +102,6 @@ public sealed class RecordingSink : IMetricSink
             _groundTruths.AddRange(batch.GroundTruths.Span);
             _metrics.AddRange(batch.Metrics.Span);
             _healthChecks.AddRange(batch.HealthChecks.Span);
-            _alerts.AddRange(batch.Alerts.Span);
         }
     }
 

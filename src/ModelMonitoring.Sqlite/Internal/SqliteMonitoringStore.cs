@@ -19,7 +19,7 @@ namespace ModelMonitoring.Sqlite.Internal;
 /// SQLite calls are synchronous: <see cref="WriteAsync"/> completes on the caller's thread, checking
 /// the token between groups of predictions and just before commit.
 /// </remarks>
-internal sealed class SqliteMonitoringStore : IMetricSink, IMonitoringReader, IAsyncDisposable, IDisposable
+internal sealed class SqliteMonitoringStore : IMetricSink, IMonitoringReader, IAlertStore, IAsyncDisposable, IDisposable
 {
     private readonly SqliteConnectionFactory _connections;
     private readonly SqliteConnection _writeConnection;
@@ -101,11 +101,58 @@ internal sealed class SqliteMonitoringStore : IMetricSink, IMonitoringReader, IA
         return _reader.GetAlertsAsync(model, from, to, cancellationToken);
     }
 
+    public Task SaveAlertAsync(Alert alert, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        return WriteLockedAsync(connection => AlertWriter.Save(connection, alert), cancellationToken);
+    }
+
+    public Task SaveSilenceAsync(Silence silence, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(silence);
+        return WriteLockedAsync(connection => AlertWriter.Save(connection, silence), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<Alert>> GetActiveAlertsAsync(AlertQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _reader.GetActiveAlertsAsync(query, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<Alert>> GetAlertHistoryAsync(DateTimeOffset from, DateTimeOffset to, AlertQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _reader.GetAlertHistoryAsync(from, to, query, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<Silence>> GetSilencesAsync(DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _reader.GetSilencesAsync(at, cancellationToken);
+    }
+
     /// <summary>Reads stored predictions back in full, features included, oldest first (for tests and tools).</summary>
     internal Task<IReadOnlyList<PredictionRecord>> GetPredictionsAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         return _reader.GetPredictionsAsync(model, from, to, cancellationToken);
+    }
+
+    private async Task WriteLockedAsync(Action<SqliteConnection> write, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            write(_writeConnection);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
     }
 
     public void Dispose()

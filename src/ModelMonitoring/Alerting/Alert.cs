@@ -61,4 +61,22 @@ public sealed record Alert
 
     /// <summary>Gets when the alert resolved (UTC), or <see langword="null"/> while it is active.</summary>
     public DateTimeOffset? ResolvedAt { get; init; }
+
+    /// <summary>Gets who resolved the alert by hand, or <see langword="null"/> when its condition cleared.</summary>
+    public string? ResolvedBy { get; init; }
+
+    /// <summary>Gets when the last notification about the alert was sent (UTC), or <see langword="null"/>.</summary>
+    public DateTimeOffset? LastNotifiedAt { get; init; }
+
+    /// <summary>Gets how many notifications about the alert were sent (a notification reaches one or more channels).</summary>
+    public int NotificationCount { get; init; }
+
+    /// <summary>Gets how many notifications were withheld by suppression or a silence; the alert is recorded all the same.</summary>
+    public int SuppressedCount { get; init; }
+
+    /// <summary>Gets the highest escalation level reached: 0 before any, 1 for the first <see cref="AlertingOptions.Escalation"/> level.</summary>
+    public int EscalationLevel { get; init; }
+
+    /// <summary>Gets the names of the channels notified about the alert; they are told when it is acknowledged or resolved.</summary>
+    public IReadOnlyList<string> NotifiedChannels { get; init; } = [];
 }

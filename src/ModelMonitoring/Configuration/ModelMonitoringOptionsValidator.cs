@@ -42,6 +42,8 @@ internal sealed class ModelMonitoringOptionsValidator : IValidateOptions<ModelMo
             ModelValidator.Validate(model, errors);
         }
 
+        AlertingOptionsValidator.Validate(options.Alerting, options.Models, errors);
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -32,6 +32,7 @@ public static class ModelMonitoringServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ModelMonitoringService>();
         services.TryAddSingleton<IModelMonitoring>(sp => sp.GetRequiredService<ModelMonitoringService>());
+        services.TryAddSingleton<IAlertManager>(sp => sp.GetRequiredService<ModelMonitoringService>().Alerts);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertChannel, LoggerAlertChannel>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ModelMonitoringHostedService>());
         return new ModelMonitoringBuilder(services);

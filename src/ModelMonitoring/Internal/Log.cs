@@ -31,4 +31,16 @@ internal static partial class Log
 
     [LoggerMessage(9, LogLevel.Warning, "Flush did not complete within {Timeout}.")]
     public static partial void FlushTimedOut(ILogger logger, TimeSpan timeout);
+
+    [LoggerMessage(20, LogLevel.Warning, "Alert channel {Channel} has a full queue; a notification of alert {Alert} for model {Model} was dropped.")]
+    public static partial void AlertNotificationDropped(ILogger logger, string channel, string alert, string model);
+
+    [LoggerMessage(21, LogLevel.Warning, "The alert store failed to save alert {Alert} for model {Model}; it is kept in memory and saved again on its next change.")]
+    public static partial void AlertSaveFailed(ILogger logger, Exception exception, string alert, string model);
+
+    [LoggerMessage(22, LogLevel.Debug, "A notification of alert {Alert} for model {Model} was withheld ({Reason}).")]
+    public static partial void AlertNotificationWithheld(ILogger logger, string alert, string model, string reason);
+
+    [LoggerMessage(23, LogLevel.Warning, "The alert store could not be read; alerting starts with no active alerts and tries again on the next cycle.")]
+    public static partial void AlertStoreLoadFailed(ILogger logger, Exception exception);
 }

@@ -40,8 +40,7 @@ internal sealed class BatchBuffers(int maxBatchSize, int numericWidth, int categ
         new ReadOnlyMemory<PredictionRecord>(Predictions, 0, PredictionCount),
         new ReadOnlyMemory<GroundTruthRecord>(GroundTruths, 0, GroundTruthCount),
         Metrics.Memory,
-        new ReadOnlyMemory<HealthCheckRecord>(HealthChecks, 0, HealthCheckCount),
-        Alerts.ToArray());
+        new ReadOnlyMemory<HealthCheckRecord>(HealthChecks, 0, HealthCheckCount));
 
     public void Clear()
     {

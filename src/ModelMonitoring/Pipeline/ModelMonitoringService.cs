@@ -32,7 +32,8 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
         IEnumerable<IMetricSink> sinks,
         IEnumerable<IAlertChannel> channels,
         TimeProvider timeProvider,
-        ILoggerFactory? loggerFactory = null)
+        ILoggerFactory? loggerFactory = null,
+        IAlertStore? alertStore = null)
     {
         // Reading Value runs the validators: a bad configuration fails here, naming every bad setting.
         var settings = options.Value;
@@ -44,17 +45,19 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
         {
             var schema = model.ToSchema();
             var monitor = new ModelMonitor(schema, settings.BufferCapacity, _clock, _state, settings.MaxBatchSize);
-            var aggregator = new WindowAggregator(settings.AggregationWindow, settings.FlushInterval, settings.LabelJoinCapacity, new ThresholdEvaluator(schema, model.Thresholds));
+            var aggregator = new WindowAggregator(settings.AggregationWindow, settings.FlushInterval, settings.LabelJoinCapacity, new ThresholdEvaluator(schema, model.Thresholds, settings.Alerting.Rules));
             _models.Add(schema.Name, new ModelPipeline(monitor, aggregator, settings.MaxBatchSize));
         }
 
         Models = [.. _models.Values.Select(m => m.Model)];
         var sinkList = sinks.ToArray();
         var channelList = channels.ToArray();
+        var notifier = new AlertNotifier(settings.Alerting, channelList, settings.AlertTimeout, timeProvider, _logger);
+        Alerts = new AlertManager(settings.Alerting, alertStore ?? new InMemoryAlertStore(), notifier, timeProvider, _logger);
         _worker = new MonitoringWorker(
             [.. _models.Values],
             new SinkWriter(sinkList, settings, timeProvider, _logger),
-            new AlertDispatcher(channelList, settings, timeProvider, _logger),
+            Alerts,
             _state,
             settings,
             timeProvider,
@@ -65,6 +68,8 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
     }
 
     public IReadOnlyList<ModelSchema> Models { get; }
+
+    public AlertManager Alerts { get; }
 
     public IModelMonitor GetMonitor(string modelName)
     {

@@ -16,7 +16,8 @@ internal sealed class MonitoringWorker
 {
     private readonly IReadOnlyList<ModelPipeline> _models;
     private readonly SinkWriter _sinks;
-    private readonly AlertDispatcher _alerts;
+    private readonly AlertManager _alerts;
+    private readonly List<Alert> _observations = [];
     private readonly ModelMonitoringOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
@@ -30,7 +31,7 @@ internal sealed class MonitoringWorker
     private volatile bool _stopRequested;
     private Task? _loop;
 
-    public MonitoringWorker(IReadOnlyList<ModelPipeline> models, SinkWriter sinks, AlertDispatcher alerts, PipelineState state, ModelMonitoringOptions options, TimeProvider timeProvider, ILogger logger)
+    public MonitoringWorker(IReadOnlyList<ModelPipeline> models, SinkWriter sinks, AlertManager alerts, PipelineState state, ModelMonitoringOptions options, TimeProvider timeProvider, ILogger logger)
     {
         _state = state;
         _models = models;
@@ -143,6 +144,13 @@ internal sealed class MonitoringWorker
             try
             {
                 complete = await RunCycleAsync(closeAllWindows: stopping, _stopDeadline.Token).ConfigureAwait(false);
+                await _alerts.ProcessAsync(_observations, _stopDeadline.Token).ConfigureAwait(false);
+                _observations.Clear();
+                if (requests.Count > 0 || stopping)
+                {
+                    // A flush also means "alerts delivered": wait for the channel queues (each wait bounded).
+                    complete &= await _alerts.Notifier.WhenIdleAsync().ConfigureAwait(false);
+                }
             }
             catch (Exception ex)
             {
@@ -156,6 +164,7 @@ internal sealed class MonitoringWorker
 
             if (stopping)
             {
+                await _alerts.Notifier.StopAsync().ConfigureAwait(false);
                 while (_flushRequests.TryDequeue(out var late))
                 {
                     late.TrySetResult(false);
@@ -200,11 +209,10 @@ internal sealed class MonitoringWorker
     {
         var recordCount = buffers.RecordCount;
         var stored = true;
-        var alerts = ReadOnlyMemory<Alert>.Empty;
-        if (recordCount > 0 || buffers.Metrics.Count > 0 || buffers.Alerts.Count > 0)
+        _observations.AddRange(buffers.Alerts);
+        if (recordCount > 0 || buffers.Metrics.Count > 0)
         {
             var batch = buffers.ToBatch(model.Model);
-            alerts = batch.Alerts;
             (stored, var abandoned) = await _sinks.WriteAsync(batch, recordCount, stopToken).ConfigureAwait(false);
             if (abandoned)
             {
@@ -224,11 +232,6 @@ internal sealed class MonitoringWorker
         }
 
         Interlocked.Add(ref _inFlight, -recordCount);
-        if (!alerts.IsEmpty)
-        {
-            await _alerts.DispatchAsync(alerts, stopToken).ConfigureAwait(false);
-        }
-
         return stored;
     }
 }

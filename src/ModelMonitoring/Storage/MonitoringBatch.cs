@@ -1,5 +1,3 @@
-using ModelMonitoring.Alerting;
-
 namespace ModelMonitoring.Storage;
 
 /// <summary>Records of one model drained from its buffers, handed to every <see cref="IMetricSink"/>.</summary>
@@ -12,14 +10,12 @@ public sealed class MonitoringBatch
     /// <param name="groundTruths">The ground-truth labels.</param>
     /// <param name="metrics">Recorded and window metrics.</param>
     /// <param name="healthChecks">Health check outcomes.</param>
-    /// <param name="alerts">Alerts raised for the model.</param>
     public MonitoringBatch(
         ModelSchema model,
         ReadOnlyMemory<PredictionRecord> predictions = default,
         ReadOnlyMemory<GroundTruthRecord> groundTruths = default,
         ReadOnlyMemory<MetricRecord> metrics = default,
-        ReadOnlyMemory<HealthCheckRecord> healthChecks = default,
-        ReadOnlyMemory<Alert> alerts = default)
+        ReadOnlyMemory<HealthCheckRecord> healthChecks = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         Model = model;
@@ -27,7 +23,6 @@ public sealed class MonitoringBatch
         GroundTruths = groundTruths;
         Metrics = metrics;
         HealthChecks = healthChecks;
-        Alerts = alerts;
     }
 
     /// <summary>Gets the model every record belongs to.</summary>
@@ -45,9 +40,6 @@ public sealed class MonitoringBatch
     /// <summary>Gets health check outcomes.</summary>
     public ReadOnlyMemory<HealthCheckRecord> HealthChecks { get; }
 
-    /// <summary>Gets alerts raised for the model.</summary>
-    public ReadOnlyMemory<Alert> Alerts { get; }
-
     /// <summary>Gets a value indicating whether the batch holds nothing.</summary>
-    public bool IsEmpty => Predictions.IsEmpty && GroundTruths.IsEmpty && Metrics.IsEmpty && HealthChecks.IsEmpty && Alerts.IsEmpty;
+    public bool IsEmpty => Predictions.IsEmpty && GroundTruths.IsEmpty && Metrics.IsEmpty && HealthChecks.IsEmpty;
 }

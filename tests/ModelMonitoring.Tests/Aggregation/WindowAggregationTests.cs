@@ -136,10 +136,13 @@ public class WindowAggregationTests
         fired.Name.ShouldBe("threshold.error_rate");
         fired.Value.ShouldBe(0.5);
         fired.Threshold.ShouldBe(0.1);
-        fired.Timestamp.ShouldBe(Start.AddMinutes(2));
+        fired.StartedAt.ShouldBe(Start.AddMinutes(2).AddSeconds(1)); // the window closes one flush interval (the grace) after its end
         fired.Message.ShouldContain("above its maximum 0.1");
         test.Channel.Alerts[1].State.ShouldBe(AlertState.Resolved);
-        test.Sink.Alerts.ShouldBe(test.Channel.Alerts);
+        var stored = (await test.Pipeline.Alerts.GetAlertHistoryAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue)).ShouldHaveSingleItem();
+        stored.State.ShouldBe(AlertState.Resolved);
+        stored.Id.ShouldBe(fired.Id);
+        test.Channel.Alerts[1].Id.ShouldBe(fired.Id);
     }
 
     [Fact]

@@ -4,24 +4,31 @@ using ModelMonitoring.Sqlite.Internal.Codecs;
 
 namespace ModelMonitoring.Sqlite.Internal.Reading;
 
-/// <summary>Alerts in a time range, and the firing ones counted by severity.</summary>
+/// <summary>Reads stored alerts (active, or started in a range) and silences; counts alerts by severity for reports.</summary>
 internal static class AlertQueries
 {
-    private const string Filter = "model = $model AND ts >= $from AND ts < $to";
-
-    private const string RangeSql = $"""
-        SELECT model, version, environment, name, severity, state, message, metric, value, threshold, baseline, ts
-        FROM alerts WHERE {Filter} ORDER BY ts, id;
+    private const string Columns = """
+        id, model, version, environment, name, severity, state, message, metric, value, threshold, baseline, ts, started_at,
+        acknowledged_by, acknowledged_at, resolved_at, resolved_by, last_notified_at, notification_count, suppressed_count, escalation_level, notified_channels
         """;
 
-    private const string CountsSql = $"SELECT severity, COUNT(*) FROM alerts WHERE {Filter} AND state = $firing GROUP BY severity;";
+    private const string QueryFilter = """
+        ($model IS NULL OR model = $model) AND ($environment IS NULL OR environment = $environment) AND ($severity IS NULL OR severity = $severity)
+        """;
 
-    /// <summary>Counts firing alerts by severity; every severity is present, with zero when none fired.</summary>
-    public static async Task<IReadOnlyDictionary<AlertSeverity, int>> ReadFiringCountsAsync(SqliteConnection connection, ModelRange range, CancellationToken cancellationToken)
+    private const string ActiveSql = $"SELECT {Columns} FROM alerts WHERE state <> 1 AND {QueryFilter} ORDER BY started_at, id;";
+
+    private const string HistorySql = $"SELECT {Columns} FROM alerts WHERE started_at >= $from AND started_at < $to AND {QueryFilter} ORDER BY started_at, id;";
+
+    private const string CountsSql = "SELECT severity, COUNT(*) FROM alerts WHERE model = $model AND started_at >= $from AND started_at < $to GROUP BY severity;";
+
+    private const string SilencesSql = "SELECT id, model, alert_name, severity, starts_at, ends_at, created_by, comment FROM silences WHERE ends_at > $at ORDER BY starts_at, id;";
+
+    /// <summary>Counts the alerts that started in the range by severity; every severity is present, with zero when none fired.</summary>
+    public static async Task<IReadOnlyDictionary<AlertSeverity, int>> ReadCountsAsync(SqliteConnection connection, ModelRange range, CancellationToken cancellationToken)
     {
         var counts = Enum.GetValues<AlertSeverity>().ToDictionary(severity => severity, _ => 0);
         using var command = range.Command(connection, CountsSql);
-        command.Parameters.AddWithValue("$firing", (long)AlertState.Firing);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -31,30 +38,92 @@ internal static class AlertQueries
         return counts;
     }
 
-    public static async Task<IReadOnlyList<Alert>> ReadAsync(SqliteConnection connection, ModelRange range, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<Alert>> ReadActiveAsync(SqliteConnection connection, AlertQuery query, CancellationToken cancellationToken) =>
+        ReadAsync(Command(connection, ActiveSql, query), cancellationToken);
+
+    public static Task<IReadOnlyList<Alert>> ReadHistoryAsync(SqliteConnection connection, long from, long to, AlertQuery query, CancellationToken cancellationToken)
     {
-        var alerts = new List<Alert>();
-        using var command = range.Command(connection, RangeSql);
+        var command = Command(connection, HistorySql, query);
+        command.Parameters.AddWithValue("$from", from);
+        command.Parameters.AddWithValue("$to", to);
+        return ReadAsync(command, cancellationToken);
+    }
+
+    public static async Task<IReadOnlyList<Silence>> ReadSilencesAsync(SqliteConnection connection, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = SilencesSql;
+        command.Parameters.AddWithValue("$at", UnixMicroseconds.FromBound(at));
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var silences = new List<Silence>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            alerts.Add(new Alert
+            silences.Add(new Silence
             {
-                Model = reader.GetString(0),
-                Version = reader.GetString(1),
-                Environment = reader.GetString(2),
-                Name = reader.GetString(3),
-                Severity = (AlertSeverity)reader.GetInt64(4),
-                State = (AlertState)reader.GetInt64(5),
-                Message = reader.GetString(6),
-                Metric = reader.IsDBNull(7) ? null : reader.GetString(7),
-                Value = reader.IsDBNull(8) ? null : reader.GetDouble(8),
-                Threshold = reader.IsDBNull(9) ? null : reader.GetDouble(9),
-                Baseline = reader.IsDBNull(10) ? null : reader.GetDouble(10),
-                Timestamp = UnixMicroseconds.ToTimestamp(reader.GetInt64(11)),
+                Id = reader.GetString(0),
+                Model = reader.IsDBNull(1) ? null : reader.GetString(1),
+                AlertName = reader.IsDBNull(2) ? null : reader.GetString(2),
+                Severity = reader.IsDBNull(3) ? null : (AlertSeverity)reader.GetInt64(3),
+                StartsAt = UnixMicroseconds.ToTimestamp(reader.GetInt64(4)),
+                EndsAt = UnixMicroseconds.ToTimestamp(reader.GetInt64(5)),
+                CreatedBy = reader.IsDBNull(6) ? null : reader.GetString(6),
+                Comment = reader.IsDBNull(7) ? null : reader.GetString(7),
             });
         }
 
-        return alerts;
+        return silences;
     }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, AlertQuery query)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$model", (object?)query.Model ?? DBNull.Value);
+        command.Parameters.AddWithValue("$environment", (object?)query.Environment ?? DBNull.Value);
+        command.Parameters.AddWithValue("$severity", query.Severity is { } severity ? (long)severity : DBNull.Value);
+        return command;
+    }
+
+    private static async Task<IReadOnlyList<Alert>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        using (command)
+        {
+            var alerts = new List<Alert>();
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                alerts.Add(new Alert
+                {
+                    Id = reader.GetString(0),
+                    Model = reader.GetString(1),
+                    Version = reader.GetString(2),
+                    Environment = reader.GetString(3),
+                    Name = reader.GetString(4),
+                    Severity = (AlertSeverity)reader.GetInt64(5),
+                    State = (AlertState)reader.GetInt64(6),
+                    Message = reader.GetString(7),
+                    Metric = reader.IsDBNull(8) ? null : reader.GetString(8),
+                    Value = reader.IsDBNull(9) ? null : reader.GetDouble(9),
+                    Threshold = reader.IsDBNull(10) ? null : reader.GetDouble(10),
+                    Baseline = reader.IsDBNull(11) ? null : reader.GetDouble(11),
+                    Timestamp = UnixMicroseconds.ToTimestamp(reader.GetInt64(12)),
+                    StartedAt = UnixMicroseconds.ToTimestamp(reader.GetInt64(13)),
+                    AcknowledgedBy = reader.IsDBNull(14) ? null : reader.GetString(14),
+                    AcknowledgedAt = Timestamp(reader, 15),
+                    ResolvedAt = Timestamp(reader, 16),
+                    ResolvedBy = reader.IsDBNull(17) ? null : reader.GetString(17),
+                    LastNotifiedAt = Timestamp(reader, 18),
+                    NotificationCount = reader.GetInt32(19),
+                    SuppressedCount = reader.GetInt32(20),
+                    EscalationLevel = reader.GetInt32(21),
+                    NotifiedChannels = reader.IsDBNull(22) ? [] : [.. StringListCodec.ReadStrings((byte[])reader.GetValue(22)).Select(c => c ?? string.Empty)],
+                });
+            }
+
+            return alerts;
+        }
+    }
+
+    private static DateTimeOffset? Timestamp(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : UnixMicroseconds.ToTimestamp(reader.GetInt64(ordinal));
 }

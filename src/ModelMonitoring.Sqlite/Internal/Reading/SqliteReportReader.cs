@@ -1,5 +1,6 @@
 using System.Data;
 using ModelMonitoring.Alerting;
+using ModelMonitoring.Sqlite.Internal.Codecs;
 using ModelMonitoring.Storage;
 
 namespace ModelMonitoring.Sqlite.Internal.Reading;
@@ -23,7 +24,7 @@ internal sealed class SqliteReportReader(SqliteConnectionFactory connections)
             var predictions = await PredictionQueries.ReadSummaryAsync(connection, range, cancellationToken).ConfigureAwait(false);
             var (labeled, accuracy, meanAbsoluteError) = await PredictionQueries.ReadLabelsAsync(connection, range, cancellationToken).ConfigureAwait(false);
             var metrics = await MetricQueries.ReadSummariesAsync(connection, range, cancellationToken).ConfigureAwait(false);
-            var alerts = await AlertQueries.ReadFiringCountsAsync(connection, range, cancellationToken).ConfigureAwait(false);
+            var alerts = await AlertQueries.ReadCountsAsync(connection, range, cancellationToken).ConfigureAwait(false);
             return new PerformanceReport
             {
                 Model = model,
@@ -71,7 +72,39 @@ internal sealed class SqliteReportReader(SqliteConnectionFactory connections)
         var connection = await connections.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            return await AlertQueries.ReadAsync(connection, range, cancellationToken).ConfigureAwait(false);
+            return await AlertQueries.ReadHistoryAsync(connection, range.From, range.To, new AlertQuery { Model = model }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<IReadOnlyList<Alert>> GetActiveAlertsAsync(AlertQuery query, CancellationToken cancellationToken)
+    {
+        var connection = await connections.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await AlertQueries.ReadActiveAsync(connection, query, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<IReadOnlyList<Alert>> GetAlertHistoryAsync(DateTimeOffset from, DateTimeOffset to, AlertQuery query, CancellationToken cancellationToken)
+    {
+        if (to < from)
+        {
+            throw new ArgumentOutOfRangeException(nameof(to), to, $"The end of the range must not be before its start ({from:O}).");
+        }
+
+        var connection = await connections.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await AlertQueries.ReadHistoryAsync(connection, UnixMicroseconds.FromBound(from), UnixMicroseconds.FromBound(to), query, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<IReadOnlyList<Silence>> GetSilencesAsync(DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var connection = await connections.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await AlertQueries.ReadSilencesAsync(connection, at, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -96,8 +96,65 @@ internal static class Migrations
         CREATE INDEX alerts_model_ts ON alerts (model, ts);
         """);
 
+    /// <summary>
+    /// Alerts become stored lifecycles (firing, acknowledged, resolved) updated in place, keyed by the
+    /// alert id; silences get a table. Each alert event of version 1 becomes one alert of its own.
+    /// </summary>
+    public static readonly Migration AlertLifecycle = new(3, "alert lifecycle and silences", """
+        ALTER TABLE alerts RENAME TO alert_events_v1;
+
+        CREATE TABLE alerts (
+            id TEXT PRIMARY KEY,
+            model TEXT NOT NULL,
+            version TEXT NOT NULL,
+            environment TEXT NOT NULL,
+            name TEXT NOT NULL,
+            severity INTEGER NOT NULL,
+            state INTEGER NOT NULL,
+            message TEXT NOT NULL,
+            metric TEXT,
+            value REAL,
+            threshold REAL,
+            baseline REAL,
+            ts INTEGER NOT NULL,
+            started_at INTEGER NOT NULL,
+            acknowledged_by TEXT,
+            acknowledged_at INTEGER,
+            resolved_at INTEGER,
+            resolved_by TEXT,
+            last_notified_at INTEGER,
+            notification_count INTEGER NOT NULL,
+            suppressed_count INTEGER NOT NULL,
+            escalation_level INTEGER NOT NULL,
+            notified_channels BLOB
+        ) STRICT;
+
+        INSERT INTO alerts (id, model, version, environment, name, severity, state, message, metric, value, threshold, baseline,
+                            ts, started_at, resolved_at, notification_count, suppressed_count, escalation_level)
+        SELECT printf('v1-%d', id), model, version, environment, name, severity, state, message, metric, value, threshold, baseline,
+               ts, ts, CASE state WHEN 1 THEN ts END, 1, 0, 0
+        FROM alert_events_v1;
+
+        DROP TABLE alert_events_v1;
+
+        CREATE INDEX alerts_model_started ON alerts (model, started_at);
+        CREATE INDEX alerts_started ON alerts (started_at);
+        CREATE INDEX alerts_active ON alerts (state) WHERE state <> 1;
+
+        CREATE TABLE silences (
+            id TEXT PRIMARY KEY,
+            model TEXT,
+            alert_name TEXT,
+            severity INTEGER,
+            starts_at INTEGER NOT NULL,
+            ends_at INTEGER NOT NULL,
+            created_by TEXT,
+            comment TEXT
+        ) STRICT;
+        """);
+
     /// <summary>Gets every step, oldest first.</summary>
-    public static IReadOnlyList<Migration> All { get; } = [RecordingTables, TimeRangeIndexes];
+    public static IReadOnlyList<Migration> All { get; } = [RecordingTables, TimeRangeIndexes, AlertLifecycle];
 
     /// <summary>Gets the version a fully migrated database has.</summary>
     public static int LatestVersion => All[^1].Version;

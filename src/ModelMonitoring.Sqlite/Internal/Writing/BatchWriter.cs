@@ -64,7 +64,6 @@ internal sealed class BatchWriter : IDisposable
             _records.InsertLabels(modelId, batch.GroundTruths.Span);
             _records.InsertMetrics(modelId, batch.Metrics.Span);
             _records.InsertHealthChecks(modelId, batch.HealthChecks.Span);
-            _records.InsertAlerts(batch.Alerts.Span);
 
             // The last moment to give up: once committed, the batch is stored and must be reported so.
             cancellationToken.ThrowIfCancellationRequested();

@@ -1,12 +1,11 @@
 using System.Buffers;
-using ModelMonitoring.Alerting;
 using ModelMonitoring.Sqlite.Internal.Codecs;
 using ModelMonitoring.Storage;
 using SQLitePCL;
 
 namespace ModelMonitoring.Sqlite.Internal.Writing;
 
-/// <summary>Inserts the low-volume records of a batch: labels, metrics, health checks and alerts, each through one prepared statement.</summary>
+/// <summary>Inserts the low-volume records of a batch: labels, metrics, and health checks, each through one prepared statement.</summary>
 internal sealed class RecordInserter : IDisposable
 {
     // A label for an already labelled prediction replaces it unless it is older: corrections win, re-deliveries change nothing.
@@ -21,16 +20,10 @@ internal sealed class RecordInserter : IDisposable
 
     private const string HealthCheckSql = "INSERT INTO health_checks (model_id, ts, status, score, issues) VALUES (?, ?, ?, ?, ?);";
 
-    private const string AlertSql = """
-        INSERT INTO alerts (model, version, environment, name, severity, state, message, metric, value, threshold, baseline, ts)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
-        """;
-
     private readonly List<RawStatement> _all = [];
     private readonly RawStatement _label;
     private readonly RawStatement _metric;
     private readonly RawStatement _healthCheck;
-    private readonly RawStatement _alert;
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
 
     public RecordInserter(sqlite3 db)
@@ -40,7 +33,6 @@ internal sealed class RecordInserter : IDisposable
             _label = Prepare(db, LabelSql);
             _metric = Prepare(db, MetricSql);
             _healthCheck = Prepare(db, HealthCheckSql);
-            _alert = Prepare(db, AlertSql);
         }
         catch
         {
@@ -90,27 +82,6 @@ internal sealed class RecordInserter : IDisposable
             _healthCheck.BindDouble(4, check.Score);
             BindOptional(_healthCheck, 5, check.Issues is { } issues ? StringListCodec.WriteStrings(issues, _buffer) : default, check.Issues is not null);
             _healthCheck.Execute();
-        }
-    }
-
-    public void InsertAlerts(ReadOnlySpan<Alert> alerts)
-    {
-        foreach (var alert in alerts)
-        {
-            ArgumentNullException.ThrowIfNull(alert, "batch");
-            _alert.BindText(1, alert.Model);
-            _alert.BindText(2, alert.Version);
-            _alert.BindText(3, alert.Environment);
-            _alert.BindText(4, alert.Name);
-            _alert.BindInt64(5, (long)alert.Severity);
-            _alert.BindInt64(6, (long)alert.State);
-            _alert.BindText(7, alert.Message);
-            _alert.BindText(8, alert.Metric);
-            _alert.BindDouble(9, alert.Value);
-            _alert.BindDouble(10, alert.Threshold);
-            _alert.BindDouble(11, alert.Baseline);
-            _alert.BindInt64(12, UnixMicroseconds.FromTimestamp(alert.Timestamp));
-            _alert.Execute();
         }
     }
 

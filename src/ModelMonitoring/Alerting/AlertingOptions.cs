@@ -1,0 +1,39 @@
+namespace ModelMonitoring.Alerting;
+
+/// <summary>
+/// How alerts are raised and delivered: rules, repeat interval, suppression, silences, escalation and
+/// routing by severity. Part of <see cref="ModelMonitoringOptions"/>; bindable from configuration
+/// (see <c>AddAlerting(IConfiguration)</c>) and validated at start-up.
+/// </summary>
+/// <remarks>
+/// The semantics follow Prometheus Alertmanager: a condition that keeps holding is one alert, which
+/// notifies again only after <see cref="RepeatInterval"/>; its resolution notifies once.
+/// </remarks>
+public sealed class AlertingOptions
+{
+    /// <summary>Gets the rules, in addition to the thresholds declared on each model.</summary>
+    public IList<AlertRule> Rules { get; } = [];
+
+    /// <summary>Gets or sets how long a still-firing, unacknowledged alert waits before it notifies again. The default value is 4 hours.</summary>
+    public TimeSpan RepeatInterval { get; set; } = AlertRuleConstants.RepeatInterval;
+
+    /// <summary>Gets the cap on notifications per alert name and severity.</summary>
+    public SuppressionOptions Suppression { get; } = new();
+
+    /// <summary>Gets silences known at start-up; more can be added at run time through <see cref="IAlertManager.AddSilenceAsync"/>.</summary>
+    public IList<Silence> Silences { get; } = [];
+
+    /// <summary>Gets the escalation policy: levels reached while an alert stays firing unacknowledged. The default value is empty (no escalation).</summary>
+    public IList<EscalationLevel> Escalation { get; } = [];
+
+    /// <summary>
+    /// Gets the channel names each severity is sent to. A severity without an entry uses the default
+    /// route: <see cref="AlertSeverity.Critical"/> goes to every channel; <see cref="AlertSeverity.Warning"/>
+    /// to every channel except those named <c>email</c> and <c>pagerduty</c>; <see cref="AlertSeverity.Info"/>
+    /// to every channel except those named <c>slack</c>, <c>email</c> and <c>pagerduty</c>.
+    /// </summary>
+    public IDictionary<AlertSeverity, IList<string>> Routes { get; } = new Dictionary<AlertSeverity, IList<string>>();
+
+    /// <summary>Gets or sets how many notifications each channel's queue holds before new ones are dropped (and counted). From 1 to 1,000,000. The default value is 1,000.</summary>
+    public int ChannelQueueCapacity { get; set; } = 1_000;
+}

@@ -1,0 +1,104 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ModelMonitoring.Internal;
+
+namespace ModelMonitoring.Alerting;
+
+/// <summary>
+/// Sends notifications: applies silences and suppression, routes by severity, and hands each
+/// notification to the channels' own queues. Returns the alert with its notification bookkeeping updated.
+/// </summary>
+internal sealed class AlertNotifier
+{
+    private readonly Dictionary<string, ChannelQueue> _queues = new(StringComparer.Ordinal);
+    private readonly NotificationLimiter _limiter;
+    private readonly TimeSpan _timeout;
+    private readonly ILogger _logger;
+    private long _silenced;
+    private long _suppressed;
+
+    public AlertNotifier(AlertingOptions options, IReadOnlyList<IAlertChannel> channels, TimeSpan timeout, TimeProvider timeProvider, ILogger logger)
+    {
+        _timeout = timeout;
+        _logger = logger;
+        foreach (var channel in channels)
+        {
+            _queues.TryAdd(channel.Name, new ChannelQueue(channel, options.ChannelQueueCapacity, timeout, timeProvider, logger));
+        }
+
+        CheckChannelNames(options);
+        _limiter = new NotificationLimiter(options.Suppression);
+        Router = new AlertRouter(options.Routes, _queues.Keys);
+    }
+
+    public AlertRouter Router { get; }
+
+    public List<Silence> Silences { get; } = [];
+
+    public IReadOnlyCollection<ChannelQueue> Queues => _queues.Values;
+
+    public long Silenced => Interlocked.Read(ref _silenced);
+
+    public long Suppressed => Interlocked.Read(ref _suppressed);
+
+    /// <summary>Notifies <paramref name="channels"/> about <paramref name="alert"/> unless a silence or (when <paramref name="limited"/>) the suppression cap withholds it.</summary>
+    public Alert Notify(Alert alert, IReadOnlyList<string> channels, DateTimeOffset now, bool limited, AlertSeverity? severity = null)
+    {
+        if (channels.Count == 0)
+        {
+            return alert;
+        }
+
+        var sent = severity is { } s && s != alert.Severity ? alert with { Severity = s } : alert;
+        if (Silences.Exists(silence => silence.Matches(sent, now)))
+        {
+            return Withhold(alert, ref _silenced, "silenced");
+        }
+
+        if (limited && !_limiter.TryAcquire(sent.Name, sent.Severity, now))
+        {
+            return Withhold(alert, ref _suppressed, "suppressed");
+        }
+
+        foreach (var name in channels)
+        {
+            if (_queues.TryGetValue(name, out var queue))
+            {
+                queue.TryEnqueue(sent);
+            }
+        }
+
+        var notified = alert.NotifiedChannels.Union(channels, StringComparer.Ordinal).ToArray();
+        return alert with { NotificationCount = alert.NotificationCount + 1, LastNotifiedAt = now, NotifiedChannels = notified };
+    }
+
+    /// <summary>Waits until every channel queue is idle; each wait is bounded by the alert timeout, so a hung channel cannot hold a flush for long.</summary>
+    public async Task<bool> WhenIdleAsync()
+    {
+        var results = await Task.WhenAll(_queues.Values.Select(q => q.WhenIdleAsync(_timeout + _timeout))).ConfigureAwait(false);
+        return results.All(r => r);
+    }
+
+    public Task StopAsync() => Task.WhenAll(_queues.Values.Select(q => q.StopAsync(_timeout)));
+
+    /// <summary>Routes and escalation levels may only name registered channels; a typo would otherwise lose every alert it should carry.</summary>
+    private void CheckChannelNames(AlertingOptions options)
+    {
+        var named = options.Routes.SelectMany(r => r.Value.Select(c => (Setting: $"Routes[{r.Key}]", Channel: c)))
+            .Concat(options.Escalation.SelectMany((l, i) => l.Channels.Select(c => (Setting: $"Escalation[{i}].Channels", Channel: c))));
+        var errors = named.Where(n => !_queues.ContainsKey(n.Channel))
+            .Select(n => $"ModelMonitoringOptions.Alerting.{n.Setting}: '{n.Channel}' is not a registered alert channel; registered: {string.Join(", ", _queues.Keys)}.")
+            .ToArray();
+        if (errors.Length > 0)
+        {
+            throw new OptionsValidationException(nameof(ModelMonitoringOptions), typeof(ModelMonitoringOptions), errors);
+        }
+    }
+
+    private Alert Withhold(Alert alert, ref long counter, string reason)
+    {
+        Interlocked.Increment(ref counter);
+        Log.AlertNotificationWithheld(_logger, alert.Name, alert.Model, reason);
+        return alert with { SuppressedCount = alert.SuppressedCount + 1 };
+    }
+}

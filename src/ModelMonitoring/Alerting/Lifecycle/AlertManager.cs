@@ -1,0 +1,272 @@
+using Microsoft.Extensions.Logging;
+using ModelMonitoring.Internal;
+using ModelMonitoring.Storage;
+
+namespace ModelMonitoring.Alerting;
+
+/// <summary>
+/// Turns condition observations (from thresholds, rules and drift checks) into alerts with a
+/// lifecycle: pending → firing → acknowledged → resolved. Deduplicates, repeats, escalates and
+/// stores every change; all timing state that must survive a restart lives in the stored alerts.
+/// </summary>
+/// <remarks>
+/// An observation is an <see cref="Alert"/> whose <see cref="Alert.State"/> says whether the condition
+/// holds (<see cref="AlertState.Firing"/>) or not (<see cref="AlertState.Resolved"/>); it is keyed
+/// by model and name. The worker calls <see cref="ProcessAsync"/> every cycle; API calls may come
+/// from any thread, so every operation runs under one asynchronous lock.
+/// </remarks>
+internal sealed class AlertManager : IAlertManager
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<(string Model, string Name), Alert> _active = [];
+    private readonly Dictionary<(string Model, string Name), (Alert Signal, DateTimeOffset Since, TimeSpan For)> _pending = [];
+    private readonly HashSet<(string Model, string Name)> _resolvedByHand = [];
+    private readonly AlertingOptions _options;
+    private readonly IAlertStore _store;
+    private readonly AlertNotifier _notifier;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly EscalationLevel[] _escalation;
+    private bool _loaded;
+
+    public AlertManager(AlertingOptions options, IAlertStore store, AlertNotifier notifier, TimeProvider timeProvider, ILogger logger)
+    {
+        _options = options;
+        _store = store;
+        _notifier = notifier;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _escalation = [.. options.Escalation.OrderBy(l => l.After)];
+    }
+
+    public AlertNotifier Notifier => _notifier;
+
+    /// <summary>Applies this cycle's observations, then fires pending alerts that waited long enough, repeats and escalates.</summary>
+    public async Task ProcessAsync(IReadOnlyList<Alert> observations, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
+            var now = _timeProvider.GetUtcNow();
+            foreach (var observation in observations)
+            {
+                await ObserveAsync(observation, now, cancellationToken).ConfigureAwait(false);
+            }
+
+            await TickAsync(now, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<IReadOnlyList<Alert>> GetActiveAlertsAsync(AlertQuery? query = null, CancellationToken cancellationToken = default) =>
+        await _store.GetActiveAlertsAsync(query ?? AlertQuery.All, cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<Alert>> GetAlertHistoryAsync(DateTimeOffset from, DateTimeOffset to, AlertQuery? query = null, CancellationToken cancellationToken = default) =>
+        await _store.GetAlertHistoryAsync(from, to, query ?? AlertQuery.All, cancellationToken).ConfigureAwait(false);
+
+    public Task<Alert?> AcknowledgeAsync(string alertId, string by, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        return ChangeAsync(alertId, cancellationToken, (alert, now) => alert.State != AlertState.Firing ? null : alert with
+        {
+            State = AlertState.Acknowledged,
+            AcknowledgedBy = by,
+            AcknowledgedAt = now,
+            Timestamp = now,
+        });
+    }
+
+    public Task<Alert?> ResolveAsync(string alertId, string by, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        return ChangeAsync(alertId, cancellationToken, (alert, now) => alert with { State = AlertState.Resolved, ResolvedAt = now, ResolvedBy = by, Timestamp = now });
+    }
+
+    public async Task<Silence> AddSilenceAsync(Silence silence, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(silence);
+        if (silence.EndsAt <= silence.StartsAt)
+        {
+            throw new ArgumentException($"The silence ends ({silence.EndsAt:O}) before it starts ({silence.StartsAt:O}); EndsAt must be later than StartsAt.", nameof(silence));
+        }
+
+        var stored = silence.Id.Length > 0 ? silence : silence with { Id = NewId() };
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
+            await _store.SaveSilenceAsync(stored, cancellationToken).ConfigureAwait(false);
+            _notifier.Silences.RemoveAll(s => s.Id == stored.Id);
+            _notifier.Silences.Add(stored);
+            return stored;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public Task<IReadOnlyList<Silence>> GetSilencesAsync(DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        _store.GetSilencesAsync(at, cancellationToken);
+
+    private static string NewId() => Guid.NewGuid().ToString("N");
+
+    private async Task ObserveAsync(Alert observation, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var key = (observation.Model, observation.Name);
+        if (observation.State == AlertState.Resolved)
+        {
+            _resolvedByHand.Remove(key);
+            _pending.Remove(key);
+            if (_active.Remove(key, out var active))
+            {
+                var resolved = active with { State = AlertState.Resolved, ResolvedAt = now, Timestamp = now, Value = observation.Value ?? active.Value };
+                await SaveAsync(_notifier.Notify(resolved, active.NotifiedChannels, now, limited: false), cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        if (_active.ContainsKey(key) || _pending.ContainsKey(key) || _resolvedByHand.Contains(key))
+        {
+            return; // the same condition is already an alert (or waiting to become one): deduplicated
+        }
+
+        var (wait, severity) = RuleFor(observation);
+        var signal = severity is { } s ? observation with { Severity = s } : observation;
+        _pending[key] = (signal, observation.Timestamp, wait);
+    }
+
+    private async Task TickAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var (key, (signal, since, wait)) in _pending.Where(p => now >= p.Value.Since + p.Value.For).ToArray())
+        {
+            _pending.Remove(key);
+            var alert = signal with { Id = NewId(), State = AlertState.Firing, StartedAt = now, Timestamp = now };
+            alert = _notifier.Notify(alert, _notifier.Router.ChannelsFor(alert.Severity), now, limited: true);
+            _active[key] = alert;
+            await SaveAsync(alert, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var (key, alert) in _active.Where(a => a.Value.State == AlertState.Firing).ToArray())
+        {
+            var updated = Escalate(alert, now);
+            if (now - (updated.LastNotifiedAt ?? updated.StartedAt ?? now) >= _options.RepeatInterval)
+            {
+                updated = _notifier.Notify(updated, _notifier.Router.ChannelsFor(updated.Severity), now, limited: true);
+                if (updated.LastNotifiedAt != now)
+                {
+                    updated = updated with { LastNotifiedAt = now }; // withheld: wait a full interval before trying again
+                }
+            }
+
+            if (!ReferenceEquals(updated, alert))
+            {
+                _active[key] = updated;
+                await SaveAsync(updated, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Sends the escalation levels the alert has reached since it fired but not yet been sent, judged from its stored start and level.</summary>
+    private Alert Escalate(Alert alert, DateTimeOffset now)
+    {
+        var firingFor = now - (alert.StartedAt ?? now);
+        for (var level = alert.EscalationLevel; level < _escalation.Length && firingFor >= _escalation[level].After; level++)
+        {
+            var step = _escalation[level];
+            alert = _notifier.Notify(alert, [.. step.Channels], now, limited: false, step.Severity) with { EscalationLevel = level + 1 };
+        }
+
+        return alert;
+    }
+
+    private (TimeSpan For, AlertSeverity? Severity) RuleFor(Alert observation)
+    {
+        foreach (var rule in _options.Rules)
+        {
+            if ((rule.Model is null || rule.Model == observation.Model) && (rule.Environment is null || rule.Environment == observation.Environment)
+                && (rule.IsDriftRule ? Silence.NameMatches(rule.Metric, observation.Name) : rule.Name == observation.Name))
+            {
+                return (rule.For, rule.IsDriftRule ? rule.Severity : null);
+            }
+        }
+
+        return (TimeSpan.Zero, null);
+    }
+
+    private async Task<Alert?> ChangeAsync(string alertId, CancellationToken cancellationToken, Func<Alert, DateTimeOffset, Alert?> change)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(alertId);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
+            var (key, alert) = _active.FirstOrDefault(a => a.Value.Id == alertId);
+            var now = _timeProvider.GetUtcNow();
+            if (alert is null || change(alert, now) is not { } changed)
+            {
+                return null;
+            }
+
+            changed = _notifier.Notify(changed, alert.NotifiedChannels, now, limited: false);
+            if (changed.State == AlertState.Resolved)
+            {
+                _active.Remove(key);
+                _resolvedByHand.Add(key);
+            }
+            else
+            {
+                _active[key] = changed;
+            }
+
+            await _store.SaveAlertAsync(changed, cancellationToken).ConfigureAwait(false);
+            return changed;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task EnsureLoadedAsync(CancellationToken cancellationToken)
+    {
+        if (_loaded)
+        {
+            return;
+        }
+
+        try
+        {
+            var now = _timeProvider.GetUtcNow();
+            foreach (var alert in await _store.GetActiveAlertsAsync(AlertQuery.All, cancellationToken).ConfigureAwait(false))
+            {
+                _active[(alert.Model, alert.Name)] = alert;
+            }
+
+            _notifier.Silences.AddRange(await _store.GetSilencesAsync(now, cancellationToken).ConfigureAwait(false));
+            _notifier.Silences.AddRange(_options.Silences.Select((s, i) => s.Id.Length > 0 ? s : s with { Id = "configured-" + i }));
+            _loaded = true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.AlertStoreLoadFailed(_logger, ex);
+        }
+    }
+
+    private async Task SaveAsync(Alert alert, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _store.SaveAlertAsync(alert, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.AlertSaveFailed(_logger, ex, alert.Name, alert.Model);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace ModelMonitoring.Alerting;
+
+/// <summary>Defaults and fixed names of the alerting feature.</summary>
+internal static class AlertRuleConstants
+{
+    public const string DriftPrefix = "drift.";
+    public const string DriftAny = "drift.*";
+    public const string DriftDataset = "drift.dataset";
+    public static readonly TimeSpan RepeatInterval = TimeSpan.FromHours(4);
+    public static readonly string[] Operators = [">", "<", ">=", "<=", "==", "!="];
+}

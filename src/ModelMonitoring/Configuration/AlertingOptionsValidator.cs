@@ -1,0 +1,126 @@
+using System.Globalization;
+using ModelMonitoring.Alerting;
+
+namespace ModelMonitoring.Configuration;
+
+/// <summary>Checks <see cref="AlertingOptions"/>; part of <see cref="ModelMonitoringOptionsValidator"/>, so every error is reported together.</summary>
+internal static class AlertingOptionsValidator
+{
+    private const string Prefix = "ModelMonitoringOptions.Alerting";
+
+    public static void Validate(AlertingOptions options, IReadOnlyList<ModelOptions> models, List<string> errors)
+    {
+        CheckPositive(errors, "RepeatInterval", options.RepeatInterval);
+        CheckPositive(errors, "Suppression.Window", options.Suppression.Window);
+        CheckRange(errors, "Suppression.MaxNotifications", options.Suppression.MaxNotifications, 0, 1_000_000);
+        CheckRange(errors, "ChannelQueueCapacity", options.ChannelQueueCapacity, 1, 1_000_000);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < options.Rules.Count; i++)
+        {
+            ValidateRule(options.Rules[i], $"{Prefix}.Rules[{i}]", models, names, errors);
+        }
+
+        for (var i = 0; i < options.Escalation.Count; i++)
+        {
+            var level = options.Escalation[i];
+            CheckPositive(errors, $"Escalation[{i}].After", level.After);
+            if (level.Channels.Count == 0 || level.Channels.Any(string.IsNullOrWhiteSpace))
+            {
+                errors.Add($"{Prefix}.Escalation[{i}].Channels: name at least one channel, and no empty names.");
+            }
+        }
+
+        for (var i = 0; i < options.Silences.Count; i++)
+        {
+            if (options.Silences[i].EndsAt <= options.Silences[i].StartsAt)
+            {
+                errors.Add($"{Prefix}.Silences[{i}]: EndsAt must be later than StartsAt.");
+            }
+        }
+
+        foreach (var (severity, channels) in options.Routes)
+        {
+            if (!Enum.IsDefined(severity))
+            {
+                errors.Add($"{Prefix}.Routes: '{severity}' is not a severity; use Info, Warning or Critical.");
+            }
+            else if (channels is null || channels.Any(string.IsNullOrWhiteSpace))
+            {
+                errors.Add($"{Prefix}.Routes[{severity}]: channel names must not be empty.");
+            }
+        }
+    }
+
+    private static void ValidateRule(AlertRule rule, string setting, IReadOnlyList<ModelOptions> models, HashSet<string> names, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(rule.Name))
+        {
+            errors.Add($"{setting}.Name: every rule needs a name.");
+        }
+        else if (!names.Add(rule.Name))
+        {
+            errors.Add($"{setting}.Name: the rule name '{rule.Name}' is used twice; rule names must be unique.");
+        }
+        else if (rule.Name.StartsWith("threshold.", StringComparison.Ordinal) || rule.Name.StartsWith(AlertRuleConstants.DriftPrefix, StringComparison.Ordinal))
+        {
+            errors.Add($"{setting}.Name: '{rule.Name}' is not allowed; names starting with 'threshold.' or 'drift.' are reserved for built-in alerts.");
+        }
+
+        if (rule.Model is not null && !models.Any(m => m.Name == rule.Model))
+        {
+            errors.Add($"{setting}.Model: '{rule.Model}' is not a declared model; use one of: {string.Join(", ", models.Select(m => m.Name))}, or leave it empty for every model.");
+        }
+
+        if (rule.For < TimeSpan.Zero || rule.For == Timeout.InfiniteTimeSpan)
+        {
+            errors.Add($"{setting}.For: {rule.For} is not allowed; use zero or a positive, finite duration.");
+        }
+
+        if (string.IsNullOrWhiteSpace(rule.Metric))
+        {
+            errors.Add($"{setting}.Metric: name a window metric (such as error_rate) or a drift signal (drift.dataset, drift.<feature>, drift.*).");
+            return;
+        }
+
+        if (rule.IsDriftRule)
+        {
+            return;
+        }
+
+        if (!AlertRuleConstants.Operators.Contains(rule.Operator, StringComparer.Ordinal))
+        {
+            errors.Add($"{setting}.Operator: '{rule.Operator}' is not allowed; use one of {string.Join(", ", AlertRuleConstants.Operators)}.");
+        }
+
+        if (rule.Value is not { } value || !double.IsFinite(value))
+        {
+            errors.Add($"{setting}.Value: a metric rule needs a finite limit to compare with.");
+        }
+
+        if (!Enum.IsDefined(rule.Subject))
+        {
+            errors.Add($"{setting}.Subject: '{rule.Subject}' is not allowed; use Value, ChangeFromBaseline or AbsoluteChangeFromBaseline.");
+        }
+
+        if (rule.BaselineWindows is < 1 or > 10_000)
+        {
+            errors.Add($"{setting}.BaselineWindows: {rule.BaselineWindows} is not allowed; use a value from 1 to 10,000.");
+        }
+    }
+
+    private static void CheckPositive(List<string> errors, string setting, TimeSpan value)
+    {
+        if (value <= TimeSpan.Zero || value == Timeout.InfiniteTimeSpan)
+        {
+            errors.Add($"{Prefix}.{setting}: {value} is not allowed; use a positive, finite duration.");
+        }
+    }
+
+    private static void CheckRange(List<string> errors, string setting, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{Prefix}.{setting}: {value} is not allowed; use a value from {min:N0} to {max:N0}."));
+        }
+    }
+}
