@@ -98,7 +98,9 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
         _unknownDrops.AddTo(dropped);
         _worker.Drops.AddTo(dropped);
         received += _unknownDrops.Get(DropReason.UnknownModel);
-        return new MonitoringStatistics(received, _worker.Stored, buffered, dropped);
+        var notifier = Alerts.Notifier;
+        var channels = notifier.Queues.Select(q => new ChannelStatistics(q.Name, q.Delivered, q.Failed, q.Dropped)).ToArray();
+        return new MonitoringStatistics(received, _worker.Stored, buffered, dropped, channels, notifier.Suppressed, notifier.Silenced);
     }
 
     /// <summary>Stops recording, writes what was accepted and closes every window, within the shutdown timeout.</summary>

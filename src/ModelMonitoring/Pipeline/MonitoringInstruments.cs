@@ -19,9 +19,25 @@ internal sealed class MonitoringInstruments : IDisposable
         _meter.CreateObservableCounter("modelmonitoring.records.stored", () => pipeline.GetStatistics().Stored, "{record}", "Records every sink accepted.");
         _meter.CreateObservableUpDownCounter("modelmonitoring.records.buffered", () => pipeline.GetStatistics().Buffered, "{record}", "Records accepted but not yet stored.");
         _meter.CreateObservableCounter("modelmonitoring.records.dropped", () => ObserveDrops(pipeline), "{record}", "Records dropped, by reason.");
+        _meter.CreateObservableCounter("modelmonitoring.alert.notifications", () => ObserveNotifications(pipeline), "{notification}", "Alert notifications by channel and outcome (delivered, failed, dropped), and those withheld (suppressed, silenced).");
     }
 
     public void Dispose() => _meter.Dispose();
+
+    private static IEnumerable<Measurement<long>> ObserveNotifications(IModelMonitoring pipeline)
+    {
+        var statistics = pipeline.GetStatistics();
+        foreach (var channel in statistics.Channels)
+        {
+            var name = new KeyValuePair<string, object?>("channel", channel.Channel);
+            yield return new Measurement<long>(channel.Delivered, name, new("outcome", "delivered"));
+            yield return new Measurement<long>(channel.Failed, name, new("outcome", "failed"));
+            yield return new Measurement<long>(channel.Dropped, name, new("outcome", "dropped"));
+        }
+
+        yield return new Measurement<long>(statistics.NotificationsSuppressed, new KeyValuePair<string, object?>("outcome", "suppressed"));
+        yield return new Measurement<long>(statistics.NotificationsSilenced, new KeyValuePair<string, object?>("outcome", "silenced"));
+    }
 
     private static IEnumerable<Measurement<long>> ObserveDrops(IModelMonitoring pipeline)
     {

@@ -1,3 +1,5 @@
+using ModelMonitoring.Alerting;
+
 namespace ModelMonitoring.Recording;
 
 /// <summary>
@@ -8,13 +10,25 @@ public sealed class MonitoringStatistics
 {
     private readonly long[] _dropped;
 
-    internal MonitoringStatistics(long received, long stored, long buffered, long[] dropped)
+    internal MonitoringStatistics(long received, long stored, long buffered, long[] dropped, IReadOnlyList<ChannelStatistics>? channels = null, long suppressed = 0, long silenced = 0)
     {
         Received = received;
         Stored = stored;
         Buffered = buffered;
         _dropped = dropped;
+        Channels = channels ?? [];
+        NotificationsSuppressed = suppressed;
+        NotificationsSilenced = silenced;
     }
+
+    /// <summary>Gets, per alert channel, how many notifications were delivered, failed or dropped.</summary>
+    public IReadOnlyList<ChannelStatistics> Channels { get; }
+
+    /// <summary>Gets the number of notifications withheld by the suppression cap (the alerts are still stored).</summary>
+    public long NotificationsSuppressed { get; }
+
+    /// <summary>Gets the number of notifications withheld by a silence (the alerts are still stored).</summary>
+    public long NotificationsSilenced { get; }
 
     /// <summary>Gets the number of records passed to a monitor (predictions, ground truth, metrics and health checks).</summary>
     public long Received { get; }
