@@ -64,7 +64,7 @@ internal sealed class DriftInput
         {
             current.TryGetColumn(name, out var index);
             var values = current.Values(index, name);
-            if (input.Reference.NumericFeatures.Any(f => f.Name == name))
+            if (input.Reference.TryGetNumeric(name, out _))
             {
                 input.CurrentNumeric[name] = values.Select(v => v.TryNumber(out var x) ? x
                     : throw new UsageException($"{current.Name} line {v.Line}: column '{name}' is numeric in {reference.Name} but has the value '{v.Text}'; list it in '--categorical' to compare it as categories.")).ToArray();

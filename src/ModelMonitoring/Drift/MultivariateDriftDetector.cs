@@ -33,7 +33,6 @@ public sealed class MultivariateDriftDetector
     private readonly string[] _features;
     private readonly PrincipalComponents _components;
     private readonly SortedSample[] _referenceProjections;
-    private readonly double[] _chunkErrors;
     private readonly double _componentThreshold;
 
     private MultivariateDriftDetector(
@@ -42,8 +41,10 @@ public sealed class MultivariateDriftDetector
         _features = features;
         _components = components;
         _referenceProjections = projections;
-        _chunkErrors = chunkErrors;
         _componentThreshold = alpha / components.ComponentCount;
+        Features = Array.AsReadOnly(features);
+        ExplainedVarianceRatios = Array.AsReadOnly(components.ExplainedVarianceRatios);
+        ChunkErrors = Array.AsReadOnly(chunkErrors);
         ReferenceRowCount = rows;
         ChunkSize = chunkSize;
         ReferenceReconstructionError = referenceError;
@@ -54,7 +55,7 @@ public sealed class MultivariateDriftDetector
     }
 
     /// <summary>Gets the features, in the order of the reference dictionary.</summary>
-    public IReadOnlyList<string> Features => _features;
+    public IReadOnlyList<string> Features { get; }
 
     /// <summary>Gets the number of reference rows.</summary>
     public int ReferenceRowCount { get; }
@@ -63,7 +64,7 @@ public sealed class MultivariateDriftDetector
     /// Gets the share of the standardised reference variance explained by every principal
     /// component (kept or not), in decreasing order; they add up to 1.
     /// </summary>
-    public IReadOnlyList<double> ExplainedVarianceRatios => _components.ExplainedVarianceRatios;
+    public IReadOnlyList<double> ExplainedVarianceRatios { get; }
 
     /// <summary>Gets the number of kept components.</summary>
     public int ComponentCount => _components.ComponentCount;
@@ -72,7 +73,7 @@ public sealed class MultivariateDriftDetector
     public int ChunkSize { get; }
 
     /// <summary>Gets the reconstruction error of each whole reference chunk.</summary>
-    public IReadOnlyList<double> ChunkErrors => _chunkErrors;
+    public IReadOnlyList<double> ChunkErrors { get; }
 
     /// <summary>Gets the reconstruction error of the whole reference.</summary>
     public double ReferenceReconstructionError { get; }
@@ -158,10 +159,10 @@ public sealed class MultivariateDriftDetector
             {
                 var test = TwoSampleTests.KolmogorovSmirnov(_referenceProjections[c], projections[c].AsSpan(0, rows));
                 var p = test.PValue!.Value;
-                results[c] = new ComponentDriftResult(c, ExplainedVarianceRatios[c], test.Statistic, p, _componentThreshold, p < _componentThreshold);
+                results[c] = new ComponentDriftResult(c, _components.ExplainedVarianceRatios[c], test.Statistic, p, _componentThreshold, p < _componentThreshold);
             }
 
-            return new MultivariateDriftResult(rows, results, Mean(errors.AsSpan(0, rows)), LowerBound, UpperBound, _chunkErrors.Length);
+            return new MultivariateDriftResult(rows, results, Mean(errors.AsSpan(0, rows)), LowerBound, UpperBound, ChunkErrors.Count);
         }
         finally
         {
