@@ -9,9 +9,17 @@ internal sealed record DriftArguments(
     string? Method,
     IReadOnlyList<string>? Columns,
     IReadOnlyList<string> Categorical,
+    IReadOnlyList<string> Numeric,
     double? Threshold,
+    double? DriftShare,
+    bool Multivariate,
     OutputFormat Format)
 {
+    private static readonly string[] ValueOptions =
+        ["--reference", "--current", "--method", "--columns", "--categorical", "--numeric", "--threshold", "--drift-share", "--format"];
+
+    private static readonly string[] Flags = ["--multivariate"];
+
     /// <summary>Parses the arguments that follow <c>drift</c>.</summary>
     /// <exception cref="UsageException">An option is unknown, repeated, lacks a value or has a bad one.</exception>
     public static DriftArguments Parse(ReadOnlySpan<string> args)
@@ -20,25 +28,25 @@ internal sealed record DriftArguments(
         for (var i = 0; i < args.Length; i++)
         {
             var option = args[i];
-            string value;
+            string? value = null;
             var equals = option.IndexOf('=', StringComparison.Ordinal);
             if (option.StartsWith("--", StringComparison.Ordinal) && equals > 0)
             {
                 value = option[(equals + 1)..];
                 option = option[..equals];
             }
-            else if (i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
-            {
-                value = args[++i];
-            }
-            else
-            {
-                value = string.Empty;
-            }
 
-            if (option is not ("--reference" or "--current" or "--method" or "--columns" or "--categorical" or "--threshold" or "--format"))
+            if (Flags.Contains(option, StringComparer.Ordinal))
+            {
+                value = value is null ? "true" : throw new UsageException($"Option '{option}' takes no value.");
+            }
+            else if (!ValueOptions.Contains(option, StringComparer.Ordinal))
             {
                 throw new UsageException($"Unknown option '{option}'.");
+            }
+            else if (value is null)
+            {
+                value = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : string.Empty;
             }
 
             if (value.Length == 0)
@@ -68,12 +76,20 @@ internal sealed record DriftArguments(
                 throw new UsageException("Option '--threshold' needs '--method' other than 'auto': automatic choice mixes p-values and distances.");
             }
 
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) || MethodTable.ThresholdError(method, parsed) is not null)
+            if (!TryNumber(text, out var parsed) || MethodTable.ThresholdError(method, parsed) is not null)
             {
                 throw new UsageException($"Bad value '{text}' for '--threshold': {MethodTable.ThresholdRule(method)}.");
             }
 
             threshold = parsed;
+        }
+
+        double? driftShare = null;
+        if (values.TryGetValue("--drift-share", out var share))
+        {
+            driftShare = TryNumber(share, out var parsed) && parsed is > 0 and <= 1
+                ? parsed
+                : throw new UsageException($"Bad value '{share}' for '--drift-share': the share of drifted columns must lie in (0, 1].");
         }
 
         var format = values.GetValueOrDefault("--format") switch
@@ -83,15 +99,28 @@ internal sealed record DriftArguments(
             var other => throw new UsageException($"Unknown format '{other}'; allowed: text, json."),
         };
 
+        var categorical = values.TryGetValue("--categorical", out var c) ? List(c, "--categorical") : [];
+        var numeric = values.TryGetValue("--numeric", out var n) ? List(n, "--numeric") : [];
+        if (numeric.Intersect(categorical, StringComparer.Ordinal).FirstOrDefault() is { } both)
+        {
+            throw new UsageException($"Column '{both}' is listed in both '--numeric' and '--categorical'.");
+        }
+
         return new DriftArguments(
             reference,
             current,
             method == MethodTable.Auto ? null : method,
             values.TryGetValue("--columns", out var columns) ? List(columns, "--columns") : null,
-            values.TryGetValue("--categorical", out var categorical) ? List(categorical, "--categorical") : [],
+            categorical,
+            numeric,
             threshold,
+            driftShare,
+            values.ContainsKey("--multivariate"),
             format);
     }
+
+    private static bool TryNumber(string text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 
     private static string[] List(string text, string option)
     {

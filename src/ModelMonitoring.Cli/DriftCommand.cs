@@ -5,20 +5,41 @@ namespace ModelMonitoring.Cli;
 /// <summary>Runs <c>modelmon drift</c>: reads both files, checks every selected column and prints the report.</summary>
 internal static class DriftCommand
 {
-    /// <returns><see cref="ExitCodes.Drift"/> when the dataset drifted, else <see cref="ExitCodes.NoDrift"/>.</returns>
+    /// <returns>
+    /// <see cref="ExitCodes.Drift"/> when the dataset drifted (or, with <c>--multivariate</c>, the
+    /// multivariate check did), else <see cref="ExitCodes.NoDrift"/>.
+    /// </returns>
     /// <exception cref="UsageException">The input is bad.</exception>
     public static int Run(DriftArguments arguments, TextWriter output)
     {
-        var reference = CsvTable.Load(arguments.ReferencePath);
-        var current = CsvTable.Load(arguments.CurrentPath);
+        try
+        {
+            return Check(arguments, output);
+        }
+        catch (InvalidDataException e)
+        {
+            // The library's CSV reader names the file, line and column.
+            throw new UsageException(e.Message, e);
+        }
+    }
+
+    private static int Check(DriftArguments arguments, TextWriter output)
+    {
+        var reference = InputFile.Load(arguments.ReferencePath);
+        var current = InputFile.Load(arguments.CurrentPath);
         var input = DriftInput.Build(reference, current, arguments);
         var options = new DatasetDriftOptions();
+        if (arguments.DriftShare is { } share)
+        {
+            options.DriftShare = share;
+        }
+
         if (arguments.Method is { } method)
         {
             var threshold = arguments.Threshold ?? MethodTable.DefaultThreshold(method);
             foreach (var column in input.Columns)
             {
-                var numeric = input.ReferenceNumeric.ContainsKey(column);
+                var numeric = input.CurrentNumeric.ContainsKey(column);
                 if (!MethodTable.AppliesTo(method, numeric))
                 {
                     var kind = numeric ? "numeric" : "categorical";
@@ -32,8 +53,7 @@ internal static class DriftCommand
         DatasetDriftResult result;
         try
         {
-            var profile = ReferenceProfile.Create(input.ReferenceNumeric, input.ReferenceCategorical);
-            result = new DatasetDriftDetector(options).Detect(profile, input.CurrentNumeric, input.CurrentCategorical);
+            result = new DatasetDriftDetector(options).Detect(input.Reference, input.CurrentNumeric, input.CurrentCategorical);
         }
         catch (InvalidOperationException e)
         {
@@ -41,18 +61,20 @@ internal static class DriftCommand
             throw new UsageException(e.Message, e);
         }
 
+        var multivariate = arguments.Multivariate ? MultivariateCheck.Run(reference, current, input) : null;
+
         // Report in the order the columns were selected, not numeric-first as the detector returns them.
         var byName = result.Features.ToDictionary(f => f.Feature, StringComparer.Ordinal);
         var features = input.Columns.Select(c => byName[c]).ToArray();
         if (arguments.Format == OutputFormat.Json)
         {
-            JsonReport.Write(output, result, features);
+            JsonReport.Write(output, result, features, multivariate);
         }
         else
         {
-            TextReport.Write(output, result, features);
+            TextReport.Write(output, result, features, multivariate);
         }
 
-        return result.DatasetDrifted ? ExitCodes.Drift : ExitCodes.NoDrift;
+        return result.DatasetDrifted || multivariate?.Result.Drifted == true ? ExitCodes.Drift : ExitCodes.NoDrift;
     }
 }

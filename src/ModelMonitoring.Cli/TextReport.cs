@@ -3,15 +3,16 @@ using ModelMonitoring.Drift;
 
 namespace ModelMonitoring.Cli;
 
-/// <summary>Writes the drift result as an aligned table followed by the verdict line.</summary>
+/// <summary>Writes the drift result as aligned tables followed by the verdict lines.</summary>
 internal static class TextReport
 {
     private static readonly string[] Headings = ["column", "type", "method", "statistic", "p-value", "threshold", "drift"];
 
-    public static void Write(TextWriter output, DatasetDriftResult result, IReadOnlyList<FeatureDriftResult> features)
+    private static readonly string[] ComponentHeadings = ["component", "explained", "statistic", "p-value", "threshold", "drift"];
+
+    public static void Write(TextWriter output, DatasetDriftResult result, IReadOnlyList<FeatureDriftResult> features, MultivariateReport? multivariate)
     {
-        var rows = new List<string[]> { Headings };
-        rows.AddRange(features.Select(f => new[]
+        var rows = features.Select(f => new[]
         {
             f.Feature,
             f.Kind == FeatureKind.Numeric ? "numeric" : "categorical",
@@ -20,21 +21,59 @@ internal static class TextReport
             f.PValue is { } p ? Format(p) : "-",
             Format(f.Threshold),
             f.Drifted ? "DRIFT" : "ok",
-        }));
-
-        var widths = Enumerable.Range(0, Headings.Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
-        foreach (var row in rows)
+        });
+        Table(output, Headings, rows, firstNumber: 3, lastNumber: 5);
+        output.WriteLine();
+        if (multivariate is not null)
         {
-            // Text columns are left-aligned, numbers right-aligned.
-            var cells = row.Select((cell, i) => i is >= 3 and <= 5 ? cell.PadLeft(widths[i]) : cell.PadRight(widths[i]));
-            output.WriteLine(string.Join("  ", cells).TrimEnd());
+            WriteMultivariate(output, multivariate);
+            output.WriteLine();
         }
 
-        output.WriteLine();
         var share = result.DriftedShare.ToString("P1", CultureInfo.InvariantCulture);
         output.WriteLine(result.DatasetDrifted
             ? $"Drift detected: {result.DriftedCount} of {features.Count} columns drifted ({share})."
             : $"No drift: {result.DriftedCount} of {features.Count} columns drifted ({share}).");
+        if (multivariate?.Result is { } m)
+        {
+            var error = m.ReconstructionDrifted ? "outside" : "within";
+            output.WriteLine(
+                $"{(m.Drifted ? "Multivariate drift detected" : "No multivariate drift")}: {m.DriftedComponentCount} of {m.Components.Count} components drifted; the reconstruction error is {error} its expected range.");
+        }
+    }
+
+    private static void WriteMultivariate(TextWriter output, MultivariateReport multivariate)
+    {
+        var (detector, result) = multivariate;
+        var explained = result.Components.Sum(c => c.ExplainedVarianceRatio).ToString("P1", CultureInfo.InvariantCulture);
+        output.WriteLine(
+            $"Multivariate: principal components of {string.Join(", ", detector.Features)} (standardised); {result.Components.Count} kept, explaining {explained} of the variance.");
+        var rows = result.Components.Select(c => new[]
+        {
+            $"pc{c.Index + 1}",
+            Format(c.ExplainedVarianceRatio),
+            Format(c.Statistic),
+            Format(c.PValue),
+            Format(c.Threshold),
+            c.Drifted ? "DRIFT" : "ok",
+        });
+        Table(output, ComponentHeadings, rows, firstNumber: 1, lastNumber: 4);
+        output.WriteLine(
+            $"reconstruction error {Format(result.ReconstructionError)}, expected {Format(result.LowerBound)} to {Format(result.UpperBound)} "
+            + $"({result.ReferenceChunkCount} reference chunks of {detector.ChunkSize} rows): {(result.ReconstructionDrifted ? "DRIFT" : "ok")}");
+    }
+
+    // Text columns are left-aligned, numbers (columns firstNumber..lastNumber) right-aligned.
+    private static void Table(TextWriter output, string[] headings, IEnumerable<string[]> body, int firstNumber, int lastNumber)
+    {
+        var rows = new List<string[]> { headings };
+        rows.AddRange(body);
+        var widths = Enumerable.Range(0, headings.Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
+        foreach (var row in rows)
+        {
+            var cells = row.Select((cell, i) => i >= firstNumber && i <= lastNumber ? cell.PadLeft(widths[i]) : cell.PadRight(widths[i]));
+            output.WriteLine(string.Join("  ", cells).TrimEnd());
+        }
     }
 
     private static string Format(double value) =>

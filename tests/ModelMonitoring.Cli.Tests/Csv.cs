@@ -20,4 +20,29 @@ internal static class Csv
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// Standard normal columns <c>a</c>, <c>b</c>, <c>c</c> (seeded): <c>b</c> correlates with
+    /// <c>a</c> at 0.9 when <paramref name="correlated"/>, and is independent of it otherwise,
+    /// with the same marginal distribution either way.
+    /// </summary>
+    public static string Normals(int rows, int seed, bool correlated)
+    {
+        var random = new Random(seed);
+        var text = new StringBuilder("a,b,c\n");
+        var weight = Math.Sqrt(1 - (0.9 * 0.9));
+        for (var i = 0; i < rows; i++)
+        {
+            var a = Normal(random);
+            var partner = correlated ? a : Normal(random);
+            var b = (0.9 * partner) + (weight * Normal(random));
+            var c = Normal(random);
+            text.Append(CultureInfo.InvariantCulture, $"{a:R},{b:R},{c:R}\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static double Normal(Random random) =>
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

@@ -4,7 +4,7 @@ namespace ModelMonitoring.Drift;
 /// Profiles of every feature of a reference (typically training) dataset, built once and reused
 /// by every drift check: numeric references are sorted and binned here, never again per check.
 /// </summary>
-public sealed class ReferenceProfile
+public sealed partial class ReferenceProfile
 {
     private readonly Dictionary<string, FeatureProfile> _numeric;
     private readonly Dictionary<string, CategoricalProfile> _categorical;

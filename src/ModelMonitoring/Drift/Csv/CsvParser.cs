@@ -1,11 +1,12 @@
 using System.Text;
 
-namespace ModelMonitoring.Cli;
+namespace ModelMonitoring.Drift.Csv;
 
 /// <summary>
 /// An RFC 4180 reader: comma separators, fields optionally in double quotes, a doubled quote for a
 /// quote, line breaks allowed inside quotes. Unquoted fields are trimmed; quoted ones are kept as
-/// written. Blank lines are skipped.
+/// written. Blank lines are skipped. Malformed quoting throws <see cref="InvalidDataException"/>
+/// naming the source and the line.
 /// </summary>
 internal static class CsvParser
 {
@@ -46,7 +47,7 @@ internal static class CsvParser
             }
             else if (c == '"')
             {
-                throw new UsageException($"{name} line {line}: a quote inside a field must be in a quoted field and doubled.");
+                throw new InvalidDataException($"{name} line {line}: a quote inside a field must be in a quoted field and doubled.");
             }
             else if (c == ',')
             {
@@ -69,13 +70,13 @@ internal static class CsvParser
             }
             else if (!char.IsWhiteSpace(c))
             {
-                throw new UsageException($"{name} line {line}: text after the closing quote of a field.");
+                throw new InvalidDataException($"{name} line {line}: text after the closing quote of a field.");
             }
         }
 
         if (quoted)
         {
-            throw new UsageException($"{name} line {start}: a quoted field is not closed.");
+            throw new InvalidDataException($"{name} line {start}: a quoted field is not closed.");
         }
 
         EndRecord(records, fields, field, ref wasQuoted, start);

@@ -1,0 +1,68 @@
+using ModelMonitoring.Drift;
+using ModelMonitoring.Drift.Csv;
+
+namespace ModelMonitoring.Cli;
+
+/// <summary>
+/// Runs <see cref="MultivariateDriftDetector"/> on the selected numeric columns for
+/// <c>--multivariate</c>, with reference chunks the size of the current file (at most a tenth of
+/// the reference, so that there are at least ten), which calibrates the reconstruction error's
+/// bounds for a dataset of the current file's size.
+/// </summary>
+internal static class MultivariateCheck
+{
+    public static MultivariateReport Run(CsvTable reference, CsvTable current, DriftInput input)
+    {
+        var columns = input.NumericColumns.ToArray();
+        if (columns.Length < 2)
+        {
+            throw new UsageException($"Option '--multivariate' needs at least two numeric columns; {columns.Length} selected.");
+        }
+
+        var referenceColumns = Aligned(reference, columns);
+        var currentColumns = Aligned(current, columns);
+        var options = new MultivariateDriftOptions
+        {
+            ChunkSize = Math.Max(1, Math.Min(current.Rows.Count, reference.Rows.Count / 10)),
+        };
+
+        try
+        {
+            var detector = MultivariateDriftDetector.Fit(referenceColumns, options);
+            return new MultivariateReport(detector, detector.Detect(currentColumns));
+        }
+        catch (ArgumentException e)
+        {
+            // Too few rows or a constant column: input problems. The parameter name means nothing here.
+            var message = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal);
+            throw new UsageException($"Option '--multivariate': {message}", e);
+        }
+    }
+
+    // Principal components need whole rows: every numeric value must be present.
+    private static Dictionary<string, double[]> Aligned(CsvTable table, string[] columns)
+    {
+        var aligned = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        foreach (var name in columns)
+        {
+            table.TryGetColumn(name, out var index);
+            var values = new double[table.Rows.Count];
+            for (var i = 0; i < values.Length; i++)
+            {
+                var row = table.Rows[i];
+                var text = row.Fields[index];
+                if (text.Length == 0)
+                {
+                    throw new UsageException($"{table.Name} line {row.Line}: column '{name}' is empty; '--multivariate' needs a value in every row of the numeric columns.");
+                }
+
+                // Every non-empty value was already checked to be a number when the columns were typed.
+                CsvValue.TryNumber(text, out values[i]);
+            }
+
+            aligned[name] = values;
+        }
+
+        return aligned;
+    }
+}
