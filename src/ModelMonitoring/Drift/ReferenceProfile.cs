@@ -68,6 +68,10 @@ public sealed class ReferenceProfile
         return new ReferenceProfile(rows, numeric, categorical);
     }
 
+    // Restores a stored profile; feature names must be unique within each kind.
+    internal static ReferenceProfile FromStored(int rowCount, FeatureProfile[] numeric, CategoricalProfile[] categorical) =>
+        new(rowCount, numeric, categorical);
+
     internal bool TryGetNumeric(string name, out FeatureProfile profile) =>
         _numeric.TryGetValue(name, out profile!);
 
