@@ -13,13 +13,15 @@ public sealed class MonitoringBatch
     /// <param name="metrics">Recorded and window metrics.</param>
     /// <param name="healthChecks">Health check outcomes.</param>
     /// <param name="alerts">Alerts raised for the model.</param>
+    /// <param name="driftChecks">Continuous drift checks of the model.</param>
     public MonitoringBatch(
         ModelSchema model,
         ReadOnlyMemory<PredictionRecord> predictions = default,
         ReadOnlyMemory<GroundTruthRecord> groundTruths = default,
         ReadOnlyMemory<MetricRecord> metrics = default,
         ReadOnlyMemory<HealthCheckRecord> healthChecks = default,
-        ReadOnlyMemory<Alert> alerts = default)
+        ReadOnlyMemory<Alert> alerts = default,
+        ReadOnlyMemory<DriftCheckRecord> driftChecks = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         Model = model;
@@ -28,6 +30,7 @@ public sealed class MonitoringBatch
         Metrics = metrics;
         HealthChecks = healthChecks;
         Alerts = alerts;
+        DriftChecks = driftChecks;
     }
 
     /// <summary>Gets the model every record belongs to.</summary>
@@ -48,6 +51,9 @@ public sealed class MonitoringBatch
     /// <summary>Gets alerts raised for the model.</summary>
     public ReadOnlyMemory<Alert> Alerts { get; }
 
+    /// <summary>Gets the continuous drift checks of the model, each with its per-feature results.</summary>
+    public ReadOnlyMemory<DriftCheckRecord> DriftChecks { get; }
+
     /// <summary>Gets a value indicating whether the batch holds nothing.</summary>
-    public bool IsEmpty => Predictions.IsEmpty && GroundTruths.IsEmpty && Metrics.IsEmpty && HealthChecks.IsEmpty && Alerts.IsEmpty;
+    public bool IsEmpty => Predictions.IsEmpty && GroundTruths.IsEmpty && Metrics.IsEmpty && HealthChecks.IsEmpty && Alerts.IsEmpty && DriftChecks.IsEmpty;
 }
