@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using ModelMonitoring.DriftMonitoring;
 using ModelMonitoring.Pipeline;
 using ModelMonitoring.Recording;
 using ModelMonitoring.Storage;
@@ -36,6 +37,9 @@ public sealed class MonitoringPipeline : IModelMonitoring, IAsyncDisposable, IDi
     /// <exception cref="InvalidOperationException">No storage provider that can read was registered.</exception>
     public IMonitoringReader Reader => _services.GetService<IMonitoringReader>()
         ?? throw new InvalidOperationException("No storage provider that can read was registered; add one such as UseSqlite(\"monitoring.db\").");
+
+    /// <summary>Gets continuous drift monitoring: each model's status, and replacing or resetting its reference.</summary>
+    public IDriftMonitoring DriftMonitoring => _pipeline.Drift;
 
     /// <inheritdoc/>
     public IReadOnlyList<ModelSchema> Models => _pipeline.Models;

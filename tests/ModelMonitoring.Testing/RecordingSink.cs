@@ -15,6 +15,7 @@ public sealed class RecordingSink : IMetricSink
     private readonly List<MetricRecord> _metrics = [];
     private readonly List<HealthCheckRecord> _healthChecks = [];
     private readonly List<Alert> _alerts = [];
+    private readonly List<DriftCheckRecord> _driftChecks = [];
     private volatile TaskCompletionSource _hang = NewHang();
     private volatile bool _hangFlag;
 
@@ -62,6 +63,8 @@ public sealed class RecordingSink : IMetricSink
 
     public IReadOnlyList<Alert> Alerts { get { lock (_gate) { return [.. _alerts]; } } }
 
+    public IReadOnlyList<DriftCheckRecord> DriftChecks { get { lock (_gate) { return [.. _driftChecks]; } } }
+
     public void ReleaseHang()
     {
         var gate = _hang;
@@ -107,6 +110,7 @@ public sealed class RecordingSink : IMetricSink
             _metrics.AddRange(batch.Metrics.Span);
             _healthChecks.AddRange(batch.HealthChecks.Span);
             _alerts.AddRange(batch.Alerts.Span);
+            _driftChecks.AddRange(batch.DriftChecks.Span);
         }
     }
 

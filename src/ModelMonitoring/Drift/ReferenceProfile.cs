@@ -68,8 +68,8 @@ public sealed class ReferenceProfile
         return new ReferenceProfile(rows, numeric, categorical);
     }
 
-    // Restores a stored profile; feature names must be unique within each kind.
-    internal static ReferenceProfile FromStored(int rowCount, FeatureProfile[] numeric, CategoricalProfile[] categorical) =>
+    // Assembles profiles built elsewhere (stored, or learned from columns of different lengths); names must be unique within each kind.
+    internal static ReferenceProfile FromProfiles(int rowCount, FeatureProfile[] numeric, CategoricalProfile[] categorical) =>
         new(rowCount, numeric, categorical);
 
     internal bool TryGetNumeric(string name, out FeatureProfile profile) =>

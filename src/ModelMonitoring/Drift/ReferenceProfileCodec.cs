@@ -101,7 +101,7 @@ internal static class ReferenceProfileCodec
                 throw new InvalidDataException("The stored reference profile has trailing bytes.");
             }
 
-            return ReferenceProfile.FromStored(rows, numeric, categorical);
+            return ReferenceProfile.FromProfiles(rows, numeric, categorical);
         }
         catch (Exception ex) when (ex is EndOfStreamException or FormatException or ArgumentException or OverflowException)
         {

@@ -24,6 +24,8 @@ internal sealed class BatchBuffers(int maxBatchSize, int numericWidth, int categ
 
     public List<Alert> Alerts { get; } = [];
 
+    public List<DriftCheckRecord> DriftChecks { get; } = [];
+
     public int PredictionCount { get; set; }
 
     public int GroundTruthCount { get; set; }
@@ -41,7 +43,8 @@ internal sealed class BatchBuffers(int maxBatchSize, int numericWidth, int categ
         new ReadOnlyMemory<GroundTruthRecord>(GroundTruths, 0, GroundTruthCount),
         Metrics.Memory,
         new ReadOnlyMemory<HealthCheckRecord>(HealthChecks, 0, HealthCheckCount),
-        Alerts.ToArray());
+        Alerts.ToArray(),
+        DriftChecks.ToArray());
 
     public void Clear()
     {
@@ -51,6 +54,7 @@ internal sealed class BatchBuffers(int maxBatchSize, int numericWidth, int categ
         Array.Clear(HealthChecks, 0, HealthCheckCount);
         Metrics.Clear();
         Alerts.Clear();
+        DriftChecks.Clear();
         PredictionCount = GroundTruthCount = RecordedMetricCount = HealthCheckCount = 0;
     }
 }
