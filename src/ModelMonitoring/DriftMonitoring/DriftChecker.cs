@@ -79,11 +79,17 @@ internal sealed class DriftChecker
             }
             catch (Exception ex)
             {
-                Interlocked.Increment(ref _failed);
-                Log.DriftCheckFailed(_logger, ex, name, _model.Name);
+                Failure(ex, name);
             }
         }
 
         return _results;
+    }
+
+    /// <summary>Logs and counts a failed check.</summary>
+    public void Failure(Exception exception, string detector)
+    {
+        Interlocked.Increment(ref _failed);
+        Log.DriftCheckFailed(_logger, exception, detector, _model.Name);
     }
 }

@@ -74,8 +74,17 @@ internal sealed class DriftMonitor
             return;
         }
 
-        var results = _checker.Run(reference, _window, now, records);
-        _alerts.Evaluate(results, now, alerts);
+        try
+        {
+            var results = _checker.Run(reference, _window, now, records);
+            _alerts.Evaluate(results, now, alerts);
+        }
+        catch (Exception ex)
+        {
+            // Detector failures are handled per detector; this only keeps anything else out of the worker cycle.
+            _checker.Failure(ex, nameof(DriftMonitor));
+        }
+
         Volatile.Write(ref _lastCheckTicks, now.UtcTicks);
     }
 

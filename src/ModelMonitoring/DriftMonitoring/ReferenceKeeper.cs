@@ -73,8 +73,9 @@ internal sealed class ReferenceKeeper
             _unsaved = _store is null ? null : profile;
             Log.ReferenceLearned(_logger, _model.Name, learner.Rows);
         }
-        catch (ArgumentException ex)
+        catch (Exception ex)
         {
+            // Runs inside the drain loop: nothing may escape into the worker's accounting.
             Log.ReferenceLearningFailed(_logger, ex, _model.Name);
             StartLearning();
         }

@@ -9,8 +9,8 @@ namespace ModelMonitoring.Pipeline;
 
 /// <summary>
 /// The one background consumer: on every tick, flush request or stop it drains each model's rings
-/// into batches, aggregates windows, runs due drift checks, writes to the sinks and sends alerts. Owns the accounting of
-/// stored and post-buffer drops.
+/// into batches, aggregates windows, runs due drift checks, writes to the sinks and sends alerts.
+/// Owns the accounting of stored and post-buffer drops.
 /// </summary>
 internal sealed class MonitoringWorker
 {
