@@ -17,7 +17,11 @@ namespace ModelMonitoring.DriftMonitoring;
 /// <para>
 /// Each check is stored (<see cref="Storage.DriftCheckRecord"/>) and raises alerts: <c>drift.dataset</c>
 /// when the dataset drifts and <c>drift.&lt;feature&gt;</c> for each drifted feature, firing when drift
-/// starts and resolved at the first later check without it.
+/// starts and resolved at the first later check without it. A feature's alert is
+/// <see cref="Alerting.AlertSeverity.Critical"/> when its test's p-value is below 0.01, or, for a
+/// distance, when the distance is at least twice its threshold; otherwise
+/// <see cref="Alerting.AlertSeverity.Warning"/>. The dataset alert is critical when the check
+/// recommends <see cref="DriftSeverity.Critical"/>. An alert keeps the severity it fired with.
 /// </para>
 /// </remarks>
 /// <example>
