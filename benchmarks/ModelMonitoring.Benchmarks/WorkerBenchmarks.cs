@@ -33,7 +33,7 @@ public class WorkerBenchmarks
         var schema = new ModelSchema("bench", "1", "bench", names, []);
         var monitor = new ModelMonitor(schema, Batch * 2, new ModelMonitoring.Internal.CoarseClock(TimeProvider.System, TimeSpan.FromMilliseconds(10)), new PipelineState());
         var aggregator = new WindowAggregator(TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(1), 100_000, new ThresholdEvaluator(schema, []));
-        _pipeline = new ModelPipeline(monitor, aggregator, Batch);
+        _pipeline = new ModelPipeline(monitor, aggregator, drift: null, Batch);
         _clock = new TimestampConverter(TimeProvider.System);
     }
 

@@ -1,7 +1,9 @@
 // A simulated fraud-scoring service monitored by ModelMonitoring: 12,000 predictions over about
 // 12 seconds with labels arriving 1 second later. Halfway through, the world changes and the service
 // slows down; the one-second windows show accuracy falling and latency rising, thresholds raise alerts,
-// and the run ends with performance reports read back from monitoring.db.
+// and the continuous drift checks (a 2,000-prediction window against a reference learned from the
+// first 3,000 predictions, every second) catch the traffic's covariate shift. The run ends with
+// performance reports, the alert history, the drift history and a drift report read back from monitoring.db.
 using FraudDetection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -37,7 +39,15 @@ builder.Services
             .CategoricalFeatures(FraudModel.CategoricalFeatures)
             .Threshold(WindowMetricNames.Accuracy, t => { t.Min = 0.9; t.Severity = AlertSeverity.Critical; })
             .Threshold(WindowMetricNames.LatencyP95, t => { t.Max = 20; t.MaxChangeFromBaseline = 1.0; })
-            .Threshold(WindowMetricNames.ErrorRate, t => t.Max = 0.03));
+            .Threshold(WindowMetricNames.ErrorRate, t => t.Max = 0.03)
+            .Drift(d =>
+            {
+                d.ReferenceFromFirst = 3_000;
+                d.WindowSize = 2_000;
+                d.MinimumRows = 500;
+                d.CheckInterval = TimeSpan.FromSeconds(1);
+                d.DetectorOptions = new DatasetDriftOptions { DriftShare = 0.4 };
+            }));
     })
     .UseSqlite(DatabasePath);
 
@@ -50,8 +60,6 @@ var time = host.Services.GetRequiredService<TimeProvider>();
 var model = new FraudModel();
 var labels = new Queue<(DateTimeOffset Due, PredictionId Id, string Label)>();
 var started = time.GetUtcNow();
-var before = new FeatureColumns(FraudModel.NumericFeatures);
-var after = new FeatureColumns(FraudModel.NumericFeatures);
 DateTimeOffset? degradedAt = null;
 
 Console.WriteLine($"Recording {Seconds * PerSecond:N0} predictions over {Seconds} s; the model degrades after {Seconds / 2} s.");
@@ -67,7 +75,6 @@ for (var tick = 0; tick < Seconds * 10; tick++)
     for (var i = 0; i < PerSecond / 10; i++)
     {
         var (numeric, country) = model.NextTransaction();
-        (model.Degraded ? after : before).Add(numeric, country);
         var fails = model.Fails();
         var score = FraudModel.Score(numeric);
         var predicted = score >= 0.5 ? "fraud" : "legit";
@@ -108,17 +115,20 @@ foreach (var alert in await reader.GetAlertsAsync("fraud", started, finished.Add
     Console.WriteLine($"  [{alert.Timestamp - started:ss\\.f} s] {alert.State,-8} {alert.Severity,-8} {alert.Message}");
 }
 
-// Covariate shift: the first half of the traffic is the reference, the second half is compared with it.
-var reference = ReferenceProfile.Create(before.Numeric, before.Categorical);
-var drift = new DatasetDriftDetector().Detect(reference, after.Numeric, after.Categorical);
+// Covariate shift, as the pipeline saw it: every check of the sliding window against the reference.
 Console.WriteLine();
-Console.WriteLine($"Data drift, second half against the first ({reference.RowCount:N0} reference rows):");
-foreach (var feature in drift.Features)
+Console.WriteLine("Continuous drift checks (2,000-prediction window against the first 3,000 predictions, every second):");
+foreach (var check in await reader.GetDriftHistoryAsync("fraud", started, finished.AddMinutes(1)))
 {
-    Console.WriteLine($"  {feature.Feature,-17} {feature.Method,-13} statistic {feature.Statistic,8:F4}  threshold {feature.Threshold,5:F2}  {(feature.Drifted ? "DRIFTED" : "stable")}");
+    var drifted = string.Join(", ", check.Features.Where(f => f.Drifted).Select(f => $"{f.Feature} ({f.Method} {f.Statistic:F3})"));
+    Console.WriteLine($"  [{check.Timestamp - started:ss\\.f} s] score {check.Score:F2}  {(check.DatasetDrifted ? "DATASET DRIFT" : "no drift     ")}  {check.Recommendation,-8} {drifted}");
 }
 
-Console.WriteLine($"  {drift.DriftedCount} of {drift.Features.Count} features drifted ({drift.DriftedShare:P0}); dataset drifted: {drift.DatasetDrifted}; score {drift.Score:F2}; recommendation: {drift.Recommendation}");
+var drift = await reader.GetDriftReportAsync("fraud", started, finished.AddMinutes(1));
+Console.WriteLine();
+Console.WriteLine($"Drift report: {drift.CheckCount} checks, {drift.DriftedCheckCount} with dataset drift ({drift.DriftRate:P0}); latest score {drift.LatestScore:F2}, recommendation {drift.LatestRecommendation}");
+Console.WriteLine($"  last scores, oldest first: {string.Join("  ", drift.RecentScores.Select(s => s.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))}");
+Console.WriteLine($"  checks in which each feature drifted: {string.Join(", ", drift.FeatureDriftCounts.Select(kv => $"{kv.Key} {kv.Value}"))}");
 
 Console.WriteLine();
 Console.WriteLine($"Window metrics and every prediction are in {Path.GetFullPath(DatabasePath)}.");

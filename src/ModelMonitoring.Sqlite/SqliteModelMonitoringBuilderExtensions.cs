@@ -28,8 +28,8 @@ public static class SqliteModelMonitoringBuilderExtensions
 
     /// <summary>
     /// Stores monitoring data in a SQLite database file and reads reports from it. Registers one store
-    /// as both <see cref="IMetricSink"/> and <see cref="IMonitoringReader"/>; calling it again only adds
-    /// configuration.
+    /// as <see cref="IMetricSink"/>, <see cref="IMonitoringReader"/> and <see cref="IReferenceProfileStore"/>;
+    /// calling it again only adds configuration.
     /// </summary>
     /// <param name="builder">The builder.</param>
     /// <param name="configure">Sets the path and other settings.</param>
@@ -45,6 +45,7 @@ public static class SqliteModelMonitoringBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMetricSink, SqliteMonitoringStore>(static sp => sp.GetRequiredService<SqliteMonitoringStore>()));
         services.TryAddSingleton<IMonitoringReader>(static sp => new SqliteMonitoringReader(sp.GetRequiredService<SqliteMonitoringStore>()));
         services.TryAddSingleton<IAlertStore>(static sp => sp.GetRequiredService<SqliteMonitoringStore>());
+        services.TryAddSingleton<IReferenceProfileStore>(static sp => new SqliteReferenceProfileStore(sp.GetRequiredService<SqliteMonitoringStore>()));
         return builder;
     }
 }

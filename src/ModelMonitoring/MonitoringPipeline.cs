@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using ModelMonitoring.Alerting;
+using ModelMonitoring.DriftMonitoring;
 using ModelMonitoring.Pipeline;
 using ModelMonitoring.Recording;
 using ModelMonitoring.Storage;
@@ -37,6 +38,9 @@ public sealed class MonitoringPipeline : IModelMonitoring, IAsyncDisposable, IDi
     /// <exception cref="InvalidOperationException">No storage provider that can read was registered.</exception>
     public IMonitoringReader Reader => _services.GetService<IMonitoringReader>()
         ?? throw new InvalidOperationException("No storage provider that can read was registered; add one such as UseSqlite(\"monitoring.db\").");
+
+    /// <summary>Gets continuous drift monitoring: each model's status, and replacing or resetting its reference.</summary>
+    public IDriftMonitoring DriftMonitoring => _pipeline.Drift;
 
     /// <inheritdoc/>
     public IReadOnlyList<ModelSchema> Models => _pipeline.Models;

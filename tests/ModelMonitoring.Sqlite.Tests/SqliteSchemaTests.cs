@@ -57,6 +57,48 @@ public sealed class SqliteSchemaTests : IDisposable
     }
 
     [Fact]
+    public async Task Version2Database_IsUpgradedToVersion3_WithDriftTables_AndKeepsItsData()
+    {
+        var path = _directory.File("v2.db");
+        var model = Schema("legacy", "1", "prod", numeric: ["x"]);
+        using (var connection = SqliteTestDatabase.Open(path))
+        {
+            SchemaMigrator.Migrate(connection, [Migrations.RecordingTables, Migrations.TimeRangeIndexes], path).ShouldBe((0, 2));
+            SqliteTestDatabase.Execute(connection, $"""
+                INSERT INTO alerts (model, version, environment, name, severity, state, message, ts)
+                VALUES ('legacy', '1', 'prod', 'threshold.error_rate', 1, 0, 'old alert', {(At(1) - DateTimeOffset.UnixEpoch).Ticks / 10});
+                """);
+        }
+
+        SqliteTestDatabase.Count(path, "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('drift_checks', 'drift_features', 'reference_profiles');").ShouldBe(0);
+        await using var store = new SqliteMonitoringStore(new SqliteStorageOptions { Path = path }, loggerFactory: null);
+
+        SqliteTestDatabase.Count(path, "PRAGMA user_version;").ShouldBeGreaterThanOrEqualTo(3);
+        SqliteTestDatabase.Count(path, "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('drift_checks', 'drift_features', 'reference_profiles', 'drift_checks_model_ts');").ShouldBe(4);
+        (await store.GetAlertsAsync("legacy", At(0), At(2))).ShouldHaveSingleItem().Message.ShouldBe("old alert");
+        await store.WriteAsync(Batch(model, driftChecks: [DriftCheck(model, At(1.5), features: [Feature("x", drifted: true)])]), CancellationToken.None);
+        (await store.GetDriftHistoryAsync("legacy", At(0), At(2))).ShouldHaveSingleItem().Features.ShouldHaveSingleItem().Drifted.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task ReopenedStore_ReadsTheReferenceProfileAnEarlierStoreSaved()
+    {
+        var path = _directory.File("reference.db");
+        var options = new SqliteStorageOptions { Path = path };
+        var profile = ModelMonitoring.Drift.ReferenceProfile.Create(new Dictionary<string, double[]> { ["x"] = [.. Enumerable.Range(0, 1_000).Select(i => Math.Sqrt(i))] });
+        await using (var first = new SqliteMonitoringStore(options, loggerFactory: null))
+        {
+            await new SqliteReferenceProfileStore(first).SaveAsync("kept", profile);
+        }
+
+        await using var second = new SqliteMonitoringStore(options, loggerFactory: null);
+        var read = (await new SqliteReferenceProfileStore(second).GetAsync("kept")).ShouldNotBeNull();
+
+        read.NumericFeatures.ShouldHaveSingleItem().Sample.Values.ToArray().ShouldBe(profile.NumericFeatures[0].Sample.Values.ToArray());
+        SqliteTestDatabase.Count(path, "SELECT row_count FROM reference_profiles WHERE model = 'kept';").ShouldBe(1_000);
+    }
+
+    [Fact]
     public void DatabaseFromANewerVersion_FailsNamingBothVersions()
     {
         var path = _directory.File("future.db");

@@ -14,7 +14,8 @@ public abstract partial class MonitoringStoreContractTests
         var invalid = Prediction(At(101), numeric: [1]);
 
         await Should.ThrowAsync<ArgumentException>(async () => await store.Sink.WriteAsync(
-            Batch(model, [.. valid, invalid], labels: [Label(valid[0].Id, At(1), "x")], metrics: [Metric("m", 1, At(1))]),
+            Batch(model, [.. valid, invalid], labels: [Label(valid[0].Id, At(1), "x")], metrics: [Metric("m", 1, At(1))],
+                driftChecks: [DriftCheck(model, At(1), features: [Feature("a", drifted: true)])]),
             CancellationToken.None));
 
         await ShouldHoldNothingAsync(store, "atomic");
@@ -69,6 +70,7 @@ public abstract partial class MonitoringStoreContractTests
         report.Predictions.Count.ShouldBe(0);
         report.LabeledCount.ShouldBe(0);
         report.Metrics.ShouldBeEmpty();
+        (await store.Reader.GetDriftHistoryAsync(model, All.From, All.To)).ShouldBeEmpty();
         (await store.Reader.GetRecentMetricsAsync(model)).ShouldBeEmpty();
         (await store.ReadPredictionsAsync(model, All.From, All.To)).ShouldBeEmpty();
     }

@@ -9,7 +9,11 @@ namespace ModelMonitoring.Storage.ContractTests;
 /// half-open; a model is read by name across versions and environments; labels join predictions by id
 /// whenever they arrive; a batch is stored whole or not at all; prediction ids are unique within a
 /// store (the first prediction stored with an id wins, so writing a batch again stores its predictions
-/// and labels once); a later label for a prediction replaces an earlier one.
+/// and labels once); a later label for a prediction replaces an earlier one. Drift checks are written in
+/// the batch's transaction and read back with every field and their features in order, oldest first;
+/// a drift report counts the checks of a range, takes the latest and the last ten scores and counts
+/// drifts per feature. A reference profile reads back exactly as saved, a later save replaces it, and
+/// deleting removes it (a provider passes its <see cref="IReferenceProfileStore"/> to <see cref="StoreUnderTest"/>).
 /// </remarks>
 public abstract partial class MonitoringStoreContractTests
 {

@@ -9,18 +9,22 @@ namespace ModelMonitoring.Storage.ContractTests;
 /// first. Not part of <see cref="IMonitoringReader"/> yet, so each provider passes its own.
 /// </param>
 /// <param name="dispose">Releases the store.</param>
+/// <param name="references">The store's reference profile store; the reference contract tests fail without one.</param>
 public sealed class StoreUnderTest(
     IMetricSink sink,
     IMonitoringReader reader,
     IAlertStore alerts,
     Func<string, DateTimeOffset, DateTimeOffset, CancellationToken, Task<IReadOnlyList<PredictionRecord>>> readPredictions,
-    Func<ValueTask> dispose) : IAsyncDisposable
+    Func<ValueTask> dispose,
+    IReferenceProfileStore? references = null) : IAsyncDisposable
 {
     public IMetricSink Sink { get; } = sink;
 
     public IMonitoringReader Reader { get; } = reader;
 
     public IAlertStore Alerts { get; } = alerts;
+
+    public IReferenceProfileStore? References { get; } = references;
 
     public Task<IReadOnlyList<PredictionRecord>> ReadPredictionsAsync(string model, DateTimeOffset from, DateTimeOffset to) =>
         readPredictions(model, from, to, CancellationToken.None);

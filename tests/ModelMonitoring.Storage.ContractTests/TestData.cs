@@ -1,4 +1,5 @@
 using ModelMonitoring.Alerting;
+using ModelMonitoring.Drift;
 using ModelMonitoring.Recording;
 
 namespace ModelMonitoring.Storage.ContractTests;
@@ -64,10 +65,30 @@ public static class TestData
         Timestamp = timestamp,
     };
 
+    public static FeatureDriftResult Feature(string name, bool drifted, double statistic = 0.05, double? pValue = null, double threshold = 0.1, string method = DriftMethods.Wasserstein) =>
+        new(name, FeatureKind.Numeric, method, statistic, pValue, threshold, drifted, Math.Min(1, statistic / threshold));
+
+    public static DriftCheckRecord DriftCheck(ModelSchema model, DateTimeOffset timestamp, double score = 0.2, bool drifted = false, params FeatureDriftResult[] features) => new()
+    {
+        Model = model.Name,
+        Timestamp = timestamp,
+        WindowStart = timestamp.AddMinutes(-5),
+        WindowEnd = timestamp.AddTicks(-10),
+        RowCount = 5_000,
+        ReferenceRowCount = 100_000,
+        Detector = "DatasetDriftDetector",
+        DatasetDrifted = drifted,
+        DriftedShare = features.Length == 0 ? 0 : (double)features.Count(f => f.Drifted) / features.Length,
+        Score = score,
+        Recommendation = drifted ? DriftSeverity.Critical : DriftSeverity.None,
+        Features = features,
+    };
+
     public static MonitoringBatch Batch(
         ModelSchema model,
         PredictionRecord[]? predictions = null,
         GroundTruthRecord[]? labels = null,
         MetricRecord[]? metrics = null,
-        HealthCheckRecord[]? healthChecks = null) => new(model, predictions, labels, metrics, healthChecks);
+        HealthCheckRecord[]? healthChecks = null,
+        DriftCheckRecord[]? driftChecks = null) => new(model, predictions, labels, metrics, healthChecks, driftChecks);
 }

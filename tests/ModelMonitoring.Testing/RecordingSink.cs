@@ -13,6 +13,7 @@ public sealed class RecordingSink : IMetricSink
     private readonly List<GroundTruthRecord> _groundTruths = [];
     private readonly List<MetricRecord> _metrics = [];
     private readonly List<HealthCheckRecord> _healthChecks = [];
+    private readonly List<DriftCheckRecord> _driftChecks = [];
     private volatile TaskCompletionSource _hang = NewHang();
     private volatile bool _hangFlag;
 
@@ -58,6 +59,7 @@ public sealed class RecordingSink : IMetricSink
 
     public IReadOnlyList<HealthCheckRecord> HealthChecks { get { lock (_gate) { return [.. _healthChecks]; } } }
 
+    public IReadOnlyList<DriftCheckRecord> DriftChecks { get { lock (_gate) { return [.. _driftChecks]; } } }
     public void ReleaseHang()
     {
         var gate = _hang;
@@ -102,6 +104,7 @@ public sealed class RecordingSink : IMetricSink
             _groundTruths.AddRange(batch.GroundTruths.Span);
             _metrics.AddRange(batch.Metrics.Span);
             _healthChecks.AddRange(batch.HealthChecks.Span);
+            _driftChecks.AddRange(batch.DriftChecks.Span);
         }
     }
 

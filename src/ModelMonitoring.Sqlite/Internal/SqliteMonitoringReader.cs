@@ -21,4 +21,10 @@ internal sealed class SqliteMonitoringReader(SqliteMonitoringStore store) : IMon
 
     public Task<IReadOnlyList<Alert>> GetAlertsAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
         store.GetAlertsAsync(model, from, to, cancellationToken);
+
+    public Task<IReadOnlyList<DriftCheckRecord>> GetDriftHistoryAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        store.GetDriftHistoryAsync(model, from, to, cancellationToken);
+
+    public Task<DriftReport> GetDriftReportAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        store.GetDriftReportAsync(model, from, to, cancellationToken);
 }

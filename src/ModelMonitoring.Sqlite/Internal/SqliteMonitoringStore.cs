@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ModelMonitoring.Alerting;
+using ModelMonitoring.Drift;
 using ModelMonitoring.Sqlite.Internal.Reading;
 using ModelMonitoring.Sqlite.Internal.Schema;
 using ModelMonitoring.Sqlite.Internal.Writing;
@@ -24,6 +25,7 @@ internal sealed class SqliteMonitoringStore : IMetricSink, IMonitoringReader, IA
     private readonly SqliteConnectionFactory _connections;
     private readonly SqliteConnection _writeConnection;
     private readonly BatchWriter _writer;
+    private readonly ReferenceProfileWriter _references;
     private readonly SqliteReportReader _reader;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private volatile bool _disposed;
@@ -47,10 +49,12 @@ internal sealed class SqliteMonitoringStore : IMetricSink, IMonitoringReader, IA
             }
 
             _writer = new BatchWriter(_writeConnection, Path, logger);
+            _references = new ReferenceProfileWriter(_writeConnection.Handle!);
             Log.Opened(logger, Path, to);
         }
         catch
         {
+            _writer?.Dispose();
             _writeConnection.Dispose();
             throw;
         }
@@ -104,13 +108,13 @@ internal sealed class SqliteMonitoringStore : IMetricSink, IMonitoringReader, IA
     public Task SaveAlertAsync(Alert alert, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        return WriteLockedAsync(connection => AlertWriter.Save(connection, alert), cancellationToken);
+        return WithWriteLockAsync(() => AlertWriter.Save(_writeConnection, alert), cancellationToken);
     }
 
     public Task SaveSilenceAsync(Silence silence, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(silence);
-        return WriteLockedAsync(connection => AlertWriter.Save(connection, silence), cancellationToken);
+        return WithWriteLockAsync(() => AlertWriter.Save(_writeConnection, silence), cancellationToken);
     }
 
     public Task<IReadOnlyList<Alert>> GetActiveAlertsAsync(AlertQuery query, CancellationToken cancellationToken = default)
@@ -133,6 +137,41 @@ internal sealed class SqliteMonitoringStore : IMetricSink, IMonitoringReader, IA
         return _reader.GetSilencesAsync(at, cancellationToken);
     }
 
+    public Task<IReadOnlyList<DriftCheckRecord>> GetDriftHistoryAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _reader.GetDriftHistoryAsync(model, from, to, cancellationToken);
+    }
+
+    public Task<DriftReport> GetDriftReportAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _reader.GetDriftReportAsync(model, from, to, cancellationToken);
+    }
+
+    /// <summary>Saves a model's reference profile on the write connection, serialised before the write lock is taken.</summary>
+    public async Task SaveReferenceAsync(string model, ReferenceProfile profile, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(model);
+        ArgumentNullException.ThrowIfNull(profile);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var bytes = ReferenceProfileCodec.Serialize(profile);
+        await WithWriteLockAsync(() => _references.Save(model, profile.RowCount, bytes), cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task DeleteReferenceAsync(string model, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(model);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return WithWriteLockAsync(() => _references.Delete(model), cancellationToken);
+    }
+
+    public Task<ReferenceProfile?> GetReferenceAsync(string model, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _reader.GetReferenceAsync(model, cancellationToken);
+    }
+
     /// <summary>Reads stored predictions back in full, features included, oldest first (for tests and tools).</summary>
     internal Task<IReadOnlyList<PredictionRecord>> GetPredictionsAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {
@@ -140,14 +179,15 @@ internal sealed class SqliteMonitoringStore : IMetricSink, IMonitoringReader, IA
         return _reader.GetPredictionsAsync(model, from, to, cancellationToken);
     }
 
-    private async Task WriteLockedAsync(Action<SqliteConnection> write, CancellationToken cancellationToken)
+    private async Task WithWriteLockAsync(Action write, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            write(_writeConnection);
+            cancellationToken.ThrowIfCancellationRequested();
+            write();
         }
         finally
         {
@@ -175,6 +215,7 @@ internal sealed class SqliteMonitoringStore : IMetricSink, IMonitoringReader, IA
             _connections.ClearReadPool();
 
             // Closed last, the write connection checkpoints the log into the database file.
+            _references.Dispose();
             _writer.Dispose();
             _writeConnection.Dispose();
         }

@@ -1,6 +1,8 @@
+using ModelMonitoring.DriftMonitoring;
+
 namespace ModelMonitoring.Configuration;
 
-/// <summary>Declares one monitored model: its identity, feature schema and alert thresholds.</summary>
+/// <summary>Declares one monitored model: its identity, feature schema, alert thresholds and drift monitoring.</summary>
 /// <remarks>Created by <see cref="ModelMonitoringOptions.AddModel(string, Action{ModelOptions})"/>; every method returns the same instance for chaining.</remarks>
 public sealed class ModelOptions
 {
@@ -27,6 +29,9 @@ public sealed class ModelOptions
 
     /// <summary>Gets the alert thresholds on window metrics.</summary>
     public IReadOnlyList<MetricThreshold> Thresholds => _thresholds;
+
+    /// <summary>Gets the continuous drift monitoring settings, or <see langword="null"/> when drift is not monitored (the default).</summary>
+    public DriftMonitoringOptions? DriftMonitoring { get; private set; }
 
     internal bool EmptyNumericListDeclared { get; private set; }
 
@@ -80,6 +85,20 @@ public sealed class ModelOptions
         var threshold = new MetricThreshold(metric);
         configure(threshold);
         _thresholds.Add(threshold);
+        return this;
+    }
+
+    /// <summary>
+    /// Monitors drift continuously: the model's recent predictions are compared with a reference
+    /// profile on a fixed interval, and drift raises alerts. Calling it again configures the same settings.
+    /// </summary>
+    /// <param name="configure">Sets the window, interval, reference and detector options.</param>
+    /// <returns>This instance.</returns>
+    public ModelOptions Drift(Action<DriftMonitoringOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        DriftMonitoring ??= new DriftMonitoringOptions();
+        configure(DriftMonitoring);
         return this;
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using ModelMonitoring.Aggregation;
+using ModelMonitoring.DriftMonitoring;
 
 namespace ModelMonitoring.Configuration;
 
@@ -57,6 +58,11 @@ internal static class ModelValidator
         foreach (var threshold in model.Thresholds)
         {
             ValidateThreshold(where, threshold, errors);
+        }
+
+        if (model.DriftMonitoring is { } drift)
+        {
+            DriftOptionsValidator.Validate($"{where}.Drift", model, drift, errors);
         }
     }
 

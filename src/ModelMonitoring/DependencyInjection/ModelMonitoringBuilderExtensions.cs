@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ModelMonitoring.Alerting;
+using ModelMonitoring.Drift;
 using ModelMonitoring.Storage;
 
 namespace ModelMonitoring;
@@ -50,6 +51,33 @@ public static class ModelMonitoringBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton(sink);
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds a drift detector that checks the window of every model with drift monitoring, after the
+    /// built-in <see cref="DatasetDriftDetector"/>; each check stores one record per detector.
+    /// </summary>
+    /// <typeparam name="TDetector">The detector type, constructed by dependency injection.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static IModelMonitoringBuilder AddDriftDetector<TDetector>(this IModelMonitoringBuilder builder)
+        where TDetector : class, IDriftDetector
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IDriftDetector, TDetector>());
+        return builder;
+    }
+
+    /// <summary>Adds a drift detector instance that checks the window of every model with drift monitoring, after the built-in one.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="detector">The detector.</param>
+    /// <returns>The builder.</returns>
+    public static IModelMonitoringBuilder AddDriftDetector(this IModelMonitoringBuilder builder, IDriftDetector detector)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(detector);
+        builder.Services.AddSingleton(detector);
         return builder;
     }
 }

@@ -5,6 +5,7 @@ using ModelMonitoring;
 using ModelMonitoring.Alerting;
 using ModelMonitoring.Configuration;
 using ModelMonitoring.DependencyInjection;
+using ModelMonitoring.DriftMonitoring;
 using ModelMonitoring.Pipeline;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -13,8 +14,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class ModelMonitoringServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the monitoring pipeline (<see cref="IModelMonitoring"/>), its background worker as a
-    /// hosted service, and the logger alert channel. Calling it again only adds configuration.
+    /// Registers the monitoring pipeline (<see cref="IModelMonitoring"/>, with continuous drift
+    /// monitoring as <see cref="IDriftMonitoring"/>), its background worker as a hosted service, and
+    /// the logger alert channel. Calling it again only adds configuration.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Declares models and settings.</param>
@@ -33,6 +35,7 @@ public static class ModelMonitoringServiceCollectionExtensions
         services.TryAddSingleton<ModelMonitoringService>();
         services.TryAddSingleton<IModelMonitoring>(sp => sp.GetRequiredService<ModelMonitoringService>());
         services.TryAddSingleton<IAlertManager>(sp => sp.GetRequiredService<ModelMonitoringService>().Alerts);
+        services.TryAddSingleton<IDriftMonitoring>(sp => sp.GetRequiredService<ModelMonitoringService>().Drift);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertChannel, LoggerAlertChannel>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ModelMonitoringHostedService>());
         return new ModelMonitoringBuilder(services);

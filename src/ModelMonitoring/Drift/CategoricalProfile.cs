@@ -55,6 +55,21 @@ public sealed class CategoricalProfile
         return new CategoricalProfile(name, index, categories, [.. counts], values.Count);
     }
 
+    // Restores stored categories and counts; categories must be distinct.
+    internal static CategoricalProfile FromStored(string name, string[] categories, long[] counts, int count)
+    {
+        var index = new Dictionary<string, int>(categories.Length, StringComparer.Ordinal);
+        for (var i = 0; i < categories.Length; i++)
+        {
+            if (!index.TryAdd(categories[i], i))
+            {
+                throw new InvalidDataException($"Feature '{name}' lists the category '{categories[i]}' twice.");
+            }
+        }
+
+        return new CategoricalProfile(name, index, categories, counts, count);
+    }
+
     // Aligns current labels with the reference categories; unseen categories are appended.
     internal (long[] Reference, long[] Current) Align(IReadOnlyList<string> current)
     {

@@ -6,6 +6,7 @@ public sealed class DatasetDriftResult
     internal DatasetDriftResult(IReadOnlyList<FeatureDriftResult> features, double driftShareThreshold)
     {
         Features = features;
+        DriftShareThreshold = driftShareThreshold;
         DriftedCount = features.Count(f => f.Drifted);
         DriftedShare = features.Count == 0 ? 0 : (double)DriftedCount / features.Count;
         DatasetDrifted = features.Count > 0 && DriftedShare >= driftShareThreshold;
@@ -21,6 +22,9 @@ public sealed class DatasetDriftResult
 
     /// <summary>Gets the share of drifted features, in [0, 1].</summary>
     public double DriftedShare { get; }
+
+    /// <summary>Gets the share of drifted features at or above which the dataset is declared drifted (<see cref="DatasetDriftOptions.DriftShare"/>).</summary>
+    public double DriftShareThreshold { get; }
 
     /// <summary>Gets whether <see cref="DriftedShare"/> reached <see cref="DatasetDriftOptions.DriftShare"/>.</summary>
     public bool DatasetDrifted { get; }

@@ -25,6 +25,14 @@ public sealed class FeatureProfile
         (Skewness, ExcessKurtosis) = Descriptive.Shape(sorted, sample.Mean);
     }
 
+    private FeatureProfile(string name, SortedSample sample, Histogram histogram, StoredShape shape)
+    {
+        Name = name;
+        Sample = sample;
+        Histogram = histogram;
+        (Quartile1, Median, Quartile3, Skewness, ExcessKurtosis) = shape;
+    }
+
     /// <summary>Gets the feature's name.</summary>
     public string Name { get; }
 
@@ -77,4 +85,11 @@ public sealed class FeatureProfile
         var sample = SortedSample.Create(values);
         return new FeatureProfile(name, sample, Histogram.FromReference(sample.Values));
     }
+
+    // Restores a stored profile with its statistics exactly as they were computed, without recomputing them.
+    internal static FeatureProfile FromStored(string name, SortedSample sample, Histogram histogram, StoredShape shape) =>
+        new(name, sample, histogram, shape);
+
+    /// <summary>The quartiles and shape statistics of a stored profile.</summary>
+    internal readonly record struct StoredShape(double Quartile1, double Median, double Quartile3, double Skewness, double ExcessKurtosis);
 }

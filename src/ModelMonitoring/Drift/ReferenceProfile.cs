@@ -68,6 +68,10 @@ public sealed partial class ReferenceProfile
         return new ReferenceProfile(rows, numeric, categorical);
     }
 
+    // Assembles profiles built elsewhere (stored, or learned from columns of different lengths); names must be unique within each kind.
+    internal static ReferenceProfile FromProfiles(int rowCount, FeatureProfile[] numeric, CategoricalProfile[] categorical) =>
+        new(rowCount, numeric, categorical);
+
     internal bool TryGetNumeric(string name, out FeatureProfile profile) =>
         _numeric.TryGetValue(name, out profile!);
 

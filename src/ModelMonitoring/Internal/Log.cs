@@ -43,4 +43,24 @@ internal static partial class Log
 
     [LoggerMessage(23, LogLevel.Warning, "The alert store could not be read; alerting starts with no active alerts and tries again on the next cycle.")]
     public static partial void AlertStoreLoadFailed(ILogger logger, Exception exception);
+    [LoggerMessage(10, LogLevel.Warning, "Drift detector {Detector} failed on the window of model {Model}; the check is counted as failed and the worker carries on.")]
+    public static partial void DriftCheckFailed(ILogger logger, Exception exception, string detector, string model);
+
+    [LoggerMessage(11, LogLevel.Information, "Learned the drift reference of model {Model} from its first {Rows} predictions.")]
+    public static partial void ReferenceLearned(ILogger logger, string model, int rows);
+
+    [LoggerMessage(12, LogLevel.Warning, "Could not learn the drift reference of model {Model} from its first predictions; collecting again.")]
+    public static partial void ReferenceLearningFailed(ILogger logger, Exception exception, string model);
+
+    [LoggerMessage(13, LogLevel.Information, "Loaded the saved drift reference of model {Model} ({Rows} rows).")]
+    public static partial void ReferenceLoaded(ILogger logger, string model, int rows);
+
+    [LoggerMessage(14, LogLevel.Information, "Saved the learned drift reference of model {Model} ({Rows} rows).")]
+    public static partial void ReferenceSaved(ILogger logger, string model, int rows);
+
+    [LoggerMessage(15, LogLevel.Warning, "The reference store failed to {Operation} the drift reference of model {Model}; retrying in {RetryDelay}.")]
+    public static partial void ReferenceStoreFailed(ILogger logger, Exception exception, string operation, string model, TimeSpan retryDelay);
+
+    [LoggerMessage(16, LogLevel.Warning, "The saved drift reference of model {Model} does not fit the model's features ({Problems}); it is not used.")]
+    public static partial void StoredReferenceRejected(ILogger logger, string model, string problems);
 }

@@ -24,6 +24,8 @@ internal sealed class BatchBuffers(int maxBatchSize, int numericWidth, int categ
 
     public List<Alert> Alerts { get; } = [];
 
+    public List<DriftCheckRecord> DriftChecks { get; } = [];
+
     public int PredictionCount { get; set; }
 
     public int GroundTruthCount { get; set; }
@@ -40,7 +42,8 @@ internal sealed class BatchBuffers(int maxBatchSize, int numericWidth, int categ
         new ReadOnlyMemory<PredictionRecord>(Predictions, 0, PredictionCount),
         new ReadOnlyMemory<GroundTruthRecord>(GroundTruths, 0, GroundTruthCount),
         Metrics.Memory,
-        new ReadOnlyMemory<HealthCheckRecord>(HealthChecks, 0, HealthCheckCount));
+        new ReadOnlyMemory<HealthCheckRecord>(HealthChecks, 0, HealthCheckCount),
+        DriftChecks.ToArray());
 
     public void Clear()
     {
@@ -50,6 +53,7 @@ internal sealed class BatchBuffers(int maxBatchSize, int numericWidth, int categ
         Array.Clear(HealthChecks, 0, HealthCheckCount);
         Metrics.Clear();
         Alerts.Clear();
+        DriftChecks.Clear();
         PredictionCount = GroundTruthCount = RecordedMetricCount = HealthCheckCount = 0;
     }
 }

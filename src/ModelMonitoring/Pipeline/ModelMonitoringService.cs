@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using ModelMonitoring.Aggregation;
 using ModelMonitoring.Alerting;
 using ModelMonitoring.Buffers;
+using ModelMonitoring.Drift;
+using ModelMonitoring.DriftMonitoring;
 using ModelMonitoring.Internal;
 using ModelMonitoring.Recording;
 using ModelMonitoring.Storage;
@@ -32,7 +34,9 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
         IEnumerable<IMetricSink> sinks,
         IEnumerable<IAlertChannel> channels,
         TimeProvider timeProvider,
+        IEnumerable<IDriftDetector> driftDetectors,
         ILoggerFactory? loggerFactory = null,
+        IReferenceProfileStore? referenceStore = null,
         IAlertStore? alertStore = null)
     {
         // Reading Value runs the validators: a bad configuration fails here, naming every bad setting.
@@ -41,13 +45,25 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
         _logger = loggerFactory.CreateLogger("ModelMonitoring");
         _models = new Dictionary<string, ModelPipeline>(StringComparer.Ordinal);
         _clock = new CoarseClock(timeProvider, settings.TimestampResolution);
+        var detectors = driftDetectors.ToArray();
+        var driftMonitors = new List<DriftMonitor>();
         foreach (var model in settings.Models)
         {
             var schema = model.ToSchema();
             var monitor = new ModelMonitor(schema, settings.BufferCapacity, _clock, _state, settings.MaxBatchSize);
             var aggregator = new WindowAggregator(settings.AggregationWindow, settings.FlushInterval, settings.LabelJoinCapacity, new ThresholdEvaluator(schema, model.Thresholds, settings.Alerting.Rules));
-            _models.Add(schema.Name, new ModelPipeline(monitor, aggregator, settings.MaxBatchSize));
+            var drift = model.DriftMonitoring is { } driftOptions
+                ? new DriftMonitor(schema, driftOptions, detectors, referenceStore, settings.SinkTimeout, timeProvider, _logger)
+                : null;
+            if (drift is not null)
+            {
+                driftMonitors.Add(drift);
+            }
+
+            _models.Add(schema.Name, new ModelPipeline(monitor, aggregator, drift, settings.MaxBatchSize));
         }
+
+        Drift = new DriftMonitoringService(driftMonitors);
 
         Models = [.. _models.Values.Select(m => m.Model)];
         var sinkList = sinks.ToArray();
@@ -62,7 +78,7 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
             settings,
             timeProvider,
             _logger);
-        _instruments = new MonitoringInstruments(this);
+        _instruments = new MonitoringInstruments(this, Drift);
         _worker.Start();
         Log.Started(_logger, _models.Count, sinkList.Length, channelList.Length);
     }
@@ -70,6 +86,7 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
     public IReadOnlyList<ModelSchema> Models { get; }
 
     public AlertManager Alerts { get; }
+    public DriftMonitoringService Drift { get; }
 
     public IModelMonitor GetMonitor(string modelName)
     {

@@ -1,20 +1,22 @@
 using ModelMonitoring.Aggregation;
 using ModelMonitoring.Buffers;
+using ModelMonitoring.DriftMonitoring;
 using ModelMonitoring.Internal;
 using ModelMonitoring.Recording;
 using ModelMonitoring.Storage;
 
 namespace ModelMonitoring.Pipeline;
 
-/// <summary>The worker's view of one model: drains its rings into batches and aggregates windows.</summary>
+/// <summary>The worker's view of one model: drains its rings into batches, aggregates windows and feeds the drift window.</summary>
 internal sealed class ModelPipeline
 {
     private readonly int _maxBatchSize;
 
-    public ModelPipeline(ModelMonitor monitor, WindowAggregator aggregator, int maxBatchSize)
+    public ModelPipeline(ModelMonitor monitor, WindowAggregator aggregator, DriftMonitor? drift, int maxBatchSize)
     {
         Monitor = monitor;
         Aggregator = aggregator;
+        Drift = drift;
         _maxBatchSize = maxBatchSize;
         Buffers = NewBuffers();
     }
@@ -22,6 +24,9 @@ internal sealed class ModelPipeline
     public ModelMonitor Monitor { get; }
 
     public WindowAggregator Aggregator { get; }
+
+    /// <summary>Gets the model's continuous drift monitoring, or <see langword="null"/> when drift is not monitored.</summary>
+    public DriftMonitor? Drift { get; }
 
     public BatchBuffers Buffers { get; private set; }
 
@@ -96,6 +101,7 @@ internal sealed class ModelPipeline
                 shard.CategoricalAt(position).Clear();
                 shard.Release();
                 Aggregator.Observe(record);
+                Drift?.Observe(record);
             }
         }
 

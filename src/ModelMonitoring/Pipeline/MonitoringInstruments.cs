@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using ModelMonitoring.DriftMonitoring;
 using ModelMonitoring.Recording;
 
 namespace ModelMonitoring.Pipeline;
@@ -13,13 +14,14 @@ internal sealed class MonitoringInstruments : IDisposable
     public const string MeterName = "ModelMonitoring";
     private readonly Meter _meter = new(MeterName, typeof(MonitoringInstruments).Assembly.GetName().Version?.ToString());
 
-    public MonitoringInstruments(IModelMonitoring pipeline)
+    public MonitoringInstruments(IModelMonitoring pipeline, DriftMonitoringService drift)
     {
         _meter.CreateObservableCounter("modelmonitoring.records.received", () => pipeline.GetStatistics().Received, "{record}", "Records passed to a monitor.");
         _meter.CreateObservableCounter("modelmonitoring.records.stored", () => pipeline.GetStatistics().Stored, "{record}", "Records every sink accepted.");
         _meter.CreateObservableUpDownCounter("modelmonitoring.records.buffered", () => pipeline.GetStatistics().Buffered, "{record}", "Records accepted but not yet stored.");
         _meter.CreateObservableCounter("modelmonitoring.records.dropped", () => ObserveDrops(pipeline), "{record}", "Records dropped, by reason.");
         _meter.CreateObservableCounter("modelmonitoring.alert.notifications", () => ObserveNotifications(pipeline), "{notification}", "Alert notifications by channel and outcome (delivered, failed, dropped), and those withheld (suppressed, silenced).");
+        _meter.CreateObservableCounter("modelmonitoring.drift.checks", () => ObserveDriftChecks(drift), "{check}", "Drift detector runs, by model and outcome (completed or failed).");
     }
 
     public void Dispose() => _meter.Dispose();
@@ -37,6 +39,16 @@ internal sealed class MonitoringInstruments : IDisposable
 
         yield return new Measurement<long>(statistics.NotificationsSuppressed, new KeyValuePair<string, object?>("outcome", "suppressed"));
         yield return new Measurement<long>(statistics.NotificationsSilenced, new KeyValuePair<string, object?>("outcome", "silenced"));
+    }
+
+    private static IEnumerable<Measurement<long>> ObserveDriftChecks(DriftMonitoringService drift)
+    {
+        foreach (var monitor in drift.Monitors)
+        {
+            var model = new KeyValuePair<string, object?>("model", monitor.Model.Name);
+            yield return new Measurement<long>(monitor.CheckCount, model, new KeyValuePair<string, object?>("outcome", "completed"));
+            yield return new Measurement<long>(monitor.FailedCheckCount, model, new KeyValuePair<string, object?>("outcome", "failed"));
+        }
     }
 
     private static IEnumerable<Measurement<long>> ObserveDrops(IModelMonitoring pipeline)

@@ -9,8 +9,8 @@ namespace ModelMonitoring.Pipeline;
 
 /// <summary>
 /// The one background consumer: on every tick, flush request or stop it drains each model's rings
-/// into batches, aggregates windows, writes to the sinks and sends alerts. Owns the accounting of
-/// stored and post-buffer drops.
+/// into batches, aggregates windows, runs due drift checks, writes to the sinks and sends alerts.
+/// Owns the accounting of stored and post-buffer drops.
 /// </summary>
 internal sealed class MonitoringWorker
 {
@@ -181,6 +181,11 @@ internal sealed class MonitoringWorker
         var everythingStored = true;
         foreach (var model in _models)
         {
+            if (model.Drift is { } drift)
+            {
+                await drift.References.SyncAsync(_timeProvider.GetUtcNow(), stopToken).ConfigureAwait(false);
+            }
+
             var maxRounds = (int)Math.Min(int.MaxValue, (model.Monitor.Predictions.Capacity / _options.MaxBatchSize) + 2);
             for (var round = 0; round < maxRounds; round++)
             {
@@ -192,6 +197,7 @@ internal sealed class MonitoringWorker
                 if (lastRound)
                 {
                     model.Aggregator.CloseWindows(_clock.Now, closeAllWindows, buffers.Metrics, buffers.Alerts);
+                    model.Drift?.CheckIfDue(_clock.Now, buffers.DriftChecks, buffers.Alerts);
                 }
 
                 everythingStored &= await WriteAsync(model, buffers, stopToken).ConfigureAwait(false);
@@ -199,6 +205,12 @@ internal sealed class MonitoringWorker
                 {
                     break;
                 }
+            }
+
+            // Saves a reference learned during this cycle's drain now rather than a cycle later.
+            if (model.Drift is { } learned)
+            {
+                await learned.References.SyncAsync(_timeProvider.GetUtcNow(), stopToken).ConfigureAwait(false);
             }
         }
 
@@ -210,7 +222,7 @@ internal sealed class MonitoringWorker
         var recordCount = buffers.RecordCount;
         var stored = true;
         _observations.AddRange(buffers.Alerts);
-        if (recordCount > 0 || buffers.Metrics.Count > 0)
+        if (recordCount > 0 || buffers.Metrics.Count > 0 || buffers.DriftChecks.Count > 0)
         {
             var batch = buffers.ToBatch(model.Model);
             (stored, var abandoned) = await _sinks.WriteAsync(batch, recordCount, stopToken).ConfigureAwait(false);

@@ -25,12 +25,12 @@ public sealed class Histogram
     private readonly long[] _referenceCounts;
     private readonly double _scale;
 
-    private Histogram(double[] edges, ReadOnlySpan<double> reference)
+    private Histogram(double[] edges, long[] referenceCounts, long referenceTotal)
     {
         _edges = edges;
         _scale = (edges.Length - 1) / (edges[^1] - edges[0]);
-        _referenceCounts = new long[edges.Length + 1];
-        CountInto(reference, _referenceCounts, "reference");
+        _referenceCounts = referenceCounts;
+        ReferenceTotal = referenceTotal;
     }
 
     /// <summary>Gets the regular bin edges e_0 &lt; … &lt; e_k.</summary>
@@ -43,7 +43,7 @@ public sealed class Histogram
     public ReadOnlySpan<long> ReferenceCounts => _referenceCounts;
 
     /// <summary>Gets the number of reference values.</summary>
-    public long ReferenceTotal { get; private init; }
+    public long ReferenceTotal { get; }
 
     /// <summary>Builds Sturges bins from <paramref name="reference"/> and counts it.</summary>
     /// <param name="reference">The reference sample; must be non-empty and finite.</param>
@@ -55,8 +55,15 @@ public sealed class Histogram
     {
         SampleGuard.NotEmpty(reference.Length, nameof(reference));
         SampleGuard.Finite(reference, nameof(reference));
-        return new Histogram(SturgesEdges(reference), reference) { ReferenceTotal = reference.Length };
+        var edges = SturgesEdges(reference);
+        var histogram = new Histogram(edges, new long[edges.Length + 1], reference.Length);
+        histogram.CountInto(reference, histogram._referenceCounts, nameof(reference));
+        return histogram;
     }
+
+    // Restores stored bins and reference counts (k + 1 ascending edges, k + 2 counts) without the reference values.
+    internal static Histogram FromStored(double[] edges, long[] referenceCounts, long referenceTotal) =>
+        new(edges, referenceCounts, referenceTotal);
 
     /// <summary>Counts <paramref name="values"/> into <paramref name="counts"/>, overwriting it.</summary>
     /// <param name="values">The values to count; must be finite.</param>

@@ -22,6 +22,14 @@ public sealed class SortedSample
         PopulationStandardDeviation = Moments.PopulationStandardDeviation(values);
     }
 
+    private SortedSample(double[] values, double mean, double variance, double populationStandardDeviation)
+    {
+        _values = values;
+        Mean = mean;
+        Variance = variance;
+        PopulationStandardDeviation = populationStandardDeviation;
+    }
+
     /// <summary>Gets the number of values.</summary>
     public int Count => _values.Length;
 
@@ -53,6 +61,10 @@ public sealed class SortedSample
         SampleSorter.CopySorted(values, sorted, nameof(values));
         return new SortedSample(sorted);
     }
+
+    // Restores a stored sample as it was: the values are already sorted and the moments are kept bit for bit.
+    internal static SortedSample FromStored(double[] sorted, double mean, double variance, double populationStandardDeviation) =>
+        new(sorted, mean, variance, populationStandardDeviation);
 
     // Sorts a current window into a pooled buffer; the caller returns the buffer.
     internal static double[] RentSorted(ReadOnlySpan<double> values, string paramName, out ReadOnlySpan<double> sorted)

@@ -45,4 +45,20 @@ public interface IMonitoringReader
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The alerts, oldest first.</returns>
     Task<IReadOnlyList<Alert>> GetAlertsAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets a model's continuous drift checks over a time range, each with its per-feature results, oldest first.</summary>
+    /// <param name="model">The model name.</param>
+    /// <param name="from">The inclusive start (compared with <see cref="DriftCheckRecord.Timestamp"/>).</param>
+    /// <param name="to">The exclusive end.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The checks, oldest first; features in the order the detector reported them.</returns>
+    Task<IReadOnlyList<DriftCheckRecord>> GetDriftHistoryAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
+
+    /// <summary>Summarises a model's continuous drift checks over a time range: drift rate, latest and recent scores, per-feature drift counts.</summary>
+    /// <param name="model">The model name.</param>
+    /// <param name="from">The inclusive start (compared with <see cref="DriftCheckRecord.Timestamp"/>).</param>
+    /// <param name="to">The exclusive end.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The report; counts are zero and the latest values <see langword="null"/> when no check was stored.</returns>
+    Task<DriftReport> GetDriftReportAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
 }

@@ -10,12 +10,14 @@ public sealed class MonitoringBatch
     /// <param name="groundTruths">The ground-truth labels.</param>
     /// <param name="metrics">Recorded and window metrics.</param>
     /// <param name="healthChecks">Health check outcomes.</param>
+    /// <param name="driftChecks">Continuous drift checks of the model.</param>
     public MonitoringBatch(
         ModelSchema model,
         ReadOnlyMemory<PredictionRecord> predictions = default,
         ReadOnlyMemory<GroundTruthRecord> groundTruths = default,
         ReadOnlyMemory<MetricRecord> metrics = default,
-        ReadOnlyMemory<HealthCheckRecord> healthChecks = default)
+        ReadOnlyMemory<HealthCheckRecord> healthChecks = default,
+        ReadOnlyMemory<DriftCheckRecord> driftChecks = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         Model = model;
@@ -23,6 +25,7 @@ public sealed class MonitoringBatch
         GroundTruths = groundTruths;
         Metrics = metrics;
         HealthChecks = healthChecks;
+        DriftChecks = driftChecks;
     }
 
     /// <summary>Gets the model every record belongs to.</summary>
@@ -40,6 +43,9 @@ public sealed class MonitoringBatch
     /// <summary>Gets health check outcomes.</summary>
     public ReadOnlyMemory<HealthCheckRecord> HealthChecks { get; }
 
+    /// <summary>Gets the continuous drift checks of the model, each with its per-feature results.</summary>
+    public ReadOnlyMemory<DriftCheckRecord> DriftChecks { get; }
+
     /// <summary>Gets a value indicating whether the batch holds nothing.</summary>
-    public bool IsEmpty => Predictions.IsEmpty && GroundTruths.IsEmpty && Metrics.IsEmpty && HealthChecks.IsEmpty;
+    public bool IsEmpty => Predictions.IsEmpty && GroundTruths.IsEmpty && Metrics.IsEmpty && HealthChecks.IsEmpty && DriftChecks.IsEmpty;
 }

@@ -1,6 +1,7 @@
 using System.Data;
 using ModelMonitoring.Alerting;
 using ModelMonitoring.Sqlite.Internal.Codecs;
+using ModelMonitoring.Drift;
 using ModelMonitoring.Storage;
 
 namespace ModelMonitoring.Sqlite.Internal.Reading;
@@ -105,6 +106,38 @@ internal sealed class SqliteReportReader(SqliteConnectionFactory connections)
         await using (connection.ConfigureAwait(false))
         {
             return await AlertQueries.ReadSilencesAsync(connection, at, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<IReadOnlyList<DriftCheckRecord>> GetDriftHistoryAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var range = ModelRange.Create(model, from, to);
+        var connection = await connections.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var snapshot = connection.BeginTransaction(IsolationLevel.Serializable, deferred: true);
+            return await DriftQueries.ReadHistoryAsync(connection, range, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<DriftReport> GetDriftReportAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var range = ModelRange.Create(model, from, to);
+        var connection = await connections.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var snapshot = connection.BeginTransaction(IsolationLevel.Serializable, deferred: true);
+            return await DriftQueries.ReadReportAsync(connection, range, from, to, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<ReferenceProfile?> GetReferenceAsync(string model, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(model);
+        var connection = await connections.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await ReferenceProfileQueries.ReadAsync(connection, model, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -96,11 +96,53 @@ internal static class Migrations
         CREATE INDEX alerts_model_ts ON alerts (model, ts);
         """);
 
+    // drift_features rows belong to one check and are read in the order the detector reported them. REAL
+    // columns are nullable because NaN is stored as NULL (a detector may report a NaN statistic).
+    // reference_profiles.profile holds ReferenceProfileCodec's versioned format.
+    public static readonly Migration DriftTables = new(3, "drift checks and reference profiles", """
+        CREATE TABLE drift_checks (
+            id INTEGER PRIMARY KEY,
+            model_id INTEGER NOT NULL REFERENCES models (id),
+            ts INTEGER NOT NULL,
+            window_start INTEGER NOT NULL,
+            window_end INTEGER NOT NULL,
+            row_count INTEGER NOT NULL,
+            reference_row_count INTEGER NOT NULL,
+            detector TEXT NOT NULL,
+            dataset_drifted INTEGER NOT NULL,
+            drifted_share REAL,
+            score REAL,
+            recommendation INTEGER NOT NULL
+        ) STRICT;
+
+        CREATE INDEX drift_checks_model_ts ON drift_checks (model_id, ts);
+
+        CREATE TABLE drift_features (
+            check_id INTEGER NOT NULL REFERENCES drift_checks (id),
+            position INTEGER NOT NULL,
+            feature TEXT NOT NULL,
+            kind INTEGER NOT NULL,
+            method TEXT NOT NULL,
+            statistic REAL,
+            p_value REAL,
+            threshold REAL,
+            drifted INTEGER NOT NULL,
+            score REAL,
+            PRIMARY KEY (check_id, position)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TABLE reference_profiles (
+            model TEXT NOT NULL PRIMARY KEY,
+            row_count INTEGER NOT NULL,
+            profile BLOB NOT NULL
+        ) STRICT;
+        """);
+
     /// <summary>
     /// Alerts become stored lifecycles (firing, acknowledged, resolved) updated in place, keyed by the
     /// alert id; silences get a table. Each alert event of version 1 becomes one alert of its own.
     /// </summary>
-    public static readonly Migration AlertLifecycle = new(3, "alert lifecycle and silences", """
+    public static readonly Migration AlertLifecycle = new(4, "alert lifecycle and silences", """
         ALTER TABLE alerts RENAME TO alert_events_v1;
 
         CREATE TABLE alerts (
@@ -154,7 +196,7 @@ internal static class Migrations
         """);
 
     /// <summary>Gets every step, oldest first.</summary>
-    public static IReadOnlyList<Migration> All { get; } = [RecordingTables, TimeRangeIndexes, AlertLifecycle];
+    public static IReadOnlyList<Migration> All { get; } = [RecordingTables, TimeRangeIndexes, DriftTables, AlertLifecycle];
 
     /// <summary>Gets the version a fully migrated database has.</summary>
     public static int LatestVersion => All[^1].Version;

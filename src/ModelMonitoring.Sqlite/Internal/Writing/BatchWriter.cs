@@ -26,6 +26,7 @@ internal sealed class BatchWriter : IDisposable
     private readonly ModelRegistry _models;
     private readonly PredictionInserter _predictions;
     private readonly RecordInserter _records;
+    private readonly DriftCheckInserter _driftChecks;
 
     public BatchWriter(SqliteConnection connection, string path, ILogger logger)
     {
@@ -40,6 +41,7 @@ internal sealed class BatchWriter : IDisposable
             _models = Own(new ModelRegistry(_db));
             _predictions = Own(new PredictionInserter(_db));
             _records = Own(new RecordInserter(_db));
+            _driftChecks = Own(new DriftCheckInserter(_db));
         }
         catch
         {
@@ -64,6 +66,7 @@ internal sealed class BatchWriter : IDisposable
             _records.InsertLabels(modelId, batch.GroundTruths.Span);
             _records.InsertMetrics(modelId, batch.Metrics.Span);
             _records.InsertHealthChecks(modelId, batch.HealthChecks.Span);
+            _driftChecks.Insert(modelId, batch.Model, batch.DriftChecks.Span);
 
             // The last moment to give up: once committed, the batch is stored and must be reported so.
             cancellationToken.ThrowIfCancellationRequested();

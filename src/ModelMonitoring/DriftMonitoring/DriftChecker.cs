@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Logging;
+using ModelMonitoring.Drift;
+using ModelMonitoring.Internal;
+using ModelMonitoring.Storage;
+
+namespace ModelMonitoring.DriftMonitoring;
+
+/// <summary>
+/// Runs every detector on one model's window against its reference and turns each result into a
+/// <see cref="DriftCheckRecord"/>. The reference is passed as it is, so its sorted values and bins are
+/// reused: a check sorts only the window. A detector that throws is logged and counted, and the others
+/// still run.
+/// </summary>
+internal sealed class DriftChecker
+{
+    private readonly ModelSchema _model;
+    private readonly IReadOnlyList<IDriftDetector> _detectors;
+    private readonly ILogger _logger;
+    private readonly Dictionary<string, double[]> _numeric = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> _categorical = new(StringComparer.Ordinal);
+    private readonly List<DetectorResult> _results = [];
+    private long _completed;
+    private long _failed;
+
+    public DriftChecker(ModelSchema model, IReadOnlyList<IDriftDetector> detectors, ILogger logger)
+    {
+        _model = model;
+        _detectors = detectors;
+        _logger = logger;
+    }
+
+    /// <summary>Gets the number of detector runs that produced a result.</summary>
+    public long Completed => Interlocked.Read(ref _completed);
+
+    /// <summary>Gets the number of detector runs that threw.</summary>
+    public long Failed => Interlocked.Read(ref _failed);
+
+    /// <summary>Checks the window; adds one record per detector that succeeded and returns their results (reused on the next call).</summary>
+    public IReadOnlyList<DetectorResult> Run(ReferenceProfile reference, DriftWindow window, DateTimeOffset now, List<DriftCheckRecord> records)
+    {
+        _numeric.Clear();
+        _categorical.Clear();
+        for (var f = 0; f < _model.NumericFeatures.Count; f++)
+        {
+            _numeric[_model.NumericFeatures[f]] = window.Numeric(f);
+        }
+
+        for (var f = 0; f < _model.CategoricalFeatures.Count; f++)
+        {
+            _categorical[_model.CategoricalFeatures[f]] = window.Categorical(f);
+        }
+
+        var (oldest, newest) = window.TimeRange();
+        _results.Clear();
+        foreach (var detector in _detectors)
+        {
+            var name = detector.GetType().Name;
+            try
+            {
+                var result = detector.Detect(reference, _numeric, _categorical)
+                    ?? throw new InvalidOperationException($"{name}.Detect returned null.");
+                records.Add(new DriftCheckRecord
+                {
+                    Model = _model.Name,
+                    Timestamp = now,
+                    WindowStart = oldest,
+                    WindowEnd = newest,
+                    RowCount = window.Count,
+                    ReferenceRowCount = reference.RowCount,
+                    Detector = name,
+                    DatasetDrifted = result.DatasetDrifted,
+                    DriftedShare = result.DriftedShare,
+                    Score = result.Score,
+                    Recommendation = result.Recommendation,
+                    Features = result.Features,
+                });
+                _results.Add(new DetectorResult(name, result));
+                Interlocked.Increment(ref _completed);
+            }
+            catch (Exception ex)
+            {
+                Failure(ex, name);
+            }
+        }
+
+        return _results;
+    }
+
+    /// <summary>Logs and counts a failed check.</summary>
+    public void Failure(Exception exception, string detector)
+    {
+        Interlocked.Increment(ref _failed);
+        Log.DriftCheckFailed(_logger, exception, detector, _model.Name);
+    }
+}

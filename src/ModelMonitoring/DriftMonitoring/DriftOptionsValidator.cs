@@ -1,0 +1,91 @@
+using ModelMonitoring.Configuration;
+using ModelMonitoring.Drift;
+
+namespace ModelMonitoring.DriftMonitoring;
+
+/// <summary>Checks a model's drift monitoring settings at start-up, naming each bad setting and what is allowed.</summary>
+internal static class DriftOptionsValidator
+{
+    public static void Validate(string where, ModelOptions model, DriftMonitoringOptions drift, List<string> errors)
+    {
+        if (drift.WindowSize is < DriftMonitoringConstants.MinRows or > DriftMonitoringConstants.MaxWindowSize)
+        {
+            errors.Add($"{where}.WindowSize: {drift.WindowSize} is not allowed; use a value from {DriftMonitoringConstants.MinRows} to {DriftMonitoringConstants.MaxWindowSize:N0}.");
+        }
+
+        if (drift.CheckInterval <= TimeSpan.Zero || drift.CheckInterval == Timeout.InfiniteTimeSpan)
+        {
+            errors.Add($"{where}.CheckInterval: {drift.CheckInterval} is not allowed; use a positive, finite duration.");
+        }
+
+        var maxRows = Math.Max(DriftMonitoringConstants.MinRows, drift.WindowSize);
+        if (drift.MinimumRows < DriftMonitoringConstants.MinRows || drift.MinimumRows > maxRows)
+        {
+            errors.Add($"{where}.MinimumRows: {drift.MinimumRows} is not allowed; use a value from {DriftMonitoringConstants.MinRows} to the window size ({maxRows:N0}).");
+        }
+
+        if (drift.ReferenceFromFirst is { } first && first is < DriftMonitoringConstants.MinRows or > DriftMonitoringConstants.MaxReferenceFromFirst)
+        {
+            errors.Add($"{where}.ReferenceFromFirst: {first} is not allowed; use a value from {DriftMonitoringConstants.MinRows} to {DriftMonitoringConstants.MaxReferenceFromFirst:N0}, or null not to learn a reference.");
+        }
+
+        if (drift.Reference is not null && drift.ReferenceFromFirst is not null)
+        {
+            errors.Add($"{where}: Reference and ReferenceFromFirst are both set; give a reference or learn one from the first predictions, not both.");
+        }
+
+        var numeric = model.NumericFeatureNames;
+        var categorical = model.CategoricalFeatureNames;
+        if (numeric.Count + categorical.Count == 0)
+        {
+            errors.Add($"{where}: the model declares no features; declare NumericFeatures or CategoricalFeatures to monitor drift.");
+        }
+
+        const string datasetFeature = "dataset";
+        if (numeric.Contains(datasetFeature) || categorical.Contains(datasetFeature))
+        {
+            errors.Add($"{where}: a feature named '{datasetFeature}' would share the alert name '{DriftMonitoringConstants.DatasetAlertName}' with dataset drift; rename the feature to monitor drift.");
+        }
+
+        if (drift.Reference is { } reference)
+        {
+            foreach (var problem in ReferenceSchemaCheck.Problems(numeric, categorical, reference))
+            {
+                errors.Add($"{where}.Reference: {problem}; the reference must profile exactly the model's declared features, each as the same kind.");
+            }
+        }
+
+        ValidateDetector($"{where}.DetectorOptions", numeric, categorical, drift.DetectorOptions, errors);
+    }
+
+    private static void ValidateDetector(string at, IReadOnlyList<string> numeric, IReadOnlyList<string> categorical, DatasetDriftOptions? options, List<string> errors)
+    {
+        if (options is null)
+        {
+            errors.Add($"{at}: must not be null; leave the default for the automatic method choice.");
+            return;
+        }
+
+        if (options.DriftShare is not (> 0 and <= 1))
+        {
+            errors.Add($"{at}.DriftShare: {options.DriftShare} is not allowed; use a share in (0, 1], such as 0.5.");
+        }
+
+        foreach (var (feature, choice) in options.Methods)
+        {
+            var kind = numeric.Contains(feature) ? FeatureKind.Numeric : categorical.Contains(feature) ? FeatureKind.Categorical : (FeatureKind?)null;
+            if (kind is null)
+            {
+                errors.Add($"{at}.Methods['{feature}']: '{feature}' is not a declared feature of the model.");
+            }
+            else if (choice is null || !DriftMethodCatalog.IsKnown(choice.Method))
+            {
+                errors.Add($"{at}.Methods['{feature}']: unknown drift method '{choice?.Method}'; use one of {DriftMethodCatalog.AllNames}.");
+            }
+            else if ((DriftMethodCatalog.KindError(choice.Method, kind.Value) ?? DriftMethodCatalog.ThresholdError(choice.Method, choice.Threshold)) is { } error)
+            {
+                errors.Add($"{at}.Methods['{feature}']: {error}.");
+            }
+        }
+    }
+}

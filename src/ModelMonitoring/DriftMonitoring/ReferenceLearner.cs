@@ -1,0 +1,94 @@
+using ModelMonitoring.Drift;
+using ModelMonitoring.Storage;
+
+namespace ModelMonitoring.DriftMonitoring;
+
+/// <summary>
+/// Collects a model's first predictions until there are enough to profile them as the drift reference.
+/// Columns grow by doubling up to the target, so collecting allocates only now and then, never per row.
+/// </summary>
+internal sealed class ReferenceLearner
+{
+    private const int InitialCapacity = 1_024;
+    private readonly ModelSchema _model;
+    private readonly double[][] _numeric;
+    private readonly List<string>[] _categorical;
+    private int _rows;
+
+    public ReferenceLearner(ModelSchema model, int target)
+    {
+        _model = model;
+        Target = target;
+        var capacity = Math.Min(target, InitialCapacity);
+        _numeric = [.. model.NumericFeatures.Select(_ => new double[capacity])];
+        _categorical = [.. model.CategoricalFeatures.Select(_ => new List<string>(capacity))];
+    }
+
+    public int Target { get; }
+
+    /// <summary>Gets the number of rows collected; may be read from any thread.</summary>
+    public int Rows => Volatile.Read(ref _rows);
+
+    /// <summary>Adds a prediction's features; returns <see langword="true"/> once the target is reached.</summary>
+    public bool Add(in PredictionRecord prediction)
+    {
+        var row = _rows;
+        if (row == Target)
+        {
+            return true;
+        }
+
+        var numeric = prediction.NumericFeatures.Span;
+        for (var f = 0; f < _numeric.Length; f++)
+        {
+            if (row == _numeric[f].Length)
+            {
+                Array.Resize(ref _numeric[f], Math.Min(Target, row * 2));
+            }
+
+            _numeric[f][row] = numeric[f];
+        }
+
+        var categorical = prediction.CategoricalFeatures.Span;
+        for (var f = 0; f < _categorical.Length; f++)
+        {
+            if (categorical[f] is { } label)
+            {
+                _categorical[f].Add(label);
+            }
+        }
+
+        Volatile.Write(ref _rows, row + 1);
+        return row + 1 == Target;
+    }
+
+    /// <summary>
+    /// Profiles the collected rows. Categorical columns leave out null values, so they may be shorter
+    /// than the row count; a categorical feature without any value is left out.
+    /// </summary>
+    /// <exception cref="ArgumentException">No feature has a value to profile.</exception>
+    public ReferenceProfile Build()
+    {
+        var numeric = new FeatureProfile[_numeric.Length];
+        for (var f = 0; f < numeric.Length; f++)
+        {
+            numeric[f] = FeatureProfile.Create(_model.NumericFeatures[f], _numeric[f].AsSpan(0, _rows));
+        }
+
+        var categorical = new List<CategoricalProfile>(_categorical.Length);
+        for (var f = 0; f < _categorical.Length; f++)
+        {
+            if (_categorical[f].Count > 0)
+            {
+                categorical.Add(CategoricalProfile.Create(_model.CategoricalFeatures[f], _categorical[f]));
+            }
+        }
+
+        if (numeric.Length + categorical.Count == 0)
+        {
+            throw new ArgumentException($"The first {_rows} predictions of model '{_model.Name}' have no feature value to profile.");
+        }
+
+        return ReferenceProfile.FromProfiles(_rows, numeric, [.. categorical]);
+    }
+}
