@@ -112,6 +112,23 @@ public sealed class WebhookChannelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_ExampleAlert_CarriesTheDocumentedSignatureHeader()
+    {
+        // The package README's end-to-end vector; the signatures were computed with Python's hmac module
+        // over the exact body of SendAsync_BodyIsExactlyTheDocumentedExample at t = 2026-01-01T12:00:00Z.
+        await using var host = CreateHost(o =>
+        {
+            o.Secret = "whsec_test_3f9a1c";
+            o.SecondarySecret = "rotated-secret-2";
+        });
+
+        await host.Channel("webhook").SendAsync(TestAlerts.Firing(), CancellationToken.None);
+
+        _server.Requests.ShouldHaveSingleItem().Header(WebhookSignature.DefaultHeaderName).ShouldBe(
+            "t=1767268800,v1=5af33ac637edb42d80dc11776352da40f70520649365fcdc443fe4ddb8bcdfd9,v1=02b62e38d69403783c8932ccf9730c1b3504b68cb92ce4df5b2b00fbb4dbc098");
+    }
+
+    [Fact]
     public async Task SendAsync_CustomHeaderName_CarriesTheSignature()
     {
         await using var host = CreateHost(o => o.SignatureHeaderName = "X-Hub-Signature");

@@ -24,7 +24,7 @@ namespace ModelMonitoring;
 /// channels use the <see cref="HttpClient"/> named <c>ModelMonitoring.Channels.{name}</c> from
 /// <see cref="IHttpClientFactory"/>, without its request logging, which would log secret URLs.
 /// </remarks>
-public static class AlertChannelBuilderExtensions
+public static class ChannelsModelMonitoringBuilderExtensions
 {
     /// <summary>Writes one line per alert to the console (or another writer), coloured by severity; named <c>console</c>.</summary>
     /// <param name="builder">The builder.</param>
