@@ -11,6 +11,11 @@ namespace ModelMonitoring.Channels;
 /// </remarks>
 public abstract class ChannelDeliveryOptions
 {
+    /// <summary>Initializes a new instance; only the channels' own options derive from this class.</summary>
+    private protected ChannelDeliveryOptions()
+    {
+    }
+
     /// <summary>
     /// Gets or sets how long one attempt may take, from sending the request to reading the answer,
     /// before it is abandoned and counted as a transient failure. From 10 milliseconds to 10 minutes.

@@ -3,7 +3,7 @@ namespace ModelMonitoring.Channels;
 /// <summary>Why <see cref="WebhookSignature.Verify(string?, ReadOnlySpan{byte}, IEnumerable{string}, DateTimeOffset, TimeSpan?)"/> rejected a request.</summary>
 public enum WebhookVerificationFailure
 {
-    /// <summary>Nothing: the signature is valid.</summary>
+    /// <summary>Nothing: the signature is valid (see <see cref="WebhookVerificationResult.IsValid"/>).</summary>
     None = 0,
 
     /// <summary>The signature header is missing or empty.</summary>

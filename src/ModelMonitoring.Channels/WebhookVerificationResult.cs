@@ -4,16 +4,18 @@ namespace ModelMonitoring.Channels;
 public readonly struct WebhookVerificationResult : IEquatable<WebhookVerificationResult>
 {
     private readonly string? _reason;
+    private readonly bool _isValid;
 
     internal WebhookVerificationResult(WebhookVerificationFailure failure, string reason, long? timestamp)
     {
         Failure = failure;
         _reason = reason;
+        _isValid = failure == WebhookVerificationFailure.None;
         Timestamp = timestamp;
     }
 
-    /// <summary>Gets whether the request is authentic and fresh.</summary>
-    public bool IsValid => Failure == WebhookVerificationFailure.None;
+    /// <summary>Gets whether the request is authentic and fresh. A <see langword="default"/> result is not valid.</summary>
+    public bool IsValid => _isValid;
 
     /// <summary>Gets why the request was rejected, or <see cref="WebhookVerificationFailure.None"/>.</summary>
     public WebhookVerificationFailure Failure { get; }
@@ -25,13 +27,13 @@ public readonly struct WebhookVerificationResult : IEquatable<WebhookVerificatio
     public long? Timestamp { get; }
 
     /// <inheritdoc/>
-    public bool Equals(WebhookVerificationResult other) => Failure == other.Failure && Reason == other.Reason && Timestamp == other.Timestamp;
+    public bool Equals(WebhookVerificationResult other) => _isValid == other._isValid && Failure == other.Failure && Reason == other.Reason && Timestamp == other.Timestamp;
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is WebhookVerificationResult other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Failure, Reason, Timestamp);
+    public override int GetHashCode() => HashCode.Combine(_isValid, Failure, Reason, Timestamp);
 
     /// <inheritdoc/>
     public override string ToString() => IsValid ? "valid" : $"{Failure}: {Reason}";

@@ -165,5 +165,11 @@ public class WebhookSignatureTests
         Should.Throw<ArgumentException>(() => WebhookSignature.Verify(Header(Secret), Body, [""], Now));
     }
 
+    [Fact]
+    public void DefaultResult_IsNotValid()
+    {
+        default(WebhookVerificationResult).IsValid.ShouldBeFalse();
+    }
+
     private static string Header(string secret) => $"t={Timestamp},v1={WebhookSignature.Compute(secret, Timestamp, Body)}";
 }
