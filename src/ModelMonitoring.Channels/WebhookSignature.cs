@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using ModelMonitoring.Channels.Internal.Webhook;
 
 namespace ModelMonitoring.Channels;
 
@@ -40,9 +41,7 @@ public static class WebhookSignature
     /// <summary>The default name of the signature header: <c>X-ModelMonitoring-Signature</c>.</summary>
     public const string DefaultHeaderName = "X-ModelMonitoring-Signature";
 
-    private const int MacSize = 32;
-    private const int MaxHeaderLength = 4096;
-    private const int MaxTimestampDigits = 18;
+    private const int MacSize = WebhookSignatureHeader.MacSize;
 
     /// <summary>Gets the default tolerance between the signature's timestamp and the receiver's clock: 5 minutes.</summary>
     public static TimeSpan DefaultTolerance { get; } = TimeSpan.FromMinutes(5);
@@ -132,7 +131,7 @@ public static class WebhookSignature
             return Reject(WebhookVerificationFailure.MissingHeader, "The signature header is missing.", null);
         }
 
-        if (!TryParse(headerValue, out var timestamp, out var signatures, out var problem))
+        if (!WebhookSignatureHeader.TryParse(headerValue, out var timestamp, out var signatures, out var problem))
         {
             return Reject(WebhookVerificationFailure.MalformedHeader, $"The signature header is malformed: {problem}", null);
         }
@@ -167,79 +166,6 @@ public static class WebhookSignature
     }
 
     private static WebhookVerificationResult Reject(WebhookVerificationFailure failure, string reason, long? timestamp) => new(failure, reason, timestamp);
-
-    private static bool TryParse(string header, out long timestamp, out List<byte[]> signatures, out string problem)
-    {
-        timestamp = 0;
-        signatures = [];
-        problem = string.Empty;
-        if (header.Length > MaxHeaderLength)
-        {
-            problem = $"it is longer than {MaxHeaderLength} characters.";
-            return false;
-        }
-
-        var timestamps = 0;
-        foreach (var part in header.Split(','))
-        {
-            var item = part.Trim();
-            var equals = item.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
-            {
-                problem = "every entry must be key=value.";
-                return false;
-            }
-
-            var key = item[..equals];
-            var value = item[(equals + 1)..];
-            if (key == "t")
-            {
-                timestamps++;
-                if (value.Length is 0 or > MaxTimestampDigits || !long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out timestamp))
-                {
-                    problem = "t must be the Unix time in seconds, in decimal digits.";
-                    return false;
-                }
-            }
-            else if (key == "v1")
-            {
-                if (value.Length != MacSize * 2 || !IsHex(value))
-                {
-                    problem = $"v1 must be {MacSize * 2} hex digits.";
-                    return false;
-                }
-
-                signatures.Add(Convert.FromHexString(value));
-            }
-        }
-
-        if (timestamps != 1)
-        {
-            problem = "it must have exactly one t entry.";
-            return false;
-        }
-
-        if (signatures.Count == 0)
-        {
-            problem = "it has no v1 signature.";
-            return false;
-        }
-
-        return true;
-    }
-
-    private static bool IsHex(string value)
-    {
-        foreach (var c in value)
-        {
-            if (!char.IsAsciiHexDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     private static void ComputeMac(byte[] key, long timestamp, ReadOnlySpan<byte> body, Span<byte> destination)
     {

@@ -55,7 +55,7 @@ internal sealed class DeliveryPipeline
         }
 
         // Added after the retry, so it sits inside it and bounds each attempt rather than all of them.
-        builder.AddTimeout(new Polly.Timeout.TimeoutStrategyOptions { Timeout = options.AttemptTimeout });
+        builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.AttemptTimeout });
         _pipeline = builder.Build();
     }
 
