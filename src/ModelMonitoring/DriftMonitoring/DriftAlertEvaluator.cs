@@ -5,10 +5,11 @@ using ModelMonitoring.Drift;
 namespace ModelMonitoring.DriftMonitoring;
 
 /// <summary>
-/// Turns one model's drift checks into alerts, as <see cref="Aggregation.ThresholdEvaluator"/> does
-/// for window metrics: <c>drift.dataset</c> and <c>drift.&lt;feature&gt;</c> fire when drift starts and
-/// resolve at the first later check without it, so lasting drift is one alert, not one per check.
-/// With several detectors, a condition holds when any of them reports it.
+/// Turns one model's drift checks into alert observations for the alert manager:
+/// <c>drift.dataset</c> and <c>drift.&lt;feature&gt;</c> are reported as holding when drift starts,
+/// and as clear at every check without it — so an alert restored from the store after a restart
+/// resolves at the first clean check. The manager keeps lasting drift to one alert. With several
+/// detectors, a condition holds when any of them reports it.
 /// </summary>
 /// <remarks>
 /// A feature's alert is <see cref="AlertSeverity.Critical"/> when its test's p-value is below 0.01, or
@@ -49,9 +50,10 @@ internal sealed class DriftAlertEvaluator(ModelSchema model)
             alerts.Add(Create(DriftMonitoringConstants.DatasetAlertName, severity, AlertState.Firing, first.DriftedShare, first.DriftShareThreshold, at, Format(
                 $"{model.Name}: dataset drift, {first.DriftedCount} of {first.Features.Count} features drifted ({first.DriftedShare:0.#%}), score {first.Score:0.00}, recommendation {first.Recommendation}: {features}.")));
         }
-        else if (drifted.Count == 0 && _datasetFiring is { } firing)
+        else if (drifted.Count == 0)
         {
             var first = results[0].Result;
+            var firing = _datasetFiring ?? AlertSeverity.Warning;
             _datasetFiring = null;
             alerts.Add(Create(DriftMonitoringConstants.DatasetAlertName, firing, AlertState.Resolved, first.DriftedShare, first.DriftShareThreshold, at, Format(
                 $"{model.Name}: no dataset drift any more, {first.DriftedCount} of {first.Features.Count} features drifted ({first.DriftedShare:0.#%}), score {first.Score:0.00}.")));
@@ -80,8 +82,9 @@ internal sealed class DriftAlertEvaluator(ModelSchema model)
                 alerts.Add(Create(DriftMonitoringConstants.AlertPrefix + name, severity, AlertState.Firing, feature.Statistic, feature.Threshold, at, Format(
                     $"{model.Name}: feature '{name}' drifted: {Describe(feature)}.")));
             }
-            else if (!feature.Drifted && _firingFeatures.Remove(name, out var firing))
+            else if (!feature.Drifted)
             {
+                var firing = _firingFeatures.Remove(name, out var was) ? was : AlertSeverity.Warning;
                 alerts.Add(Create(DriftMonitoringConstants.AlertPrefix + name, firing, AlertState.Resolved, feature.Statistic, feature.Threshold, at, Format(
                     $"{model.Name}: feature '{name}' no longer drifts: {Describe(feature)}.")));
             }

@@ -73,7 +73,14 @@ public sealed class ContinuousDriftTests
         x[0].Value!.Value.ShouldBeGreaterThan(0.2);
         x[0].Threshold.ShouldBe(0.1);
         DriftAlerts(test, "drift.c").ShouldBeEmpty();
-        test.Sink.Alerts.Where(a => a.Name.StartsWith("drift.", StringComparison.Ordinal)).ShouldBe(DriftAlerts(test));
+        var stored = await test.Pipeline.Alerts.GetAlertHistoryAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
+        stored.Select(a => a.Name).ShouldBe(DriftAlerts(test).Where(a => a.State == AlertState.Firing).Select(a => a.Name), ignoreOrder: true);
+        foreach (var alert in stored)
+        {
+            alert.State.ShouldBe(DriftAlerts(test, alert.Name)[^1].State); // the store holds each alert's latest state
+        }
+
+        stored.Single(a => a.Name == "drift.dataset").State.ShouldBe(AlertState.Resolved);
     }
 
     [Fact]
