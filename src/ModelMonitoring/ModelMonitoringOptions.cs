@@ -63,8 +63,12 @@ public sealed class ModelMonitoringOptions
     /// <summary>Gets the alerting settings: rules, repeat interval, suppression, silences, escalation and routing.</summary>
     public AlertingOptions Alerting { get; } = new();
 
-    /// <summary>Gets or sets how long one alert delivery to one channel may take. The default value is 5 seconds.</summary>
-    public TimeSpan AlertTimeout { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// Gets or sets how long one alert delivery to one channel may take, the channel's own retries
+    /// included; a delivery still running then is abandoned and counted as failed. Each channel has its
+    /// own queue, so a slow channel never delays another. The default value is 1 minute.
+    /// </summary>
+    public TimeSpan AlertTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Declares a model to monitor.</summary>
     /// <param name="name">The model name: letters, digits, '_', '.', '-'; unique within the pipeline.</param>

@@ -63,7 +63,18 @@ internal sealed class MonitoringWorker
         _state.Wake.Release();
         try
         {
-            return await request.Task.WaitAsync(_options.FlushTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
+            // A flush also means "alerts delivered": after the cycle, wait for the channel queues, off the
+            // worker thread so a slow channel never holds up draining.
+            var started = _timeProvider.GetTimestamp();
+            var stored = await request.Task.WaitAsync(_options.FlushTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
+            var left = _options.FlushTimeout - _timeProvider.GetElapsedTime(started);
+            var delivered = left > TimeSpan.Zero && await _alerts.Notifier.WhenIdleAsync(left).ConfigureAwait(false);
+            if (!delivered)
+            {
+                Log.FlushTimedOut(_logger, _options.FlushTimeout);
+            }
+
+            return stored && delivered;
         }
         catch (TimeoutException)
         {
@@ -146,11 +157,6 @@ internal sealed class MonitoringWorker
                 complete = await RunCycleAsync(closeAllWindows: stopping, _stopDeadline.Token).ConfigureAwait(false);
                 await _alerts.ProcessAsync(_observations, _stopDeadline.Token).ConfigureAwait(false);
                 _observations.Clear();
-                if (requests.Count > 0 || stopping)
-                {
-                    // A flush also means "alerts delivered": wait for the channel queues (each wait bounded).
-                    complete &= await _alerts.Notifier.WhenIdleAsync().ConfigureAwait(false);
-                }
             }
             catch (Exception ex)
             {
@@ -164,7 +170,8 @@ internal sealed class MonitoringWorker
 
             if (stopping)
             {
-                await _alerts.Notifier.StopAsync().ConfigureAwait(false);
+                // Channels get what is left of the shutdown time, at most one alert timeout.
+                await _alerts.Notifier.StopAsync(TimeSpan.FromTicks(Math.Min(_options.AlertTimeout.Ticks, _options.ShutdownTimeout.Ticks / 2))).ConfigureAwait(false);
                 while (_flushRequests.TryDequeue(out var late))
                 {
                     late.TrySetResult(false);

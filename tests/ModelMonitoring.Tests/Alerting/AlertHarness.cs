@@ -63,7 +63,7 @@ internal sealed class AlertHarness : IAsyncDisposable
     {
         var now = Clock.GetUtcNow();
         await Manager.ProcessAsync([.. observations.Select(o => o.Timestamp == default ? o with { Timestamp = now } : o)], CancellationToken.None);
-        (await Notifier.WhenIdleAsync()).ShouldBeTrue();
+        (await Notifier.WhenIdleAsync(TimeSpan.FromSeconds(10))).ShouldBeTrue();
     }
 
     public async Task AdvanceAsync(TimeSpan by, params Alert[] observations)
@@ -82,6 +82,6 @@ internal sealed class AlertHarness : IAsyncDisposable
             channel.ReleaseHang();
         }
 
-        await Notifier.StopAsync();
+        await Notifier.StopAsync(TimeSpan.FromSeconds(5));
     }
 }

@@ -150,7 +150,7 @@ public sealed class NotificationPolicyTests
         var queue = alerts.Notifier.Queues.Single();
         queue.Dropped.ShouldBeInRange(3, 4); // one in delivery (hung), at most one queued
         alerts.Logger.ReleaseHang();
-        (await alerts.Notifier.WhenIdleAsync()).ShouldBeTrue();
+        (await alerts.Notifier.WhenIdleAsync(TimeSpan.FromSeconds(10))).ShouldBeTrue();
         (queue.Delivered + queue.Dropped).ShouldBe(5);
     }
 

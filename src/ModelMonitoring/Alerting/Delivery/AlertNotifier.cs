@@ -12,14 +12,12 @@ internal sealed class AlertNotifier
 {
     private readonly Dictionary<string, ChannelQueue> _queues = new(StringComparer.Ordinal);
     private readonly NotificationLimiter _limiter;
-    private readonly TimeSpan _timeout;
     private readonly ILogger _logger;
     private long _silenced;
     private long _suppressed;
 
     public AlertNotifier(AlertingOptions options, IReadOnlyList<IAlertChannel> channels, TimeSpan timeout, TimeProvider timeProvider, ILogger logger)
     {
-        _timeout = timeout;
         _logger = logger;
         foreach (var channel in channels)
         {
@@ -72,14 +70,15 @@ internal sealed class AlertNotifier
         return alert with { NotificationCount = alert.NotificationCount + 1, LastNotifiedAt = now, NotifiedChannels = notified };
     }
 
-    /// <summary>Waits until every channel queue is idle; each wait is bounded by the alert timeout, so a hung channel cannot hold a flush for long.</summary>
-    public async Task<bool> WhenIdleAsync()
+    /// <summary>Waits until every channel queue is idle, up to <paramref name="timeout"/>.</summary>
+    public async Task<bool> WhenIdleAsync(TimeSpan timeout)
     {
-        var results = await Task.WhenAll(_queues.Values.Select(q => q.WhenIdleAsync(_timeout + _timeout))).ConfigureAwait(false);
+        var results = await Task.WhenAll(_queues.Values.Select(q => q.WhenIdleAsync(timeout))).ConfigureAwait(false);
         return results.All(r => r);
     }
 
-    public Task StopAsync() => Task.WhenAll(_queues.Values.Select(q => q.StopAsync(_timeout)));
+    /// <summary>Stops every queue: what is queued gets up to <paramref name="timeout"/> to be delivered, the rest is dropped and counted.</summary>
+    public Task StopAsync(TimeSpan timeout) => Task.WhenAll(_queues.Values.Select(q => q.StopAsync(timeout)));
 
     /// <summary>Routes and escalation levels may only name registered channels; a typo would otherwise lose every alert it should carry.</summary>
     private void CheckChannelNames(AlertingOptions options)
