@@ -1,9 +1,11 @@
-// A simulated fraud-scoring service monitored by ModelMonitoring: 12,000 predictions over about
-// 12 seconds with labels arriving 1 second later. Halfway through, the world changes and the service
+// A simulated fraud-scoring service monitored by ModelMonitoring: 15,000 predictions over about
+// 15 seconds with labels arriving 1 second later. After 6 seconds the world changes and the service
 // slows down; the one-second windows show accuracy falling and latency rising, thresholds raise alerts,
 // and the continuous drift checks (a 2,000-prediction window against a reference learned from the
-// first 3,000 predictions, every second) catch the traffic's covariate shift. The run ends with
-// performance reports, the alert history, the drift history and a drift report read back from monitoring.db.
+// first 3,000 predictions, every second) catch the traffic's covariate shift. Alerts go through the
+// alert manager to a coloured console channel; an on-call engineer acknowledges each one after a
+// second, and at 11 seconds the incident is mitigated, so the alerts resolve. The run ends with
+// performance reports, each alert's lifecycle, the drift history and a drift report read back from monitoring.db.
 using FraudDetection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,7 +18,9 @@ using ModelMonitoring.Recording;
 using ModelMonitoring.Storage;
 
 const string DatabasePath = "monitoring.db";
-const int Seconds = 12;
+const int Seconds = 15;
+const int DegradeAt = 6;
+const int MitigateAt = 11;
 const int PerSecond = 1_000;
 var labelDelay = TimeSpan.FromSeconds(1);
 
@@ -49,11 +53,24 @@ builder.Services
                 d.DetectorOptions = new DatasetDriftOptions { DriftShare = 0.4 };
             }));
     })
+    .AddAlerting(a =>
+    {
+        // Every severity to the console channel; the built-in logger channel would repeat each line.
+        foreach (var severity in Enum.GetValues<AlertSeverity>())
+        {
+            a.Routes[severity] = ["console"];
+        }
+
+        // Drift must be seen on two checks in a row (one second apart) before it alerts.
+        a.Rules.Add(new AlertRule { Name = "covariate-shift", Metric = "drift.*", For = TimeSpan.FromSeconds(1) });
+    })
+    .AddConsoleChannel()
     .UseSqlite(DatabasePath);
 
 using var host = builder.Build();
 await host.StartAsync();
 var monitoring = host.Services.GetRequiredService<IModelMonitoring>();
+var alerts = host.Services.GetRequiredService<IAlertManager>();
 var reader = host.Services.GetRequiredService<IMonitoringReader>();
 var monitor = monitoring.GetMonitor("fraud");
 var time = host.Services.GetRequiredService<TimeProvider>();
@@ -62,14 +79,23 @@ var labels = new Queue<(DateTimeOffset Due, PredictionId Id, string Label)>();
 var started = time.GetUtcNow();
 DateTimeOffset? degradedAt = null;
 
-Console.WriteLine($"Recording {Seconds * PerSecond:N0} predictions over {Seconds} s; the model degrades after {Seconds / 2} s.");
+DateTimeOffset? mitigatedAt = null;
+
+Console.WriteLine($"Recording {Seconds * PerSecond:N0} predictions over {Seconds} s; the model degrades after {DegradeAt} s and recovers after {MitigateAt} s.");
 for (var tick = 0; tick < Seconds * 10; tick++)
 {
-    if (tick == Seconds * 5)
+    if (tick == DegradeAt * 10)
     {
         model.Degraded = true;
         degradedAt = time.GetUtcNow();
         Console.WriteLine($"[{degradedAt - started:ss\\.f} s] the world changes: fraud no longer follows the amount, and the service slows down");
+    }
+
+    if (tick == MitigateAt * 10)
+    {
+        model.Degraded = false;
+        mitigatedAt = time.GetUtcNow();
+        Console.WriteLine($"[{mitigatedAt - started:ss\\.f} s] the incident is mitigated: traffic and latency are back to normal");
     }
 
     for (var i = 0; i < PerSecond / 10; i++)
@@ -95,6 +121,7 @@ for (var tick = 0; tick < Seconds * 10; tick++)
     }
 
     DeliverDueLabels();
+    await AcknowledgeFiringAlertsAsync();
     await Task.Delay(TimeSpan.FromMilliseconds(100));
 }
 
@@ -106,13 +133,17 @@ var finished = time.GetUtcNow();
 Console.WriteLine();
 Console.WriteLine($"Accounting: {monitoring.GetStatistics()}");
 await PrintReportAsync("Before the change", started, degradedAt!.Value);
-await PrintReportAsync("After the change", degradedAt.Value, finished);
+await PrintReportAsync("During the incident", degradedAt.Value, mitigatedAt!.Value);
+await PrintReportAsync("After mitigation", mitigatedAt.Value, finished);
 
+// Every alert's stored lifecycle: when it fired, who acknowledged it, when it resolved.
 Console.WriteLine();
-Console.WriteLine("Alerts:");
-foreach (var alert in await reader.GetAlertsAsync("fraud", started, finished.AddMinutes(1)))
+Console.WriteLine("Alert lifecycle (from the alert store):");
+foreach (var alert in await alerts.GetAlertHistoryAsync(started, finished.AddMinutes(1), new AlertQuery { Model = "fraud" }))
 {
-    Console.WriteLine($"  [{alert.Timestamp - started:ss\\.f} s] {alert.State,-8} {alert.Severity,-8} {alert.Message}");
+    var acknowledged = alert.AcknowledgedAt is { } ackAt ? $"acknowledged {ackAt - started:ss\\.f} s by {alert.AcknowledgedBy}" : "not acknowledged";
+    var resolved = alert.ResolvedAt is { } resolvedAt ? $"resolved {resolvedAt - started:ss\\.f} s" : "still active";
+    Console.WriteLine($"  {alert.Name,-24} {alert.Severity,-8} fired {alert.StartedAt - started:ss\\.f} s, {acknowledged}, {resolved}; {alert.NotificationCount} notification(s)");
 }
 
 // Covariate shift, as the pipeline saw it: every check of the sliding window against the reference.
@@ -132,6 +163,18 @@ Console.WriteLine($"  checks in which each feature drifted: {string.Join(", ", d
 
 Console.WriteLine();
 Console.WriteLine($"Window metrics and every prediction are in {Path.GetFullPath(DatabasePath)}.");
+
+// The on-call engineer acknowledges every alert that has been firing for a second.
+async Task AcknowledgeFiringAlertsAsync()
+{
+    foreach (var alert in await alerts.GetActiveAlertsAsync(new AlertQuery { Model = "fraud" }))
+    {
+        if (alert.State == AlertState.Firing && time.GetUtcNow() - alert.StartedAt >= TimeSpan.FromSeconds(1))
+        {
+            await alerts.AcknowledgeAsync(alert.Id, "ana (on call)");
+        }
+    }
+}
 
 void DeliverDueLabels()
 {

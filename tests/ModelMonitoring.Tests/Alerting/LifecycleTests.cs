@@ -22,6 +22,8 @@ public sealed class LifecycleTests
         stored.StartedAt.ShouldBe(Start);
         stored.ResolvedAt.ShouldBe(Start.AddMinutes(2));
         stored.NotificationCount.ShouldBe(2);
+        stored.Message.ShouldBe("cpu holds"); // the store keeps what triggered the alert ...
+        alerts.Logger.Alerts[1].Message.ShouldBe("cpu cleared"); // ... the resolution says why it ended
     }
 
     [Fact]

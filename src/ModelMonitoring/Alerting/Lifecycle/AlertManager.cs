@@ -124,8 +124,11 @@ internal sealed class AlertManager : IAlertManager
             _pending.Remove(key);
             if (_active.Remove(key, out var active))
             {
-                var resolved = active with { State = AlertState.Resolved, ResolvedAt = now, Timestamp = now, Value = observation.Value ?? active.Value };
-                await SaveAsync(_notifier.Notify(resolved, active.NotifiedChannels, now, limited: false), cancellationToken).ConfigureAwait(false);
+                // The store keeps the values that triggered the alert; the notification says why it resolved.
+                var resolved = active with { State = AlertState.Resolved, ResolvedAt = now, Timestamp = now };
+                var notice = resolved with { Message = observation.Message, Value = observation.Value ?? active.Value };
+                var notified = _notifier.Notify(notice, active.NotifiedChannels, now, limited: false);
+                await SaveAsync(resolved with { NotificationCount = notified.NotificationCount, LastNotifiedAt = notified.LastNotifiedAt, SuppressedCount = notified.SuppressedCount }, cancellationToken).ConfigureAwait(false);
             }
 
             return;
