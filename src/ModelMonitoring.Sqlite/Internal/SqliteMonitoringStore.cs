@@ -155,7 +155,7 @@ internal sealed class SqliteMonitoringStore : IMetricSink, IMonitoringReader, IA
         ArgumentException.ThrowIfNullOrEmpty(model);
         ArgumentNullException.ThrowIfNull(profile);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var bytes = ReferenceProfileCodec.Serialize(profile);
+        var bytes = profile.ToBytes();
         await WithWriteLockAsync(() => _references.Save(model, profile.RowCount, bytes), cancellationToken).ConfigureAwait(false);
     }
 

@@ -15,7 +15,7 @@ internal static class ReferenceProfileQueries
         command.Parameters.AddWithValue("$model", model);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? ReferenceProfileCodec.Deserialize(reader.GetFieldValue<byte[]>(0))
+            ? ReferenceProfile.FromBytes(reader.GetFieldValue<byte[]>(0))
             : null;
     }
 }
