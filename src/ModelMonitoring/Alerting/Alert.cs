@@ -65,7 +65,10 @@ public sealed record Alert
     /// <summary>Gets who resolved the alert by hand, or <see langword="null"/> when its condition cleared.</summary>
     public string? ResolvedBy { get; init; }
 
-    /// <summary>Gets when the last notification about the alert was sent (UTC), or <see langword="null"/>.</summary>
+    /// <summary>
+    /// Gets when a notification about the alert was last sent, or last withheld by suppression or a
+    /// silence (UTC), or <see langword="null"/>; the repeat interval counts from here.
+    /// </summary>
     public DateTimeOffset? LastNotifiedAt { get; init; }
 
     /// <summary>Gets how many notifications about the alert were sent (a notification reaches one or more channels).</summary>
