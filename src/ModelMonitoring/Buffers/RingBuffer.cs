@@ -96,6 +96,28 @@ internal sealed class RingBuffer<T>
         }
     }
 
+    /// <summary>
+    /// Claims the next free slot for the ring's only producer (see <see cref="ProducerLeases"/>): no
+    /// other thread writes the tail, so a plain read and a release store replace the compare-and-swap.
+    /// Never mix with <see cref="TryClaim(out long)"/> on one ring.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryClaimExclusive(out long position)
+    {
+        var pos = _tail.Value;
+        position = pos;
+
+        // The consumer frees a slot by advancing its sequence to pos; anything else means the ring is full.
+        if (Volatile.Read(ref _slots[(int)pos & _mask].Sequence) != pos)
+        {
+            return false;
+        }
+
+        // Released before the slot's publish (a later release store), so Claimed never lags a published record.
+        Volatile.Write(ref _tail.Value, pos + 1);
+        return true;
+    }
+
     /// <summary>Gets the payload of a claimed (producer) or peeked (consumer) position.</summary>
     public ref T this[long position]
     {

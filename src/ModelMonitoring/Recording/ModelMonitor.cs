@@ -29,7 +29,7 @@ internal sealed class ModelMonitor : IModelMonitor
         _state = state;
         _numericCount = model.NumericFeatures.Count;
         _categoricalCount = model.CategoricalFeatures.Count;
-        Predictions = new ShardedRing<PredictionEntry>(bufferCapacity, _numericCount, _categoricalCount);
+        Predictions = new ShardedRing<PredictionEntry>(bufferCapacity, _numericCount, _categoricalCount, leases: ProducerLeases.Default);
         GroundTruths = new ShardedRing<GroundTruthEntry>(bufferCapacity);
         Metrics = new ShardedRing<MetricEntry>(bufferCapacity);
         HealthChecks = new ShardedRing<HealthCheckEntry>(bufferCapacity);
@@ -78,6 +78,8 @@ internal sealed class ModelMonitor : IModelMonitor
             return Reject(DropReason.Disposed);
         }
 
+        // Looked up first, while little else is live: the thread-static read is a call (__tls_get_addr on Linux).
+        var leased = Predictions.LeasedShard();
         var numeric = prediction.NumericFeatures;
         var categorical = prediction.CategoricalFeatures;
         if (numeric.Length != _numericCount || categorical.Length != _categoricalCount)
@@ -92,52 +94,10 @@ internal sealed class ModelMonitor : IModelMonitor
             return Reject(DropReason.InvalidValue);
         }
 
-        if (!Predictions.TryClaim(out var shard, out var position))
-        {
-            return Reject(DropReason.BufferFull);
-        }
-
-        var id = prediction.Id.IsEmpty
-            ? new PredictionId(_idPrefix, ((ulong)position << _shardBits) | (uint)shard.Index)
-            : prediction.Id;
-
-        ref var entry = ref shard[position];
-        entry.Id = id;
-        SetTimestamp(ref entry.Timestamp, ref entry.HasUtcTicks, prediction.Timestamp);
-        entry.LatencyTicks = prediction.Latency.Ticks;
-        entry.Status = prediction.Status;
-        entry.PredictedValue = prediction.PredictedValue ?? double.NaN;
-        entry.Confidence = prediction.Confidence ?? double.NaN;
-        entry.HasInputHash = prediction.InputHash.HasValue;
-        entry.InputHash = prediction.InputHash.GetValueOrDefault();
-
-        // Released slots are cleared, so nulls need no store (and no GC write barrier).
-        if (prediction.PredictedClass is { } predictedClass)
-        {
-            entry.PredictedClass = predictedClass;
-        }
-
-        if (prediction.ErrorKind is { } errorKind)
-        {
-            entry.ErrorKind = errorKind;
-        }
-
-        if (prediction.Segment is { } segment)
-        {
-            entry.Segment = segment;
-        }
-        if (_numericCount > 0)
-        {
-            numeric.CopyTo(shard.NumericAt(position));
-        }
-
-        if (_categoricalCount > 0)
-        {
-            categorical.CopyTo(shard.CategoricalAt(position));
-        }
-
-        Publish(shard, position);
-        return id;
+        // The common case is kept free of address-taken locals and calls, so nothing is spilled around the claim.
+        return leased is not null && leased.TryClaimExclusive(out var position)
+            ? Write(leased, position, prediction)
+            : RecordShared(prediction);
     }
 
     public bool RecordGroundTruth(PredictionId predictionId, string actualClass) =>
@@ -193,6 +153,59 @@ internal sealed class ModelMonitor : IModelMonitor
         entry.ActualValue = actualValue;
         Publish(shard, position);
         return true;
+    }
+
+    /// <summary>Claims a slot in the shared shard: the thread holds no lease, or its own shard is full.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private PredictionId RecordShared(in Prediction prediction) =>
+        Predictions.TryClaimShared(out var shard, out var position) ? Write(shard, position, prediction) : Reject(DropReason.BufferFull);
+
+    /// <summary>Copies a validated prediction into a claimed slot and publishes it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private PredictionId Write(RingBuffer<PredictionEntry> shard, long position, in Prediction prediction)
+    {
+        var id = prediction.Id.IsEmpty
+            ? new PredictionId(_idPrefix, ((ulong)position << _shardBits) | (uint)shard.Index)
+            : prediction.Id;
+
+        ref var entry = ref shard[position];
+        entry.Id = id;
+        SetTimestamp(ref entry.Timestamp, ref entry.HasUtcTicks, prediction.Timestamp);
+        entry.LatencyTicks = prediction.Latency.Ticks;
+        entry.Status = prediction.Status;
+        entry.PredictedValue = prediction.PredictedValue ?? double.NaN;
+        entry.Confidence = prediction.Confidence ?? double.NaN;
+        entry.HasInputHash = prediction.InputHash.HasValue;
+        entry.InputHash = prediction.InputHash.GetValueOrDefault();
+
+        // Released slots are cleared, so nulls need no store (and no GC write barrier).
+        if (prediction.PredictedClass is { } predictedClass)
+        {
+            entry.PredictedClass = predictedClass;
+        }
+
+        if (prediction.ErrorKind is { } errorKind)
+        {
+            entry.ErrorKind = errorKind;
+        }
+
+        if (prediction.Segment is { } segment)
+        {
+            entry.Segment = segment;
+        }
+
+        if (_numericCount > 0)
+        {
+            prediction.NumericFeatures.CopyTo(shard.NumericAt(position));
+        }
+
+        if (_categoricalCount > 0)
+        {
+            prediction.CategoricalFeatures.CopyTo(shard.CategoricalAt(position));
+        }
+
+        Publish(shard, position);
+        return id;
     }
 
     /// <summary>Rejects (and counts) a record after dispose, when invalid or when its ring is full; otherwise claims a slot.</summary>
