@@ -62,6 +62,9 @@ internal sealed class ModelMonitor : IModelMonitor
 
     internal DropCounters Drops { get; } = new();
 
+    /// <summary>Gets the labels behind <see cref="PredictionEntry.ClassCode"/>.</summary>
+    internal ClassLabelTable ClassLabels { get; } = new();
+
     /// <summary>Gets every record accepted into a buffer plus every record dropped before that.</summary>
     internal long Received => Predictions.Claimed + GroundTruths.Claimed + Metrics.Claimed + HealthChecks.Claimed + DroppedBeforeBuffering;
 
@@ -178,10 +181,18 @@ internal sealed class ModelMonitor : IModelMonitor
         entry.HasInputHash = prediction.InputHash.HasValue;
         entry.InputHash = prediction.InputHash.GetValueOrDefault();
 
-        // Released slots are cleared, so nulls need no store (and no GC write barrier).
+        // Released slots are cleared, so nulls need no store (and no GC write barrier); a known label is a byte.
         if (prediction.PredictedClass is { } predictedClass)
         {
-            entry.PredictedClass = predictedClass;
+            var code = ClassLabels.CodeOf(predictedClass);
+            if (code != 0)
+            {
+                entry.ClassCode = (byte)code;
+            }
+            else
+            {
+                entry.PredictedClass = predictedClass;
+            }
         }
 
         if (prediction.ErrorKind is { } errorKind)
@@ -196,7 +207,7 @@ internal sealed class ModelMonitor : IModelMonitor
 
         if (_numericCount > 0)
         {
-            prediction.NumericFeatures.CopyTo(shard.NumericAt(position));
+            CopyFeatures(prediction.NumericFeatures, shard.NumericAt(position));
         }
 
         if (_categoricalCount > 0)
@@ -285,6 +296,26 @@ internal sealed class ModelMonitor : IModelMonitor
         }
 
         return true;
+    }
+
+    // Features are a few dozen doubles at most, where Memmove's call and size dispatch cost more than
+    // copying four at a time inline. The lengths are equal: the schema check ran first.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyFeatures(ReadOnlySpan<double> source, Span<double> destination)
+    {
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= source.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                Vector256.Create(source.Slice(i, Vector256<double>.Count)).CopyTo(destination[i..]);
+            }
+        }
+
+        for (; i < source.Length; i++)
+        {
+            destination[i] = source[i];
+        }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
