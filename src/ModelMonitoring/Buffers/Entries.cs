@@ -11,9 +11,6 @@ internal struct PredictionEntry
     public bool HasUtcTicks;
     public PredictionStatus Status;
     public bool HasInputHash;
-
-    /// <summary>The predicted class as a <see cref="ClassLabelTable"/> code, or 0 (then see <see cref="PredictedClass"/>).</summary>
-    public byte ClassCode;
     public PredictionId Id;
     public long LatencyTicks;
     public double PredictedValue;

@@ -90,7 +90,7 @@ internal sealed class ModelPipeline
                     Latency = TimeSpan.FromTicks(entry.LatencyTicks),
                     Status = entry.Status,
                     ErrorKind = entry.ErrorKind,
-                    PredictedClass = entry.PredictedClass ?? Monitor.ClassLabels[entry.ClassCode],
+                    PredictedClass = entry.PredictedClass,
                     PredictedValue = double.IsNaN(entry.PredictedValue) ? null : entry.PredictedValue,
                     Confidence = double.IsNaN(entry.Confidence) ? null : entry.Confidence,
                     InputHash = entry.HasInputHash ? entry.InputHash : null,

@@ -62,9 +62,6 @@ internal sealed class ModelMonitor : IModelMonitor
 
     internal DropCounters Drops { get; } = new();
 
-    /// <summary>Gets the labels behind <see cref="PredictionEntry.ClassCode"/>.</summary>
-    internal ClassLabelTable ClassLabels { get; } = new();
-
     /// <summary>Gets every record accepted into a buffer plus every record dropped before that.</summary>
     internal long Received => Predictions.Claimed + GroundTruths.Claimed + Metrics.Claimed + HealthChecks.Claimed + DroppedBeforeBuffering;
 
@@ -181,18 +178,10 @@ internal sealed class ModelMonitor : IModelMonitor
         entry.HasInputHash = prediction.InputHash.HasValue;
         entry.InputHash = prediction.InputHash.GetValueOrDefault();
 
-        // Released slots are cleared, so nulls need no store (and no GC write barrier); a known label is a byte.
+        // Released slots are cleared, so nulls need no store (and no GC write barrier).
         if (prediction.PredictedClass is { } predictedClass)
         {
-            var code = ClassLabels.CodeOf(predictedClass);
-            if (code != 0)
-            {
-                entry.ClassCode = (byte)code;
-            }
-            else
-            {
-                entry.PredictedClass = predictedClass;
-            }
+            entry.PredictedClass = predictedClass;
         }
 
         if (prediction.ErrorKind is { } errorKind)
