@@ -22,14 +22,14 @@ internal sealed class ModelMonitor : IModelMonitor
     private readonly long _wakeMask;
     private readonly int _shardBits;
 
-    public ModelMonitor(ModelSchema model, int bufferCapacity, CoarseClock clock, PipelineState state, int wakeEvery = 1024)
+    public ModelMonitor(ModelSchema model, int bufferCapacity, CoarseClock clock, PipelineState state, int wakeEvery = 1024, ProducerLeases? leases = null)
     {
         Model = model;
         _clock = clock;
         _state = state;
         _numericCount = model.NumericFeatures.Count;
         _categoricalCount = model.CategoricalFeatures.Count;
-        Predictions = new ShardedRing<PredictionEntry>(bufferCapacity, _numericCount, _categoricalCount, leases: ProducerLeases.Default);
+        Predictions = new ShardedRing<PredictionEntry>(bufferCapacity, _numericCount, _categoricalCount, leases: leases ?? ProducerLeases.Default);
         GroundTruths = new ShardedRing<GroundTruthEntry>(bufferCapacity);
         Metrics = new ShardedRing<MetricEntry>(bufferCapacity);
         HealthChecks = new ShardedRing<HealthCheckEntry>(bufferCapacity);
@@ -81,23 +81,32 @@ internal sealed class ModelMonitor : IModelMonitor
         // Looked up first, while little else is live: the thread-static read is a call (__tls_get_addr on Linux).
         var leased = Predictions.LeasedShard();
         var numeric = prediction.NumericFeatures;
-        var categorical = prediction.CategoricalFeatures;
-        if (numeric.Length != _numericCount || categorical.Length != _categoricalCount)
+        if (numeric.Length != _numericCount || prediction.CategoricalFeatures.Length != _categoricalCount)
         {
             return Reject(DropReason.SchemaMismatch);
         }
 
-        if (!AllFinite(numeric) || prediction.Latency < TimeSpan.Zero
+        if (prediction.Latency < TimeSpan.Zero
             || prediction.Confidence is { } c && !(c >= 0 && c <= 1)
             || prediction.PredictedValue is { } v && !double.IsFinite(v))
         {
             return Reject(DropReason.InvalidValue);
         }
 
-        // The common case is kept free of address-taken locals and calls, so nothing is spilled around the claim.
-        return leased is not null && leased.TryClaimExclusive(out var position)
-            ? Write(leased, position, prediction)
-            : RecordShared(prediction);
+        if (leased is null || !leased.TryPeekFreeExclusive(out var position))
+        {
+            return RecordShared(prediction);
+        }
+
+        // The features are checked while they are copied into the free slot, in one pass; the slot is
+        // not claimed until the check has passed, so a rejected record leaves nothing behind.
+        if (!CopyFinite(numeric, leased.NumericAt(position)))
+        {
+            return Reject(DropReason.InvalidValue);
+        }
+
+        leased.CommitExclusive(position);
+        return Write(leased, position, prediction);
     }
 
     public bool RecordGroundTruth(PredictionId predictionId, string actualClass) =>
@@ -157,10 +166,23 @@ internal sealed class ModelMonitor : IModelMonitor
 
     /// <summary>Claims a slot in the shared shard: the thread holds no lease, or its own shard is full.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private PredictionId RecordShared(in Prediction prediction) =>
-        Predictions.TryClaimShared(out var shard, out var position) ? Write(shard, position, prediction) : Reject(DropReason.BufferFull);
+    private PredictionId RecordShared(in Prediction prediction)
+    {
+        if (!AllFinite(prediction.NumericFeatures))
+        {
+            return Reject(DropReason.InvalidValue);
+        }
 
-    /// <summary>Copies a validated prediction into a claimed slot and publishes it.</summary>
+        if (!Predictions.TryClaimShared(out var shard, out var position))
+        {
+            return Reject(DropReason.BufferFull);
+        }
+
+        prediction.NumericFeatures.CopyTo(shard.NumericAt(position));
+        return Write(shard, position, prediction);
+    }
+
+    /// <summary>Copies a validated prediction (all but its numeric features, already copied) into a claimed slot and publishes it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private PredictionId Write(RingBuffer<PredictionEntry> shard, long position, in Prediction prediction)
     {
@@ -192,11 +214,6 @@ internal sealed class ModelMonitor : IModelMonitor
         if (prediction.Segment is { } segment)
         {
             entry.Segment = segment;
-        }
-
-        if (_numericCount > 0)
-        {
-            CopyFeatures(prediction.NumericFeatures, shard.NumericAt(position));
         }
 
         if (_categoricalCount > 0)
@@ -287,24 +304,44 @@ internal sealed class ModelMonitor : IModelMonitor
         return true;
     }
 
-    // Features are a few dozen doubles at most, where Memmove's call and size dispatch cost more than
-    // copying four at a time inline. The lengths are equal: the schema check ran first.
+    /// <summary>Copies feature values and reports whether all of them are finite, four at a time.</summary>
+    /// <remarks>
+    /// A double is NaN or infinite exactly when its exponent bits are all set. Features are a few dozen
+    /// values at most, where a call to Memmove and a separate checking pass cost more than this loop.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void CopyFeatures(ReadOnlySpan<double> source, Span<double> destination)
+    private static bool CopyFinite(ReadOnlySpan<double> source, Span<double> destination)
     {
+        const long ExponentMask = 0x7FF0_0000_0000_0000;
+        if (destination.Length < source.Length)
+        {
+            return false;
+        }
+
+        // Bounds are checked once above; the loads and stores below stay within both spans.
+        ref var from = ref MemoryMarshal.GetReference(source);
+        ref var to = ref MemoryMarshal.GetReference(destination);
         var i = 0;
+        var finite = true;
         if (Vector256.IsHardwareAccelerated)
         {
+            var mask = Vector256.Create(ExponentMask);
             for (; i <= source.Length - Vector256<double>.Count; i += Vector256<double>.Count)
             {
-                Vector256.Create(source.Slice(i, Vector256<double>.Count)).CopyTo(destination[i..]);
+                var values = Vector256.LoadUnsafe(ref from, (nuint)i);
+                values.StoreUnsafe(ref to, (nuint)i);
+                finite &= !Vector256.EqualsAny(values.AsInt64() & mask, mask);
             }
         }
 
         for (; i < source.Length; i++)
         {
-            destination[i] = source[i];
+            var value = Unsafe.Add(ref from, i);
+            Unsafe.Add(ref to, i) = value;
+            finite &= (BitConverter.DoubleToInt64Bits(value) & ExponentMask) != ExponentMask;
         }
+
+        return finite;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
