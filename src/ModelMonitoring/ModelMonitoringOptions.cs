@@ -14,7 +14,9 @@ public sealed class ModelMonitoringOptions
     /// <summary>
     /// Gets or sets how many records of each kind (predictions, labels, metrics, health checks) one
     /// model's buffers hold before new records are dropped. Rounded up to a power of two per buffer
-    /// shard. Between 16 and 16,777,216. The default value is 16,384.
+    /// shard. Predictions have one shard per processor, each written by one thread only, plus one
+    /// shared shard, so a single thread can fill only part of it. Between 16 and 16,777,216. The
+    /// default value is 16,384.
     /// </summary>
     public int BufferCapacity { get; set; } = 16_384;
 

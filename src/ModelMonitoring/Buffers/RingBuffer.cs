@@ -96,6 +96,43 @@ internal sealed class RingBuffer<T>
         }
     }
 
+    /// <summary>
+    /// Claims the next free slot for the ring's only producer (see <see cref="ProducerLeases"/>): no
+    /// other thread writes the tail, so a plain read and a release store replace the compare-and-swap.
+    /// Never mix with <see cref="TryClaim(out long)"/> on one ring.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryClaimExclusive(out long position)
+    {
+        if (!TryPeekFreeExclusive(out position))
+        {
+            return false;
+        }
+
+        CommitExclusive(position);
+        return true;
+    }
+
+    /// <summary>
+    /// The first half of <see cref="TryClaimExclusive"/>: gets the next position when its slot is free,
+    /// without claiming it. Until <see cref="CommitExclusive"/>, the only producer may write the slot's
+    /// side values (nobody reads them) and still walk away, as if it had never looked.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryPeekFreeExclusive(out long position)
+    {
+        var pos = _tail.Value;
+        position = pos;
+
+        // The consumer frees a slot by advancing its sequence to pos; anything else means the ring is full.
+        return Volatile.Read(ref _slots[(int)pos & _mask].Sequence) == pos;
+    }
+
+    /// <summary>The second half of <see cref="TryClaimExclusive"/>: claims the position from <see cref="TryPeekFreeExclusive"/>.</summary>
+    /// <remarks>A release store, before the slot's publish (a later release store), so <see cref="Claimed"/> never lags a published record.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void CommitExclusive(long position) => Volatile.Write(ref _tail.Value, position + 1);
+
     /// <summary>Gets the payload of a claimed (producer) or peeked (consumer) position.</summary>
     public ref T this[long position]
     {

@@ -22,14 +22,14 @@ internal sealed class ModelMonitor : IModelMonitor
     private readonly long _wakeMask;
     private readonly int _shardBits;
 
-    public ModelMonitor(ModelSchema model, int bufferCapacity, CoarseClock clock, PipelineState state, int wakeEvery = 1024)
+    public ModelMonitor(ModelSchema model, int bufferCapacity, CoarseClock clock, PipelineState state, int wakeEvery = 1024, ProducerLeases? leases = null)
     {
         Model = model;
         _clock = clock;
         _state = state;
         _numericCount = model.NumericFeatures.Count;
         _categoricalCount = model.CategoricalFeatures.Count;
-        Predictions = new ShardedRing<PredictionEntry>(bufferCapacity, _numericCount, _categoricalCount);
+        Predictions = new ShardedRing<PredictionEntry>(bufferCapacity, _numericCount, _categoricalCount, leases: leases ?? ProducerLeases.Default);
         GroundTruths = new ShardedRing<GroundTruthEntry>(bufferCapacity);
         Metrics = new ShardedRing<MetricEntry>(bufferCapacity);
         HealthChecks = new ShardedRing<HealthCheckEntry>(bufferCapacity);
@@ -78,66 +78,35 @@ internal sealed class ModelMonitor : IModelMonitor
             return Reject(DropReason.Disposed);
         }
 
+        // Looked up first, while little else is live: the thread-static read is a call (__tls_get_addr on Linux).
+        var leased = Predictions.LeasedShard();
         var numeric = prediction.NumericFeatures;
-        var categorical = prediction.CategoricalFeatures;
-        if (numeric.Length != _numericCount || categorical.Length != _categoricalCount)
+        if (numeric.Length != _numericCount || prediction.CategoricalFeatures.Length != _categoricalCount)
         {
             return Reject(DropReason.SchemaMismatch);
         }
 
-        if (!AllFinite(numeric) || prediction.Latency < TimeSpan.Zero
+        if (prediction.Latency < TimeSpan.Zero
             || prediction.Confidence is { } c && !(c >= 0 && c <= 1)
             || prediction.PredictedValue is { } v && !double.IsFinite(v))
         {
             return Reject(DropReason.InvalidValue);
         }
 
-        if (!Predictions.TryClaim(out var shard, out var position))
+        if (leased is null || !leased.TryPeekFreeExclusive(out var position))
         {
-            return Reject(DropReason.BufferFull);
+            return RecordShared(prediction);
         }
 
-        var id = prediction.Id.IsEmpty
-            ? new PredictionId(_idPrefix, ((ulong)position << _shardBits) | (uint)shard.Index)
-            : prediction.Id;
-
-        ref var entry = ref shard[position];
-        entry.Id = id;
-        SetTimestamp(ref entry.Timestamp, ref entry.HasUtcTicks, prediction.Timestamp);
-        entry.LatencyTicks = prediction.Latency.Ticks;
-        entry.Status = prediction.Status;
-        entry.PredictedValue = prediction.PredictedValue ?? double.NaN;
-        entry.Confidence = prediction.Confidence ?? double.NaN;
-        entry.HasInputHash = prediction.InputHash.HasValue;
-        entry.InputHash = prediction.InputHash.GetValueOrDefault();
-
-        // Released slots are cleared, so nulls need no store (and no GC write barrier).
-        if (prediction.PredictedClass is { } predictedClass)
+        // The features are checked while they are copied into the free slot, in one pass; the slot is
+        // not claimed until the check has passed, so a rejected record leaves nothing behind.
+        if (!CopyFinite(numeric, leased.NumericAt(position)))
         {
-            entry.PredictedClass = predictedClass;
+            return Reject(DropReason.InvalidValue);
         }
 
-        if (prediction.ErrorKind is { } errorKind)
-        {
-            entry.ErrorKind = errorKind;
-        }
-
-        if (prediction.Segment is { } segment)
-        {
-            entry.Segment = segment;
-        }
-        if (_numericCount > 0)
-        {
-            numeric.CopyTo(shard.NumericAt(position));
-        }
-
-        if (_categoricalCount > 0)
-        {
-            categorical.CopyTo(shard.CategoricalAt(position));
-        }
-
-        Publish(shard, position);
-        return id;
+        leased.CommitExclusive(position);
+        return Write(leased, position, prediction);
     }
 
     public bool RecordGroundTruth(PredictionId predictionId, string actualClass) =>
@@ -193,6 +162,67 @@ internal sealed class ModelMonitor : IModelMonitor
         entry.ActualValue = actualValue;
         Publish(shard, position);
         return true;
+    }
+
+    /// <summary>Claims a slot in the shared shard: the thread holds no lease, or its own shard is full.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private PredictionId RecordShared(in Prediction prediction)
+    {
+        if (!AllFinite(prediction.NumericFeatures))
+        {
+            return Reject(DropReason.InvalidValue);
+        }
+
+        if (!Predictions.TryClaimShared(out var shard, out var position))
+        {
+            return Reject(DropReason.BufferFull);
+        }
+
+        prediction.NumericFeatures.CopyTo(shard.NumericAt(position));
+        return Write(shard, position, prediction);
+    }
+
+    /// <summary>Copies a validated prediction (all but its numeric features, already copied) into a claimed slot and publishes it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private PredictionId Write(RingBuffer<PredictionEntry> shard, long position, in Prediction prediction)
+    {
+        var id = prediction.Id.IsEmpty
+            ? new PredictionId(_idPrefix, ((ulong)position << _shardBits) | (uint)shard.Index)
+            : prediction.Id;
+
+        ref var entry = ref shard[position];
+        entry.Id = id;
+        SetTimestamp(ref entry.Timestamp, ref entry.HasUtcTicks, prediction.Timestamp);
+        entry.LatencyTicks = prediction.Latency.Ticks;
+        entry.Status = prediction.Status;
+        entry.PredictedValue = prediction.PredictedValue ?? double.NaN;
+        entry.Confidence = prediction.Confidence ?? double.NaN;
+        entry.HasInputHash = prediction.InputHash.HasValue;
+        entry.InputHash = prediction.InputHash.GetValueOrDefault();
+
+        // Released slots are cleared, so nulls need no store (and no GC write barrier).
+        if (prediction.PredictedClass is { } predictedClass)
+        {
+            entry.PredictedClass = predictedClass;
+        }
+
+        if (prediction.ErrorKind is { } errorKind)
+        {
+            entry.ErrorKind = errorKind;
+        }
+
+        if (prediction.Segment is { } segment)
+        {
+            entry.Segment = segment;
+        }
+
+        if (_categoricalCount > 0)
+        {
+            prediction.CategoricalFeatures.CopyTo(shard.CategoricalAt(position));
+        }
+
+        Publish(shard, position);
+        return id;
     }
 
     /// <summary>Rejects (and counts) a record after dispose, when invalid or when its ring is full; otherwise claims a slot.</summary>
@@ -272,6 +302,46 @@ internal sealed class ModelMonitor : IModelMonitor
         }
 
         return true;
+    }
+
+    /// <summary>Copies feature values and reports whether all of them are finite, four at a time.</summary>
+    /// <remarks>
+    /// A double is NaN or infinite exactly when its exponent bits are all set. Features are a few dozen
+    /// values at most, where a call to Memmove and a separate checking pass cost more than this loop.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool CopyFinite(ReadOnlySpan<double> source, Span<double> destination)
+    {
+        const long ExponentMask = 0x7FF0_0000_0000_0000;
+        if (destination.Length < source.Length)
+        {
+            return false;
+        }
+
+        // Bounds are checked once above; the loads and stores below stay within both spans.
+        ref var from = ref MemoryMarshal.GetReference(source);
+        ref var to = ref MemoryMarshal.GetReference(destination);
+        var i = 0;
+        var finite = true;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var mask = Vector256.Create(ExponentMask);
+            for (; i <= source.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                var values = Vector256.LoadUnsafe(ref from, (nuint)i);
+                values.StoreUnsafe(ref to, (nuint)i);
+                finite &= !Vector256.EqualsAny(values.AsInt64() & mask, mask);
+            }
+        }
+
+        for (; i < source.Length; i++)
+        {
+            var value = Unsafe.Add(ref from, i);
+            Unsafe.Add(ref to, i) = value;
+            finite &= (BitConverter.DoubleToInt64Bits(value) & ExponentMask) != ExponentMask;
+        }
+
+        return finite;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -84,6 +84,31 @@ public class ModelMonitorTests
         stored.CategoricalFeatures.ToArray().ShouldBe([null]);
     }
 
+    [Fact]
+    public async Task RecordPrediction_ManyClassLabels_EachIsStoredAsRecorded()
+    {
+        await using var test = Create();
+        var monitor = test.Pipeline.GetMonitor("fraud");
+        string?[] labels = [.. Enumerable.Range(0, 200).Select(i => $"class_{i % 100}"), string.Empty, null, new string("class_7".AsSpan())];
+
+        var ids = labels.Select(label => monitor.RecordPrediction(new Prediction { NumericFeatures = [1, 2], CategoricalFeatures = ["NL"], PredictedClass = label })).ToList();
+        (await test.Pipeline.FlushAsync()).ShouldBeTrue();
+
+        var stored = test.Sink.Predictions.ToDictionary(p => p.Id, p => p.PredictedClass);
+        ids.Select(id => stored[id]).ShouldBe(labels);
+    }
+
+    [Fact]
+    public async Task RecordPrediction_FeatureCountNotAMultipleOfFour_CopiesEveryValue()
+    {
+        await using var test = TestPipeline.Create(o => o.AddModel("m", m => m.NumericFeatures("a", "b", "c", "d", "e", "f", "g")));
+
+        test.Pipeline.GetMonitor("m").RecordPrediction(new Prediction { NumericFeatures = [1, 2, 3, 4, 5, 6, 7] });
+        await test.Pipeline.FlushAsync();
+
+        test.Sink.Predictions.Single().NumericFeatures.ToArray().ShouldBe([1.0, 2, 3, 4, 5, 6, 7]);
+    }
+
     [Theory]
     [InlineData(double.NaN, 1.0, DropReason.InvalidValue)]
     [InlineData(double.PositiveInfinity, 1.0, DropReason.InvalidValue)]

@@ -1,0 +1,57 @@
+using ModelMonitoring.Buffers;
+using ModelMonitoring.Internal;
+using ModelMonitoring.Recording;
+using ModelMonitoring.Testing;
+using ModelMonitoring.Tests.Buffers;
+
+namespace ModelMonitoring.Tests.Recording;
+
+// The monitor's own-shard path (features checked while copied, slot claimed only afterwards), driven
+// on dedicated threads with a private lease registry so that which thread holds a lease is known.
+public class ModelMonitorLeaseTests
+{
+    [Fact]
+    public void RecordPrediction_InvalidFeaturesOnTheLeasedShard_ClaimNothingAndLeaveNoValues()
+    {
+        var leases = new ProducerLeases(1);
+        var monitor = NewMonitor(leases, capacity: 16);
+
+        var ids = DedicatedThread.Run(() => new[]
+        {
+            monitor.RecordPrediction(new Prediction { NumericFeatures = [1, 2, 3, 4, double.NaN] }),
+            monitor.RecordPrediction(new Prediction { NumericFeatures = [9, 8, 7, 6, 5] }),
+            monitor.RecordPrediction(new Prediction { NumericFeatures = [double.PositiveInfinity, 0, 0, 0, 0] }),
+        });
+
+        ids[0].IsEmpty.ShouldBeTrue();
+        ids[1].IsEmpty.ShouldBeFalse();
+        ids[2].IsEmpty.ShouldBeTrue();
+        monitor.Drops.Get(DropReason.InvalidValue).ShouldBe(2);
+        var shard = monitor.Predictions.Shards[0];
+        shard.Claimed.ShouldBe(1);
+        monitor.Predictions.Claimed.ShouldBe(1);
+        shard.TryPeek(out var position).ShouldBeTrue();
+        shard[position].Id.ShouldBe(ids[1]);
+        shard.NumericAt(position).ToArray().ShouldBe([9.0, 8, 7, 6, 5]);
+    }
+
+    [Fact]
+    public void RecordPrediction_LeasedShardFull_OverflowsToTheSharedShardThenCountsBufferFull()
+    {
+        var leases = new ProducerLeases(1);
+        var monitor = NewMonitor(leases, capacity: 8);
+        var perShard = monitor.Predictions.Shards[0].Capacity;
+
+        var accepted = DedicatedThread.Run(() => Enumerable.Range(0, 3 * perShard)
+            .Count(i => !monitor.RecordPrediction(new Prediction { NumericFeatures = [i, 0, 0, 0, 0] }).IsEmpty));
+
+        accepted.ShouldBe(2 * perShard);
+        monitor.Predictions.Shards[0].Claimed.ShouldBe(perShard);
+        monitor.Predictions.Shards[1].Claimed.ShouldBe(perShard);
+        monitor.Drops.Get(DropReason.BufferFull).ShouldBe(perShard);
+        monitor.Received.ShouldBe(3 * perShard);
+    }
+
+    private static ModelMonitor NewMonitor(ProducerLeases leases, int capacity) =>
+        new(new ModelSchema("m", "1", "test", ["a", "b", "c", "d", "e"], []), capacity, new CoarseClock(new FakeTimeProvider(), TimeSpan.FromMilliseconds(10)), new PipelineState(), leases: leases);
+}
