@@ -18,9 +18,7 @@ internal sealed class ThresholdEvaluator
     public ThresholdEvaluator(ModelSchema model, IReadOnlyList<MetricThreshold> thresholds, IEnumerable<AlertRule>? rules = null)
     {
         _model = model;
-        var metricRules = (rules ?? []).Where(r => !r.IsDriftRule
-            && (r.Model is null || r.Model == model.Name)
-            && (r.Environment is null || r.Environment == model.Environment));
+        var metricRules = (rules ?? []).Where(r => !r.IsDriftRule && r.AppliesTo(model.Name, model.Environment));
         _conditions = [.. thresholds.Select(WindowCondition.From), .. metricRules.Select(WindowCondition.From)];
     }
 

@@ -192,7 +192,7 @@ internal sealed class AlertManager : IAlertManager
     {
         foreach (var rule in _options.Rules)
         {
-            if ((rule.Model is null || rule.Model == observation.Model) && (rule.Environment is null || rule.Environment == observation.Environment)
+            if (rule.AppliesTo(observation.Model, observation.Environment)
                 && (rule.IsDriftRule ? Silence.NameMatches(rule.Metric, observation.Name) : rule.Name == observation.Name))
             {
                 return (rule.For, rule.IsDriftRule ? rule.Severity : null);

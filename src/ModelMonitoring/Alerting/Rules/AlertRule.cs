@@ -52,5 +52,9 @@ public sealed class AlertRule
     /// </summary>
     public AlertSeverity? Severity { get; set; }
 
+    /// <summary>Returns whether the rule is scoped to this model and environment (an empty scope matches all).</summary>
+    internal bool AppliesTo(string model, string environment) =>
+        (Model is null || Model == model) && (Environment is null || Environment == environment);
+
     internal bool IsDriftRule => Metric.StartsWith(AlertRuleConstants.DriftPrefix, StringComparison.Ordinal);
 }
