@@ -79,6 +79,14 @@ public sealed class NotificationPolicyTests
     }
 
     [Fact]
+    public void TwoChannelsWithOneName_FailAtStartNamingIt()
+    {
+        var error = Should.Throw<OptionsValidationException>(() => new AlertNotifier(new AlertingOptions(), [new RecordingAlertChannel("logger"), new RecordingAlertChannel("logger")], TimeSpan.FromSeconds(1), TimeProvider.System, NullLogger.Instance));
+
+        error.Message.ShouldContain("'logger' are used by more than one registered channel");
+    }
+
+    [Fact]
     public async Task Escalation_ReachesEachLevelOnTime_UntilAcknowledged()
     {
         await using var alerts = Create(Escalating, store: null, clock: null, "logger", "slack", "email", "pagerduty");

@@ -19,9 +19,17 @@ internal sealed class AlertNotifier
     public AlertNotifier(AlertingOptions options, IReadOnlyList<IAlertChannel> channels, TimeSpan timeout, TimeProvider timeProvider, ILogger logger)
     {
         _logger = logger;
+        // Routes name channels, so a second channel with a taken name would never be sent anything.
+        var duplicates = channels.GroupBy(c => c.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
+        if (duplicates.Length > 0)
+        {
+            throw new OptionsValidationException(nameof(ModelMonitoringOptions), typeof(ModelMonitoringOptions), [
+                $"Alert channels: the name(s) {string.Join(", ", duplicates.Select(d => $"'{d}'"))} are used by more than one registered channel; give each channel its own name."]);
+        }
+
         foreach (var channel in channels)
         {
-            _queues.TryAdd(channel.Name, new ChannelQueue(channel, options.ChannelQueueCapacity, timeout, timeProvider, logger));
+            _queues.Add(channel.Name, new ChannelQueue(channel, options.ChannelQueueCapacity, timeout, timeProvider, logger));
         }
 
         CheckChannelNames(options);
