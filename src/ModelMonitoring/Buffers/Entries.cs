@@ -2,23 +2,45 @@ using ModelMonitoring.Recording;
 
 namespace ModelMonitoring.Buffers;
 
-// Ring-slot payloads. Timestamps are raw TimeProvider timestamps unless HasUtcTicks says the caller
-// supplied wall-clock time; the worker converts both to UTC. NaN stands for "not set" in doubles.
+// Ring-slot payloads. Timestamps are raw TimeProvider timestamps unless a prediction's UtcTicks field
+// says the caller supplied wall-clock time; the worker converts both to UTC. In labels, NaN stands for
+// "not set".
 
+// A prediction: Fields says which of the values are set (the consumer clears a released slot, so the
+// producer stores only what a prediction has). A generated id is not stored: the consumer derives it
+// from the slot's position (ModelMonitor.IdOf).
 internal struct PredictionEntry
 {
     public long Timestamp;
-    public bool HasUtcTicks;
-    public PredictionStatus Status;
-    public bool HasInputHash;
-    public PredictionId Id;
     public long LatencyTicks;
-    public double PredictedValue;
     public double Confidence;
+    public double PredictedValue;
     public ulong InputHash;
+    public PredictionId CustomId;
+    public PredictionEntryFields Fields;
     public string? PredictedClass;
     public string? ErrorKind;
     public string? Segment;
+
+    public readonly PredictionStatus Status => (Fields & PredictionEntryFields.Error) != 0 ? PredictionStatus.Error : PredictionStatus.Success;
+
+    public readonly bool Has(PredictionEntryFields field) => (Fields & field) != 0;
+}
+
+[Flags]
+internal enum PredictionEntryFields
+{
+    None = 0,
+
+    /// <summary>The status is <see cref="PredictionStatus.Error"/>.</summary>
+    Error = 1 << 0,
+
+    /// <summary>The timestamp is UTC ticks the caller supplied, not a raw TimeProvider timestamp.</summary>
+    UtcTicks = 1 << 1,
+    Confidence = 1 << 2,
+    PredictedValue = 1 << 3,
+    InputHash = 1 << 4,
+    CustomId = 1 << 5,
 }
 
 internal struct GroundTruthEntry

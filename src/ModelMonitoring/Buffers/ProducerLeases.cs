@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ModelMonitoring.Buffers;
 
 /// <summary>
@@ -19,16 +21,43 @@ internal sealed class ProducerLeases
     /// <summary>How many claims a thread without a lease makes before it looks for a free one again.</summary>
     internal const int RetryEvery = 1 << 16;
 
+    /// <summary>How many tokens each registry reserves: every lease index, plus one for "looked, holds none".</summary>
+    private const int TokenStride = 1 << 12;
+
     [ThreadStatic]
     private static Lease? t_lease;
+
+    // The calling thread's lease as one number, so the recording path needs a single thread-static
+    // read and one compare (see Token); 0 until the thread first asks any registry.
+    [ThreadStatic]
+    private static int t_token;
+
+    private static int s_lastBase;
 
     private readonly Thread?[] _holders;
 
     public ProducerLeases(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(count, TokenStride);
         _holders = new Thread?[count];
+        Base = checked(Interlocked.Add(ref s_lastBase, TokenStride));
     }
+
+    /// <summary>
+    /// Gets the calling thread's lease token: <see cref="Base"/> + 1 + the lease index while it holds
+    /// lease <c>i</c> of the registry with that base, anything else otherwise. So
+    /// <c>(uint)(Token - Base - 1) &lt; Count</c> both tells that the thread holds a lease here and gives
+    /// its index; when it fails, ask <see cref="Current"/> (which takes a lease if one is free).
+    /// </summary>
+    public static int Token
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => t_token;
+    }
+
+    /// <summary>Gets this registry's token base, unique among registries (see <see cref="Token"/>).</summary>
+    public int Base { get; }
 
     /// <summary>Gets the registry of the recording rings: one lease per shard, one shard per processor (rounded up to a power of two).</summary>
     public static ProducerLeases Default { get; } = new(ShardedRing<int>.DefaultShardCount);
@@ -78,6 +107,8 @@ internal sealed class ProducerLeases
         return lease;
     }
 
+    private static void Publish(Lease lease) => t_token = lease.Registry.Base + 1 + lease.Index;
+
     private int TryTake(Thread thread)
     {
         // A thread that moved to another registry and back still holds its old lease here.
@@ -109,12 +140,28 @@ internal sealed class ProducerLeases
         return -1;
     }
 
-    /// <summary>A thread's lease: the shard it alone produces into, or -1.</summary>
-    internal sealed class Lease(ProducerLeases registry, int index)
+    /// <summary>A thread's lease: the shard it alone produces into, or -1. Created and changed only by its own thread.</summary>
+    internal sealed class Lease
     {
-        public ProducerLeases Registry { get; } = registry;
+        private int _index;
 
-        public int Index { get; set; } = index;
+        public Lease(ProducerLeases registry, int index)
+        {
+            Registry = registry;
+            Index = index;
+        }
+
+        public ProducerLeases Registry { get; }
+
+        public int Index
+        {
+            get => _index;
+            set
+            {
+                _index = value;
+                Publish(this);
+            }
+        }
 
         public int UnleasedClaims { get; set; }
     }

@@ -20,6 +20,7 @@ internal sealed class ShardedRing<T>
     where T : struct
 {
     private readonly RingBuffer<T>[] _shards;
+    private readonly RingBuffer<T>[] _leased;
     private readonly int _mask;
     private readonly ProducerLeases? _leases;
     private readonly int _leasedShards;
@@ -35,9 +36,10 @@ internal sealed class ShardedRing<T>
         _shards = new RingBuffer<T>[shards];
         for (var i = 0; i < shards; i++)
         {
-            _shards[i] = new RingBuffer<T>(perShard, numericWidth, categoricalWidth, i);
+            _shards[i] = new RingBuffer<T>(perShard, numericWidth, categoricalWidth, i, singleProducer: i < _leasedShards);
         }
 
+        _leased = _shards[.._leasedShards];
         _mask = shards - 1;
         ShardBits = BitOperations.Log2(BitOperations.RoundUpToPowerOf2((uint)shards));
     }
@@ -46,6 +48,12 @@ internal sealed class ShardedRing<T>
     public static int DefaultShardCount { get; } = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(Environment.ProcessorCount, 1, 64));
 
     public IReadOnlyList<RingBuffer<T>> Shards => _shards;
+
+    /// <summary>Gets the shards of the leases, by lease index (empty without leases): the recording path's direct view of <see cref="LeasedShard"/>.</summary>
+    public RingBuffer<T>[] LeasedShards => _leased;
+
+    /// <summary>Gets the lease registry, or <see langword="null"/>.</summary>
+    public ProducerLeases? Leases => _leases;
 
     /// <summary>Gets how many bits of a shard number there are (the shard count rounded up to a power of two).</summary>
     public int ShardBits { get; }

@@ -85,15 +85,15 @@ internal sealed class ModelPipeline
                 ref var record = ref buffers.Predictions[count++];
                 record = new PredictionRecord
                 {
-                    Id = entry.Id,
-                    Timestamp = clock.ToUtc(entry.Timestamp, entry.HasUtcTicks),
+                    Id = Monitor.IdOf(shard, position, entry),
+                    Timestamp = clock.ToUtc(entry.Timestamp, entry.Has(PredictionEntryFields.UtcTicks)),
                     Latency = TimeSpan.FromTicks(entry.LatencyTicks),
                     Status = entry.Status,
                     ErrorKind = entry.ErrorKind,
                     PredictedClass = entry.PredictedClass,
-                    PredictedValue = double.IsNaN(entry.PredictedValue) ? null : entry.PredictedValue,
-                    Confidence = double.IsNaN(entry.Confidence) ? null : entry.Confidence,
-                    InputHash = entry.HasInputHash ? entry.InputHash : null,
+                    PredictedValue = entry.Has(PredictionEntryFields.PredictedValue) ? entry.PredictedValue : null,
+                    Confidence = entry.Has(PredictionEntryFields.Confidence) ? entry.Confidence : null,
+                    InputHash = entry.Has(PredictionEntryFields.InputHash) ? entry.InputHash : null,
                     Segment = entry.Segment,
                     NumericFeatures = numeric,
                     CategoricalFeatures = categorical,

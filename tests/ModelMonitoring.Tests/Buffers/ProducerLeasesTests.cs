@@ -42,6 +42,44 @@ public class ProducerLeasesTests
     }
 
     [Fact]
+    public void Token_GivesTheHoldersIndexInItsRegistryAndNothingInAnother()
+    {
+        var first = new ProducerLeases(2);
+        var second = new ProducerLeases(2);
+        using var other = new HeldThreads(first, 1);
+
+        var (inFirst, inSecond, afterSwitch) = DedicatedThread.Run(() =>
+        {
+            _ = first.Current;
+            var token = ProducerLeases.Token;
+            var inFirst = (uint)(token - first.Base - 1);
+            var inSecond = (uint)(token - second.Base - 1);
+            _ = second.Current;
+            var afterSwitch = (uint)(ProducerLeases.Token - second.Base - 1);
+            return (inFirst, inSecond, afterSwitch);
+        });
+
+        inFirst.ShouldBe(1u);
+        inSecond.ShouldBeGreaterThanOrEqualTo((uint)second.Count);
+        afterSwitch.ShouldBe(0u);
+    }
+
+    [Fact]
+    public void Token_ThreadWithoutALease_IsOutsideEveryIndex()
+    {
+        var leases = new ProducerLeases(1);
+        using var holder = new HeldThreads(leases, 1);
+
+        var index = DedicatedThread.Run(() =>
+        {
+            leases.Current.Index.ShouldBe(-1);
+            return (uint)(ProducerLeases.Token - leases.Base - 1);
+        });
+
+        index.ShouldBeGreaterThanOrEqualTo((uint)leases.Count);
+    }
+
+    [Fact]
     public void CountUnleasedClaim_AfterAHolderEnds_TakesTheLeaseWithinRetryEvery()
     {
         var leases = new ProducerLeases(1);

@@ -31,7 +31,7 @@ public class ModelMonitorLeaseTests
         shard.Claimed.ShouldBe(1);
         monitor.Predictions.Claimed.ShouldBe(1);
         shard.TryPeek(out var position).ShouldBeTrue();
-        shard[position].Id.ShouldBe(ids[1]);
+        monitor.IdOf(shard, position, shard[position]).ShouldBe(ids[1]);
         shard.NumericAt(position).ToArray().ShouldBe([9.0, 8, 7, 6, 5]);
     }
 

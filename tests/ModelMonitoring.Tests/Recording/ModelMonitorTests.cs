@@ -85,6 +85,67 @@ public class ModelMonitorTests
     }
 
     [Fact]
+    public async Task RecordPrediction_EachOptionalValueAlone_IsStoredAndNothingElseIs()
+    {
+        await using var test = TestPipeline.Create(o => o.AddModel("m", m => m.NumericFeatures("a")));
+        var monitor = test.Pipeline.GetMonitor("m");
+        var id = new PredictionId(7, 9);
+        var at = new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
+
+        var ids = new[]
+        {
+            monitor.RecordPrediction(new Prediction { NumericFeatures = [1], Id = id }),
+            monitor.RecordPrediction(new Prediction { NumericFeatures = [2], Timestamp = at }),
+            monitor.RecordPrediction(new Prediction { NumericFeatures = [3], InputHash = 0 }),
+            monitor.RecordPrediction(new Prediction { NumericFeatures = [4], Segment = "eu" }),
+            monitor.RecordPrediction(new Prediction { NumericFeatures = [5], ErrorKind = "Timeout" }),
+            monitor.RecordPrediction(new Prediction { NumericFeatures = [6], PredictedValue = 0 }),
+            monitor.RecordPrediction(new Prediction { NumericFeatures = [7], Confidence = 0 }),
+            monitor.RecordPrediction(new Prediction { NumericFeatures = [8], Id = PredictionId.Empty, PredictedValue = null, Timestamp = null }),
+        };
+        (await test.Pipeline.FlushAsync()).ShouldBeTrue();
+
+        ids.ShouldAllBe(i => !i.IsEmpty);
+        ids[0].ShouldBe(id);
+        var stored = test.Sink.Predictions.OrderBy(p => p.NumericFeatures.Span[0]).ToArray();
+        stored.Select(p => p.Id).ShouldBe(ids);
+        stored.Select(p => p.Timestamp == at).ShouldBe([false, true, false, false, false, false, false, false]);
+        stored.Select(p => p.InputHash).ShouldBe([null, null, 0UL, null, null, null, null, null]);
+        stored.Select(p => p.Segment).ShouldBe([null, null, null, "eu", null, null, null, null]);
+        stored.Select(p => p.ErrorKind).ShouldBe([null, null, null, null, "Timeout", null, null, null]);
+        stored.Select(p => p.PredictedValue).ShouldBe([null, null, null, null, null, 0.0, null, null]);
+        stored.Select(p => p.Confidence).ShouldBe([null, null, null, null, null, null, 0.0, null]);
+        stored.ShouldAllBe(p => p.Status == PredictionStatus.Success && p.PredictedClass == null);
+    }
+
+    [Fact]
+    public async Task RecordPrediction_UndefinedStatus_IsRejectedAsInvalid()
+    {
+        await using var test = Create();
+
+        var id = test.Pipeline.GetMonitor("fraud").RecordPrediction(new Prediction { NumericFeatures = [1, 2], CategoricalFeatures = ["NL"], Status = (PredictionStatus)2 });
+        await test.Pipeline.FlushAsync();
+
+        id.IsEmpty.ShouldBeTrue();
+        test.Pipeline.GetStatistics().GetDropped(DropReason.InvalidValue).ShouldBe(1);
+        test.Sink.Predictions.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.NegativeInfinity)]
+    public async Task RecordPrediction_PredictedValueNotFinite_IsRejectedAsInvalid(double value)
+    {
+        await using var test = Create();
+
+        var id = test.Pipeline.GetMonitor("fraud").RecordPrediction(new Prediction { NumericFeatures = [1, 2], CategoricalFeatures = ["NL"], PredictedValue = value });
+        await test.Pipeline.FlushAsync();
+
+        id.IsEmpty.ShouldBeTrue();
+        test.Pipeline.GetStatistics().GetDropped(DropReason.InvalidValue).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task RecordPrediction_ManyClassLabels_EachIsStoredAsRecorded()
     {
         await using var test = Create();

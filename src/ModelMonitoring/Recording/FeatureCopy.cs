@@ -1,0 +1,87 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace ModelMonitoring.Recording;
+
+/// <summary>
+/// Copies and checks numeric feature values on the recording path. A double is NaN or infinite
+/// exactly when its exponent bits are all set, so four values are checked with two vector
+/// instructions. Features are a few dozen values at most, where a call to Memmove and a separate
+/// checking pass cost more than one fused pass.
+/// </summary>
+internal static class FeatureCopy
+{
+    private const long ExponentMask = 0x7FF0_0000_0000_0000;
+
+    /// <summary>
+    /// Copies <paramref name="count"/> values and reports whether all of them are finite, four at a
+    /// time, the last four overlapping the ones before rather than finishing value by value.
+    /// </summary>
+    /// <remarks>Both references must have <paramref name="count"/> values behind them; the caller checks the lengths.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryCopyFinite(ref double source, ref double destination, int count)
+    {
+        if (!Vector256.IsHardwareAccelerated || count < Vector256<double>.Count)
+        {
+            return TryCopyFiniteScalar(ref source, ref destination, count);
+        }
+
+        var mask = Vector256.Create(ExponentMask);
+        var special = Vector256<long>.Zero;
+        var last = (nuint)(uint)(count - Vector256<double>.Count);
+        for (nuint i = 0; i < last; i += (nuint)Vector256<double>.Count)
+        {
+            var values = Vector256.LoadUnsafe(ref source, i);
+            values.StoreUnsafe(ref destination, i);
+            special |= Vector256.Equals(values.AsInt64() & mask, mask);
+        }
+
+        var tail = Vector256.LoadUnsafe(ref source, last);
+        tail.StoreUnsafe(ref destination, last);
+        special |= Vector256.Equals(tail.AsInt64() & mask, mask);
+        return special == Vector256<long>.Zero;
+    }
+
+    /// <summary>Reports whether every value is finite.</summary>
+    public static bool AllFinite(ReadOnlySpan<double> values)
+    {
+        var bits = MemoryMarshal.Cast<double, long>(values);
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var mask = Vector256.Create(ExponentMask);
+            for (; i <= bits.Length - Vector256<long>.Count; i += Vector256<long>.Count)
+            {
+                if (Vector256.EqualsAny(Vector256.Create(bits.Slice(i, Vector256<long>.Count)) & mask, mask))
+                {
+                    return false;
+                }
+            }
+        }
+
+        for (; i < bits.Length; i++)
+        {
+            if ((bits[i] & ExponentMask) == ExponentMask)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryCopyFiniteScalar(ref double source, ref double destination, int count)
+    {
+        var finite = true;
+        for (var i = 0; i < count; i++)
+        {
+            var value = Unsafe.Add(ref source, i);
+            Unsafe.Add(ref destination, i) = value;
+            finite &= (BitConverter.DoubleToInt64Bits(value) & ExponentMask) != ExponentMask;
+        }
+
+        return finite;
+    }
+}
