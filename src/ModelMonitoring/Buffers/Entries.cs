@@ -6,21 +6,18 @@ namespace ModelMonitoring.Buffers;
 // says the caller supplied wall-clock time; the worker converts both to UTC. In labels, NaN stands for
 // "not set".
 
-// A prediction: Fields says which of the values are set (the consumer clears a released slot, so the
-// producer stores only what a prediction has). A generated id is not stored: the consumer derives it
-// from the slot's position (ModelMonitor.IdOf).
+// A prediction: what nearly every prediction has, in 40 bytes, so that a record and its features span
+// as few cache lines as possible. Fields says which values are set (the consumer clears a released
+// slot, so the producer stores only what a prediction has) and whether the rarely used ones are in
+// PredictionExtrasStore. A generated id is not stored: the consumer derives it from the slot's
+// position (ModelMonitor.IdOf).
 internal struct PredictionEntry
 {
     public long Timestamp;
     public long LatencyTicks;
     public double Confidence;
-    public double PredictedValue;
-    public ulong InputHash;
-    public PredictionId CustomId;
     public PredictionEntryFields Fields;
     public string? PredictedClass;
-    public string? ErrorKind;
-    public string? Segment;
 
     public readonly PredictionStatus Status => (Fields & PredictionEntryFields.Error) != 0 ? PredictionStatus.Error : PredictionStatus.Success;
 
@@ -41,6 +38,9 @@ internal enum PredictionEntryFields
     PredictedValue = 1 << 3,
     InputHash = 1 << 4,
     CustomId = 1 << 5,
+
+    /// <summary>The slot has <see cref="PredictionExtras"/> (any of the three fields above, an error kind or a segment).</summary>
+    Extras = 1 << 6,
 }
 
 internal struct GroundTruthEntry

@@ -49,7 +49,7 @@ internal sealed class ModelPipeline
     /// <summary>Discards everything still buffered (after a shutdown timeout) and returns how many records that was.</summary>
     public long DiscardBuffered()
     {
-        return Discard(Monitor.Predictions) + Discard(Monitor.GroundTruths) + Discard(Monitor.Metrics) + Discard(Monitor.HealthChecks);
+        return DiscardPredictions() + Discard(Monitor.GroundTruths) + Discard(Monitor.Metrics) + Discard(Monitor.HealthChecks);
 
         static long Discard<T>(ShardedRing<T> ring)
             where T : struct
@@ -78,6 +78,7 @@ internal sealed class ModelPipeline
             while (count < _maxBatchSize && shard.TryPeek(out var position))
             {
                 ref var entry = ref shard[position];
+                var extras = entry.Has(PredictionEntryFields.Extras) ? Monitor.Extras.Take(shard.Index, shard.IndexOf(position)) : default;
                 var numeric = new Memory<double>(buffers.Numeric, count * numericWidth, numericWidth);
                 var categorical = new Memory<string?>(buffers.Categorical, count * categoricalWidth, categoricalWidth);
                 shard.NumericAt(position).CopyTo(numeric.Span);
@@ -85,16 +86,16 @@ internal sealed class ModelPipeline
                 ref var record = ref buffers.Predictions[count++];
                 record = new PredictionRecord
                 {
-                    Id = Monitor.IdOf(shard, position, entry),
+                    Id = Monitor.IdOf(shard, position, entry, extras),
                     Timestamp = clock.ToUtc(entry.Timestamp, entry.Has(PredictionEntryFields.UtcTicks)),
                     Latency = TimeSpan.FromTicks(entry.LatencyTicks),
                     Status = entry.Status,
-                    ErrorKind = entry.ErrorKind,
+                    ErrorKind = extras.ErrorKind,
                     PredictedClass = entry.PredictedClass,
-                    PredictedValue = entry.Has(PredictionEntryFields.PredictedValue) ? entry.PredictedValue : null,
+                    PredictedValue = entry.Has(PredictionEntryFields.PredictedValue) ? extras.PredictedValue : null,
                     Confidence = entry.Has(PredictionEntryFields.Confidence) ? entry.Confidence : null,
-                    InputHash = entry.Has(PredictionEntryFields.InputHash) ? entry.InputHash : null,
-                    Segment = entry.Segment,
+                    InputHash = entry.Has(PredictionEntryFields.InputHash) ? extras.InputHash : null,
+                    Segment = extras.Segment,
                     NumericFeatures = numeric,
                     CategoricalFeatures = categorical,
                 };
@@ -106,6 +107,28 @@ internal sealed class ModelPipeline
         }
 
         buffers.PredictionCount = count;
+    }
+
+    /// <summary>Releases every published prediction with its side values, so no discarded string stays referenced.</summary>
+    private long DiscardPredictions()
+    {
+        long count = 0;
+        foreach (var shard in Monitor.Predictions.Shards)
+        {
+            while (shard.TryPeek(out var position))
+            {
+                if (shard[position].Has(PredictionEntryFields.Extras))
+                {
+                    Monitor.Extras.Take(shard.Index, shard.IndexOf(position));
+                }
+
+                shard.CategoricalAt(position).Clear();
+                shard.Release();
+                count++;
+            }
+        }
+
+        return count;
     }
 
     private void DrainGroundTruths(BatchBuffers buffers, TimestampConverter clock) =>

@@ -46,9 +46,9 @@ internal sealed partial class ModelMonitor
         return id;
     }
 
-    /// <summary>Gets the identifier of the prediction in a published slot.</summary>
-    internal PredictionId IdOf(RingBuffer<PredictionEntry> shard, long position, in PredictionEntry entry) =>
-        entry.Has(PredictionEntryFields.CustomId) ? entry.CustomId : GeneratedId(shard, position);
+    /// <summary>Gets the identifier of the prediction in a published slot, given its extras (default when it has none).</summary>
+    internal PredictionId IdOf(RingBuffer<PredictionEntry> shard, long position, in PredictionEntry entry, in PredictionExtras extras) =>
+        entry.Has(PredictionEntryFields.CustomId) ? extras.CustomId : GeneratedId(shard, position);
 
     /// <summary>
     /// Everything the fast path leaves: a stopped pipeline, a thread without a lease here (it may take
@@ -108,38 +108,28 @@ internal sealed partial class ModelMonitor
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private PredictionId Write(RingBuffer<PredictionEntry> shard, ref PredictionEntry entry, long position, in Prediction prediction, OptionalFields optional)
     {
-        // Released slots are cleared, so only what the prediction has is stored.
+        // Released slots are cleared, so only what the prediction has is stored. The status was checked
+        // to be Success or Error, which are the values of no field and of the Error field.
         entry.Timestamp = _clock.Timestamp;
         entry.LatencyTicks = prediction.Latency.Ticks;
-        var fields = prediction.Status == PredictionStatus.Error ? PredictionEntryFields.Error : PredictionEntryFields.None;
-        if (prediction.Confidence is { } confidence)
-        {
-            entry.Confidence = confidence;
-            fields |= PredictionEntryFields.Confidence;
-        }
-
+        var confidence = prediction.Confidence;
+        entry.Confidence = confidence.GetValueOrDefault();
+        var fields = (PredictionEntryFields)prediction.Status | (confidence.HasValue ? PredictionEntryFields.Confidence : PredictionEntryFields.None);
+        var id = optional == OptionalFields.None
+            ? GeneratedId(shard, position)
+            : WriteOptional(shard, ref entry, position, prediction, optional, ref fields);
+        entry.Fields = fields;
         if (prediction.PredictedClass is { } predictedClass)
         {
             entry.PredictedClass = predictedClass;
         }
 
-        PredictionId id;
-        if (optional == OptionalFields.None)
-        {
-            entry.Fields = fields;
-            id = GeneratedId(shard, position);
-        }
-        else
-        {
-            id = WriteOptional(shard, ref entry, position, prediction, optional, fields);
-        }
-
         return id;
     }
 
-    /// <summary>Stores the rarely set values <see cref="Prediction.Optional"/> lists, and the fields, and returns the prediction's id.</summary>
+    /// <summary>Stores the rarely set values <see cref="Prediction.Optional"/> lists, adds them to the fields, and returns the prediction's id.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private PredictionId WriteOptional(RingBuffer<PredictionEntry> shard, ref PredictionEntry entry, long position, in Prediction prediction, OptionalFields optional, PredictionEntryFields fields)
+    private PredictionId WriteOptional(RingBuffer<PredictionEntry> shard, ref PredictionEntry entry, long position, in Prediction prediction, OptionalFields optional, ref PredictionEntryFields fields)
     {
         if (prediction.Timestamp is { } timestamp)
         {
@@ -147,34 +137,39 @@ internal sealed partial class ModelMonitor
             fields |= PredictionEntryFields.UtcTicks;
         }
 
-        if (prediction.PredictedValue is { } predictedValue)
-        {
-            entry.PredictedValue = predictedValue;
-            fields |= PredictionEntryFields.PredictedValue;
-        }
-
-        if (prediction.InputHash is { } inputHash)
-        {
-            entry.InputHash = inputHash;
-            fields |= PredictionEntryFields.InputHash;
-        }
-
-        entry.ErrorKind = prediction.ErrorKind;
-        entry.Segment = prediction.Segment;
         if ((optional & OptionalFields.CategoricalFeatures) != 0)
         {
             prediction.CategoricalFeatures.CopyTo(shard.CategoricalAt(position));
         }
 
-        var id = GeneratedId(shard, position);
+        var id = prediction.Id.IsEmpty ? GeneratedId(shard, position) : prediction.Id;
+        if ((optional & (OptionalFields.PredictedValue | OptionalFields.InputHash | OptionalFields.Id | OptionalFields.ErrorKind | OptionalFields.Segment)) == 0)
+        {
+            return id;
+        }
+
+        ref var extras = ref Extras.ForProducer(shard.Index, shard.IndexOf(position));
+        fields |= PredictionEntryFields.Extras;
+        if (prediction.PredictedValue is { } predictedValue)
+        {
+            extras.PredictedValue = predictedValue;
+            fields |= PredictionEntryFields.PredictedValue;
+        }
+
+        if (prediction.InputHash is { } inputHash)
+        {
+            extras.InputHash = inputHash;
+            fields |= PredictionEntryFields.InputHash;
+        }
+
         if (!prediction.Id.IsEmpty)
         {
-            id = prediction.Id;
-            entry.CustomId = id;
+            extras.CustomId = id;
             fields |= PredictionEntryFields.CustomId;
         }
 
-        entry.Fields = fields;
+        extras.ErrorKind = prediction.ErrorKind;
+        extras.Segment = prediction.Segment;
         return id;
     }
 

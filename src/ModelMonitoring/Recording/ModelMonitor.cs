@@ -31,6 +31,7 @@ internal sealed partial class ModelMonitor : IModelMonitor
         _numericCount = model.NumericFeatures.Count;
         _categoricalCount = model.CategoricalFeatures.Count;
         Predictions = new ShardedRing<PredictionEntry>(bufferCapacity, _numericCount, _categoricalCount, leases: leases ?? ProducerLeases.Default);
+        Extras = new PredictionExtrasStore(Predictions.Shards.Count, Predictions.Shards[0].Capacity);
         GroundTruths = new ShardedRing<GroundTruthEntry>(bufferCapacity);
         Metrics = new ShardedRing<MetricEntry>(bufferCapacity);
         HealthChecks = new ShardedRing<HealthCheckEntry>(bufferCapacity);
@@ -56,6 +57,9 @@ internal sealed partial class ModelMonitor : IModelMonitor
     public ModelSchema Model { get; }
 
     internal ShardedRing<PredictionEntry> Predictions { get; }
+
+    /// <summary>Gets the rarely used values of the predictions in <see cref="Predictions"/>.</summary>
+    internal PredictionExtrasStore Extras { get; }
 
     internal ShardedRing<GroundTruthEntry> GroundTruths { get; }
 

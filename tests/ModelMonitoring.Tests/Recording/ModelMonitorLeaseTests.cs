@@ -31,7 +31,7 @@ public class ModelMonitorLeaseTests
         shard.Claimed.ShouldBe(1);
         monitor.Predictions.Claimed.ShouldBe(1);
         shard.TryPeek(out var position).ShouldBeTrue();
-        monitor.IdOf(shard, position, shard[position]).ShouldBe(ids[1]);
+        monitor.IdOf(shard, position, shard[position], default).ShouldBe(ids[1]);
         shard.NumericAt(position).ToArray().ShouldBe([9.0, 8, 7, 6, 5]);
     }
 
@@ -50,6 +50,36 @@ public class ModelMonitorLeaseTests
         monitor.Predictions.Shards[1].Claimed.ShouldBe(perShard);
         monitor.Drops.Get(DropReason.BufferFull).ShouldBe(perShard);
         monitor.Received.ShouldBe(3 * perShard);
+    }
+
+    [Fact]
+    public void RecordPrediction_RareValuesOnTheLeasedAndTheSharedShard_AreKeptInEachShardsExtras()
+    {
+        var leases = new ProducerLeases(1);
+        var monitor = NewMonitor(leases, capacity: 8);
+        var perShard = monitor.Predictions.Shards[0].Capacity;
+
+        var ids = DedicatedThread.Run(() => Enumerable.Range(0, perShard + 1)
+            .Select(i => monitor.RecordPrediction(new Prediction { NumericFeatures = [i, 0, 0, 0, 0], Segment = $"s{i}", InputHash = (ulong)i, Id = new PredictionId(9, (ulong)i + 1) }))
+            .ToArray());
+
+        ids.ShouldAllBe(id => !id.IsEmpty);
+        foreach (var shard in monitor.Predictions.Shards)
+        {
+            while (shard.TryPeek(out var position))
+            {
+                ref var entry = ref shard[position];
+                entry.Has(PredictionEntryFields.Extras).ShouldBeTrue();
+                var extras = monitor.Extras.Take(shard.Index, shard.IndexOf(position));
+                var i = (int)shard.NumericAt(position)[0];
+                extras.Segment.ShouldBe($"s{i}");
+                extras.InputHash.ShouldBe((ulong)i);
+                monitor.IdOf(shard, position, entry, extras).ShouldBe(ids[i]);
+                shard.Release();
+            }
+        }
+
+        monitor.Predictions.Shards[1].Claimed.ShouldBe(1);
     }
 
     private static ModelMonitor NewMonitor(ProducerLeases leases, int capacity) =>
