@@ -1,11 +1,15 @@
 using BenchmarkDotNet.Running;
 
-// Two plain harnesses sit beside the BenchmarkDotNet suite: "memory" (managed memory under millions of
-// records) and "scaling" (one vs two recording threads without BenchmarkDotNet's processes around).
+// Three plain harnesses sit beside the BenchmarkDotNet suite: "memory" (managed memory under millions of
+// records), "scaling" (one vs two recording threads without BenchmarkDotNet's processes around) and
+// "paired" (recording against OpenTelemetry's histogram in alternating rounds of one process).
 switch (args.FirstOrDefault())
 {
     case "memory":
         await ModelMonitoring.Benchmarks.MemorySoak.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000_000);
+        break;
+    case "paired":
+        ModelMonitoring.Benchmarks.PairedComparison.Run();
         break;
     case "scaling":
         ModelMonitoring.Benchmarks.ThreadScaling.Run();
