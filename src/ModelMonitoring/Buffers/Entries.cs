@@ -17,6 +17,9 @@ internal struct PredictionEntry
     public long LatencyTicks;
     public double Confidence;
     public PredictionEntryFields Fields;
+
+    /// <summary>The class label as an index + 1 into its shard's <see cref="ClassLabelTable"/>, or 0 when <see cref="PredictedClass"/> holds it.</summary>
+    public byte LabelCode;
     public string? PredictedClass;
 
     public readonly PredictionStatus Status => (Fields & PredictionEntryFields.Error) != 0 ? PredictionStatus.Error : PredictionStatus.Success;

@@ -141,6 +141,22 @@ internal sealed class RingBuffer<T>
         return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_slots), (nint)(uint)((int)pos & _mask));
     }
 
+    /// <summary>
+    /// Like <see cref="PeekFreeSlotExclusive"/>, but decides from the producer's copy of the head alone,
+    /// with no call: a null reference means the ring may be full, and <see cref="PeekFreeSlotExclusive"/>
+    /// tells for certain.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref Slot PeekFreeSlotExclusiveCached(out long position)
+    {
+        Debug.Assert(_singleProducer, "Only a single-producer ring is claimed without a compare-and-swap.");
+        var pos = _cursors.Tail;
+        position = pos;
+        return ref pos - _cursors.CachedHead > _mask
+            ? ref Unsafe.NullRef<Slot>()
+            : ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_slots), (nint)(uint)((int)pos & _mask));
+    }
+
     /// <summary>Gets the slot of a claimed position.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ref Slot SlotAt(long position) => ref _slots[(int)position & _mask];

@@ -91,7 +91,7 @@ internal sealed class ModelPipeline
                     Latency = TimeSpan.FromTicks(entry.LatencyTicks),
                     Status = entry.Status,
                     ErrorKind = extras.ErrorKind,
-                    PredictedClass = entry.PredictedClass,
+                    PredictedClass = Monitor.LabelOf(shard, entry),
                     PredictedValue = entry.Has(PredictionEntryFields.PredictedValue) ? extras.PredictedValue : null,
                     Confidence = entry.Has(PredictionEntryFields.Confidence) ? entry.Confidence : null,
                     InputHash = entry.Has(PredictionEntryFields.InputHash) ? extras.InputHash : null,

@@ -20,13 +20,20 @@ internal static class FeatureCopy
     /// </summary>
     /// <remarks>Both references must have <paramref name="count"/> values behind them; the caller checks the lengths.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TryCopyFinite(ref double source, ref double destination, int count)
-    {
-        if (!Vector256.IsHardwareAccelerated || count < Vector256<double>.Count)
-        {
-            return TryCopyFiniteScalar(ref source, ref destination, count);
-        }
+    public static bool TryCopyFinite(ref double source, ref double destination, int count) =>
+        CanCopyByVectors(count) ? TryCopyFiniteByVectors(ref source, ref destination, count) : TryCopyFiniteScalar(ref source, ref destination, count);
 
+    /// <summary>Gets a value indicating whether <see cref="TryCopyFiniteByVectors"/> can copy <paramref name="count"/> values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool CanCopyByVectors(int count) => Vector256.IsHardwareAccelerated && count >= Vector256<double>.Count;
+
+    /// <summary>
+    /// <see cref="TryCopyFinite"/> for counts that <see cref="CanCopyByVectors"/> accepts: vectors only,
+    /// and no call, so that a caller keeps nothing in saved registers for it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryCopyFiniteByVectors(ref double source, ref double destination, int count)
+    {
         var mask = Vector256.Create(ExponentMask);
         var special = Vector256<long>.Zero;
         var last = (nuint)(uint)(count - Vector256<double>.Count);

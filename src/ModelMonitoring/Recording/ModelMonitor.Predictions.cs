@@ -4,46 +4,64 @@ using ModelMonitoring.Buffers;
 
 namespace ModelMonitoring.Recording;
 
-// The prediction path. The fast path covers the common case in one pass with no call: the thread
-// holds a lease (ProducerLeases), its shard has room, and the record is valid. Everything else takes
-// RecordSlow, which decides again from the start.
+// The prediction path. The fast path is the common case, in one pass: a thread holding a lease
+// (ProducerLeases) records a prediction with no rarely used values (Prediction.Optional) and a class
+// label its shard already knows (ClassLabelTable) into its own shard, which has room by its last view
+// of the consumer, with at least four features. Its only call is the thread-static read, first, while
+// little is live, so it needs few registers saved (the rare exits are tail calls). Everything else (no
+// lease yet, a full shard, a new label, categorical features or rare values, a stopped pipeline)
+// takes RecordSlow, which decides again from the start.
 internal sealed partial class ModelMonitor
 {
     public PredictionId RecordPrediction(in Prediction prediction)
     {
+        var token = ProducerLeases.Token;
         var leased = _leasedShards;
-        var lease = (uint)(ProducerLeases.Token - _leaseToken);
-        if (lease >= (uint)leased.Length || _state.IsStopped)
+        var lease = (uint)(token - _leaseToken);
+        if (lease >= (uint)leased.Length || prediction.Optional != OptionalFields.None || _state.IsStopped)
         {
             return RecordSlow(prediction);
         }
 
         var shard = leased[lease];
-        ref var slot = ref shard.PeekFreeSlotExclusive(out var position);
+        ref var slot = ref shard.PeekFreeSlotExclusiveCached(out var position);
         if (Unsafe.IsNullRef(ref slot))
         {
             return RecordSlow(prediction);
         }
 
-        var optional = prediction.Optional;
+        // A label this shard has not seen yet (or cannot code) is stored by the slow path.
+        byte labelCode = 0;
+        if (prediction.PredictedClass is { } label && (labelCode = _labelTables[lease].Find(label)) == 0)
+        {
+            return RecordSlow(prediction);
+        }
+
         var numeric = prediction.NumericFeatures;
-        if (numeric.Length != _numericCount || CategoricalCount(prediction, optional) != _categoricalCount)
+        if (numeric.Length != _numericCount || _categoricalCount != 0)
         {
             return Reject(DropReason.SchemaMismatch);
         }
 
+        if (!FeatureCopy.CanCopyByVectors(numeric.Length))
+        {
+            return RecordSlow(prediction);
+        }
+
         // The features are checked while they are copied into the free slot; the slot is claimed only
         // once everything has passed, so a rejected record leaves nothing behind.
-        if (!IsValid(prediction, optional)
-            || !FeatureCopy.TryCopyFinite(ref MemoryMarshal.GetReference(numeric), ref shard.NumericRef(position), numeric.Length))
+        if (!IsValid(prediction, OptionalFields.None)
+            || !FeatureCopy.TryCopyFiniteByVectors(ref MemoryMarshal.GetReference(numeric), ref shard.NumericRef(position), numeric.Length))
         {
             return Reject(DropReason.InvalidValue);
         }
 
-        var id = Write(shard, ref slot.Item, position, prediction, optional);
+        ref var entry = ref slot.Item;
+        WriteCommon(ref entry, prediction);
+        entry.LabelCode = labelCode;
         shard.PublishExclusive(position);
-        WakeWorkerIfDue(position);
-        return id;
+        var id = GeneratedId(shard, position);
+        return (position & _wakeMask) != _wakeMask ? id : WakeWorker(id);
     }
 
     /// <summary>Gets the identifier of the prediction in a published slot, given its extras (default when it has none).</summary>
@@ -51,9 +69,9 @@ internal sealed partial class ModelMonitor
         entry.Has(PredictionEntryFields.CustomId) ? extras.CustomId : GeneratedId(shard, position);
 
     /// <summary>
-    /// Everything the fast path leaves: a stopped pipeline, a thread without a lease here (it may take
-    /// one now), a full leased shard (the record goes to the shared shard), with the checks in the
-    /// order their drop reasons are counted.
+    /// Everything the fast path leaves: a stopped pipeline, categorical features or rare values, a
+    /// thread without a lease here (it may take one now), a full leased shard (the record goes to the
+    /// shared shard), with the checks in the order their drop reasons are counted.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private PredictionId RecordSlow(in Prediction prediction)
@@ -70,25 +88,51 @@ internal sealed partial class ModelMonitor
             return Reject(DropReason.SchemaMismatch);
         }
 
-        if (!IsValid(prediction, optional) || !FeatureCopy.AllFinite(numeric))
+        if (!IsValid(prediction, optional))
         {
             return Reject(DropReason.InvalidValue);
         }
 
+        PredictionId id;
+        long position = 0;
         var shard = Predictions.LeasedShard();
-        long position;
-        if (shard is null || !shard.TryClaimExclusive(out position))
+        ref var slot = ref shard is null ? ref Unsafe.NullRef<RingBuffer<PredictionEntry>.Slot>() : ref shard.PeekFreeSlotExclusive(out position);
+        if (!Unsafe.IsNullRef(ref slot))
         {
+            if (!FeatureCopy.TryCopyFinite(ref MemoryMarshal.GetReference(numeric), ref shard!.NumericRef(position), numeric.Length))
+            {
+                return Reject(DropReason.InvalidValue);
+            }
+
+            id = Write(shard, ref slot.Item, position, prediction, optional);
+            shard.PublishExclusive(position);
+        }
+        else
+        {
+            if (!FeatureCopy.AllFinite(numeric))
+            {
+                return Reject(DropReason.InvalidValue);
+            }
+
             if (!Predictions.TryClaimShared(out shard, out position))
             {
                 return Reject(DropReason.BufferFull);
             }
+
+            numeric.CopyTo(shard.NumericAt(position));
+            id = Write(shard, ref shard[position], position, prediction, optional);
+            shard.Publish(position);
         }
 
-        numeric.CopyTo(shard.NumericAt(position));
-        var id = Write(shard, ref shard[position], position, prediction, optional);
-        shard.Publish(position);
         WakeWorkerIfDue(position);
+        return id;
+    }
+
+    /// <summary>Wakes the worker (see <see cref="WakeWorkerIfDue"/>) and returns <paramref name="id"/>, as a call of its own so the fast path keeps nothing live across it.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private PredictionId WakeWorker(PredictionId id)
+    {
+        _state.Signal();
         return id;
     }
 
@@ -108,24 +152,56 @@ internal sealed partial class ModelMonitor
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private PredictionId Write(RingBuffer<PredictionEntry> shard, ref PredictionEntry entry, long position, in Prediction prediction, OptionalFields optional)
     {
+        WriteCommon(ref entry, prediction);
+        WriteLabel(shard, ref entry, prediction.PredictedClass);
+        if (optional == OptionalFields.None)
+        {
+            return GeneratedId(shard, position);
+        }
+
+        var fields = entry.Fields;
+        var id = WriteOptional(shard, ref entry, position, prediction, optional, ref fields);
+        entry.Fields = fields;
+        return id;
+    }
+
+    /// <summary>Stores what nearly every prediction has.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void WriteCommon(ref PredictionEntry entry, in Prediction prediction)
+    {
         // Released slots are cleared, so only what the prediction has is stored. The status was checked
         // to be Success or Error, which are the values of no field and of the Error field.
         entry.Timestamp = _clock.Timestamp;
         entry.LatencyTicks = prediction.Latency.Ticks;
         var confidence = prediction.Confidence;
         entry.Confidence = confidence.GetValueOrDefault();
-        var fields = (PredictionEntryFields)prediction.Status | (confidence.HasValue ? PredictionEntryFields.Confidence : PredictionEntryFields.None);
-        var id = optional == OptionalFields.None
-            ? GeneratedId(shard, position)
-            : WriteOptional(shard, ref entry, position, prediction, optional, ref fields);
-        entry.Fields = fields;
-        if (prediction.PredictedClass is { } predictedClass)
+        entry.Fields = (PredictionEntryFields)prediction.Status | (confidence.HasValue ? PredictionEntryFields.Confidence : PredictionEntryFields.None);
+    }
+
+    /// <summary>Stores the class label as its shard's code when it has or can get one, as a reference otherwise.</summary>
+    private void WriteLabel(RingBuffer<PredictionEntry> shard, ref PredictionEntry entry, string? label)
+    {
+        if (label is null)
         {
-            entry.PredictedClass = predictedClass;
+            return;
         }
 
-        return id;
+        if (shard.IsSingleProducer)
+        {
+            var table = _labelTables[shard.Index];
+            var code = table.Find(label);
+            entry.LabelCode = code != 0 ? code : table.Add(label);
+        }
+
+        if (entry.LabelCode == 0)
+        {
+            entry.PredictedClass = label;
+        }
     }
+
+    /// <summary>Gets the class label of a published slot.</summary>
+    internal string? LabelOf(RingBuffer<PredictionEntry> shard, in PredictionEntry entry) =>
+        entry.LabelCode != 0 ? _labelTables[shard.Index].LabelOf(entry.LabelCode) : entry.PredictedClass;
 
     /// <summary>Stores the rarely set values <see cref="Prediction.Optional"/> lists, adds them to the fields, and returns the prediction's id.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -22,6 +22,7 @@ internal sealed partial class ModelMonitor : IModelMonitor
     private readonly int _shardBits;
     private readonly RingBuffer<PredictionEntry>[] _leasedShards;
     private readonly int _leaseToken;
+    private readonly ClassLabelTable[] _labelTables;
 
     public ModelMonitor(ModelSchema model, int bufferCapacity, CoarseClock clock, PipelineState state, int wakeEvery = 1024, ProducerLeases? leases = null)
     {
@@ -41,6 +42,7 @@ internal sealed partial class ModelMonitor : IModelMonitor
         _shardBits = Predictions.ShardBits;
         _leasedShards = Predictions.LeasedShards;
         _leaseToken = Predictions.Leases!.Base + 1;
+        _labelTables = [.. _leasedShards.Select(_ => new ClassLabelTable())];
         var shardCapacity = Predictions.Shards[0].Capacity;
         _wakeMask = (long)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(Math.Min(wakeEvery, shardCapacity / 2), 1, 1 << 30)) - 1;
 

@@ -160,6 +160,24 @@ public class ModelMonitorTests
     }
 
     [Fact]
+    public async Task RecordPrediction_LabelsAsCodesAndAsReferences_AreStoredAsRecorded()
+    {
+        // A numeric-only model takes the fast path, where labels become per-shard codes; the 17th
+        // distinct instance and later ones no longer fit the table and are stored as references.
+        await using var test = TestPipeline.Create(o => o.AddModel("m", m => m.NumericFeatures("a", "b", "c", "d")));
+        var monitor = test.Pipeline.GetMonitor("m");
+        var stable = Enumerable.Range(0, 3).Select(i => $"stable {i}").ToArray();
+        var labels = Enumerable.Range(0, 300).Select(i => i % 10 == 9 ? $"fresh {i}" : i % 7 == 0 ? null : stable[i % 3]).ToArray();
+
+        var ids = labels.Select((label, i) => monitor.RecordPrediction(new Prediction { NumericFeatures = [i, 0, 0, 0], PredictedClass = label })).ToList();
+        (await test.Pipeline.FlushAsync()).ShouldBeTrue();
+
+        ids.ShouldAllBe(id => !id.IsEmpty);
+        var stored = test.Sink.Predictions.ToDictionary(p => p.Id, p => p.PredictedClass);
+        ids.Select(id => stored[id]).ShouldBe(labels);
+    }
+
+    [Fact]
     public async Task RecordPrediction_FeatureCountNotAMultipleOfFour_CopiesEveryValue()
     {
         await using var test = TestPipeline.Create(o => o.AddModel("m", m => m.NumericFeatures("a", "b", "c", "d", "e", "f", "g")));

@@ -1,0 +1,64 @@
+using System.Runtime.CompilerServices;
+
+namespace ModelMonitoring.Buffers;
+
+/// <summary>
+/// The class labels one shard's producer has recorded, so that a slot can hold a label as a one-byte
+/// code: storing a string reference into a ring slot needs the GC's write barrier, a call that also
+/// makes the recording path save and restore more registers. Classifiers have few labels and pass
+/// the same string instances (from the model's class list) again and again.
+/// </summary>
+/// <remarks>
+/// Only the shard's single producer adds labels, before it publishes the slot that uses the new code;
+/// the consumer reads a code's label after it has seen that slot published. Labels are never removed
+/// or replaced, so a code means the same label for the life of the ring. Labels are told apart by
+/// reference, which is what a lookup can afford: a label built anew for every prediction takes one
+/// entry per instance until the table is full, and from then on every label not in the table is
+/// stored in the slot as a reference.
+/// </remarks>
+internal sealed class ClassLabelTable
+{
+    /// <summary>How many labels a table holds.</summary>
+    public const int Capacity = 16;
+
+    private readonly string?[] _labels = new string?[Capacity];
+    private int _count;
+
+    /// <summary>Gets the code of <paramref name="label"/> when this very instance is in the table, or 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public byte Find(string label)
+    {
+        var labels = _labels;
+        for (var i = 0; i < labels.Length; i++)
+        {
+            var known = labels[i];
+            if (ReferenceEquals(known, label))
+            {
+                return (byte)(i + 1);
+            }
+
+            if (known is null)
+            {
+                break;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Producer only: adds <paramref name="label"/> and returns its code, or returns 0 when the table is full.</summary>
+    /// <remarks>Callers add a label only after <see cref="Find"/> has not found it, so an instance is added once.</remarks>
+    public byte Add(string label)
+    {
+        if (_count == Capacity)
+        {
+            return 0;
+        }
+
+        Volatile.Write(ref _labels[_count], label);
+        return (byte)++_count;
+    }
+
+    /// <summary>Gets the label of a code from a published slot.</summary>
+    public string LabelOf(byte code) => Volatile.Read(ref _labels[code - 1])!;
+}
