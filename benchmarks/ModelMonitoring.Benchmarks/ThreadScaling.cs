@@ -64,6 +64,8 @@ internal static class ThreadScaling
         }
     }
 
+    // Not inlined, so every caller runs the same compiled loop.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static long Compute(int steps)
     {
         long x = 1;
