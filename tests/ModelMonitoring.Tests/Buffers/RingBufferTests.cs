@@ -36,16 +36,18 @@ public class RingBufferTests
         ring.TryPeek(out _).ShouldBeTrue();
     }
 
-    [Fact]
-    public void Ring_ManyWraps_PreservesOrderAndValues()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Ring_ManyWraps_PreservesOrderAndValues(bool singleProducer)
     {
-        var ring = new RingBuffer<long>(8);
+        var ring = new RingBuffer<long>(8, singleProducer: singleProducer);
         long next = 0;
         for (var round = 0; round < 1000; round++)
         {
             for (var i = 0; i < 5; i++)
             {
-                ring.TryClaim(out var position).ShouldBeTrue();
+                (singleProducer ? ring.TryClaimExclusive(out var position) : ring.TryClaim(out position)).ShouldBeTrue();
                 ring[position] = (round * 5) + i;
                 ring.Publish(position);
             }
@@ -58,6 +60,8 @@ public class RingBufferTests
         }
 
         next.ShouldBe(5000);
+        ring.Claimed.ShouldBe(5000);
+        ring.Released.ShouldBe(5000);
     }
 
     [Fact]
