@@ -126,19 +126,16 @@ internal sealed class RingBuffer<T>
     /// free, or a null reference when the ring is full. Nothing is claimed until <see cref="Publish"/>,
     /// so the producer may write the slot and its side values (nobody reads them) or walk away.
     /// </summary>
-    /// <remarks>The slot index is the position masked by the capacity, so it is always within the array.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ref Slot PeekFreeSlotExclusive(out long position)
     {
-        Debug.Assert(_singleProducer, "Only a single-producer ring is claimed without a compare-and-swap.");
-        var pos = _cursors.Tail;
-        position = pos;
-        if (pos - _cursors.CachedHead > _mask && !RefreshCachedHead(pos))
+        ref var slot = ref PeekFreeSlotExclusiveCached(out position);
+        if (Unsafe.IsNullRef(ref slot) && RefreshCachedHead(position))
         {
-            return ref Unsafe.NullRef<Slot>();
+            return ref SlotOf(position);
         }
 
-        return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_slots), (nint)(uint)((int)pos & _mask));
+        return ref slot;
     }
 
     /// <summary>
@@ -152,14 +149,8 @@ internal sealed class RingBuffer<T>
         Debug.Assert(_singleProducer, "Only a single-producer ring is claimed without a compare-and-swap.");
         var pos = _cursors.Tail;
         position = pos;
-        return ref pos - _cursors.CachedHead > _mask
-            ? ref Unsafe.NullRef<Slot>()
-            : ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_slots), (nint)(uint)((int)pos & _mask));
+        return ref pos - _cursors.CachedHead > _mask ? ref Unsafe.NullRef<Slot>() : ref SlotOf(pos);
     }
-
-    /// <summary>Gets the slot of a claimed position.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ref Slot SlotAt(long position) => ref _slots[(int)position & _mask];
 
     /// <summary>Gets the slot index of a position, for side arrays laid out like the ring.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -222,6 +213,11 @@ internal sealed class RingBuffer<T>
 
         Volatile.Write(ref _cursors.Head, position + 1);
     }
+
+    /// <summary>Gets the slot of a position without a bounds check: the index is the position masked by the capacity.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref Slot SlotOf(long position) =>
+        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_slots), (nint)(uint)((int)position & _mask));
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private bool RefreshCachedHead(long position)

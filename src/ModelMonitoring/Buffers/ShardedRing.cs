@@ -116,8 +116,8 @@ internal sealed class ShardedRing<T>
     public RingBuffer<T>? LeasedShard()
     {
         var index = _leases!.Current.Index;
-        var shards = _shards;
-        return (uint)index < (uint)_leasedShards && (uint)index < (uint)shards.Length ? shards[index] : null;
+        var leased = _leased;
+        return (uint)index < (uint)leased.Length ? leased[index] : null;
     }
 
     /// <summary>Claims a slot in the shared shard of a ring with leases, by compare-and-swap.</summary>
