@@ -16,7 +16,7 @@ internal static class FeatureCopy
 
     /// <summary>
     /// Copies <paramref name="count"/> values and reports whether all of them are finite, four at a
-    /// time, the last four overlapping the ones before rather than finishing value by value.
+    /// time, the last four overlapping the ones before them rather than finishing value by value.
     /// </summary>
     /// <remarks>Both references must have <paramref name="count"/> values behind them; the caller checks the lengths.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -34,19 +34,22 @@ internal static class FeatureCopy
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryCopyFiniteByVectors(ref double source, ref double destination, int count)
     {
+        // The first and the last four values cover counts up to eight without a loop; the loop takes
+        // the four-value blocks between them.
         var mask = Vector256.Create(ExponentMask);
-        var special = Vector256<long>.Zero;
         var last = (nuint)(uint)(count - Vector256<double>.Count);
-        for (nuint i = 0; i < last; i += (nuint)Vector256<double>.Count)
+        var head = Vector256.LoadUnsafe(ref source);
+        var tail = Vector256.LoadUnsafe(ref source, last);
+        head.StoreUnsafe(ref destination);
+        tail.StoreUnsafe(ref destination, last);
+        var special = Vector256.Equals(head.AsInt64() & mask, mask) | Vector256.Equals(tail.AsInt64() & mask, mask);
+        for (nuint i = (nuint)Vector256<double>.Count; i < last; i += (nuint)Vector256<double>.Count)
         {
             var values = Vector256.LoadUnsafe(ref source, i);
             values.StoreUnsafe(ref destination, i);
             special |= Vector256.Equals(values.AsInt64() & mask, mask);
         }
 
-        var tail = Vector256.LoadUnsafe(ref source, last);
-        tail.StoreUnsafe(ref destination, last);
-        special |= Vector256.Equals(tail.AsInt64() & mask, mask);
         return special == Vector256<long>.Zero;
     }
 
