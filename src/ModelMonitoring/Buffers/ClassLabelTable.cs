@@ -14,21 +14,22 @@ namespace ModelMonitoring.Buffers;
 /// or replaced, so a code means the same label for the life of the ring. Labels are told apart by
 /// reference, which is what a lookup can afford: a label built anew for every prediction takes one
 /// entry per instance until the table is full, and from then on every label not in the table is
-/// stored in the slot as a reference.
+/// stored in the slot as a reference. A table is a mutable struct held inside the recording path's
+/// per-lease data, so a lookup reads the labels without following a reference: use it by reference.
 /// </remarks>
-internal sealed class ClassLabelTable
+internal struct ClassLabelTable
 {
     /// <summary>How many labels a table holds.</summary>
     public const int Capacity = 16;
 
-    private readonly string?[] _labels = new string?[Capacity];
+    private Labels _labels;
     private int _count;
 
     /// <summary>Gets the code of <paramref name="label"/> when this very instance is in the table, or 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public byte Find(string label)
+    public readonly byte Find(string label)
     {
-        var labels = _labels;
+        ReadOnlySpan<string?> labels = _labels;
         for (var i = 0; i < labels.Length; i++)
         {
             var known = labels[i];
@@ -61,4 +62,11 @@ internal sealed class ClassLabelTable
 
     /// <summary>Gets the label of a code from a published slot.</summary>
     public string LabelOf(byte code) => Volatile.Read(ref _labels[code - 1])!;
+
+    /// <summary>The labels, inline so that a lookup reads no array header.</summary>
+    [InlineArray(Capacity)]
+    private struct Labels
+    {
+        private string? _element;
+    }
 }

@@ -26,7 +26,7 @@ internal sealed class RingBuffer<T>
     where T : struct
 {
     private readonly Slot[] _slots;
-    private readonly int _mask;
+    private readonly long _mask;
     private readonly bool _singleProducer;
     private RingCursors _cursors;
 
@@ -80,7 +80,7 @@ internal sealed class RingBuffer<T>
     public ref T this[long position]
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => ref _slots[(int)position & _mask].Item;
+        get => ref _slots[(int)(position & _mask)].Item;
     }
 
     /// <summary>Claims the next free slot of a ring with many producers. Returns <see langword="false"/> at once when the ring is full.</summary>
@@ -92,7 +92,7 @@ internal sealed class RingBuffer<T>
         var pos = Volatile.Read(ref _cursors.Tail);
         while (true)
         {
-            ref var slot = ref slots[(int)pos & _mask];
+            ref var slot = ref slots[(int)(pos & _mask)];
             var difference = Volatile.Read(ref slot.Sequence) - pos;
             if (difference == 0)
             {
@@ -129,45 +129,48 @@ internal sealed class RingBuffer<T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ref Slot PeekFreeSlotExclusive(out long position)
     {
-        ref var slot = ref PeekFreeSlotExclusiveCached(out position);
-        if (Unsafe.IsNullRef(ref slot) && RefreshCachedHead(position))
+        if (TryPeekFreeExclusiveCached(out position) || RefreshCachedHead(position))
         {
             return ref SlotOf(position);
         }
 
-        return ref slot;
+        return ref Unsafe.NullRef<Slot>();
     }
 
     /// <summary>
     /// Like <see cref="PeekFreeSlotExclusive"/>, but decides from the producer's copy of the head alone,
-    /// with no call: a null reference means the ring may be full, and <see cref="PeekFreeSlotExclusive"/>
-    /// tells for certain.
+    /// with no call: <see langword="false"/> means the ring may be full, and <see cref="PeekFreeSlotExclusive"/>
+    /// tells for certain. On <see langword="true"/>, <see cref="ItemAt"/> gives the free slot's payload.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ref Slot PeekFreeSlotExclusiveCached(out long position)
+    public bool TryPeekFreeExclusiveCached(out long position)
     {
         Debug.Assert(_singleProducer, "Only a single-producer ring is claimed without a compare-and-swap.");
         var pos = _cursors.Tail;
         position = pos;
-        return ref pos - _cursors.CachedHead > _mask ? ref Unsafe.NullRef<Slot>() : ref SlotOf(pos);
+        return pos - _cursors.CachedHead <= _mask;
     }
+
+    /// <summary>Gets the payload of a position, like the indexer but without a bounds check: the index is the position masked by the capacity.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref T ItemAt(long position) => ref SlotOf(position).Item;
 
     /// <summary>Gets the slot index of a position, for side arrays laid out like the ring.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int IndexOf(long position) => (int)position & _mask;
+    public int IndexOf(long position) => (int)(position & _mask);
 
     /// <summary>Gets the numeric side values of a position.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Span<double> NumericAt(long position) => Numeric.AsSpan(((int)position & _mask) * NumericWidth, NumericWidth);
+    public Span<double> NumericAt(long position) => Numeric.AsSpan(((int)(position & _mask)) * NumericWidth, NumericWidth);
 
     /// <summary>Gets the first numeric side value of a position (<see cref="NumericWidth"/> values follow it).</summary>
     /// <remarks>The slot index is the position masked by the capacity, and the array holds capacity × width values.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ref double NumericRef(long position) =>
-        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Numeric), (nint)(uint)(((int)position & _mask) * NumericWidth));
+        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Numeric), (nint)((position & _mask) * NumericWidth));
 
     /// <summary>Gets the categorical side values of a position.</summary>
-    public Span<string?> CategoricalAt(long position) => Categorical.AsSpan(((int)position & _mask) * CategoricalWidth, CategoricalWidth);
+    public Span<string?> CategoricalAt(long position) => Categorical.AsSpan(((int)(position & _mask)) * CategoricalWidth, CategoricalWidth);
 
     /// <summary>Makes a claimed slot visible to the consumer.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -179,7 +182,7 @@ internal sealed class RingBuffer<T>
         }
         else
         {
-            Volatile.Write(ref _slots[(int)position & _mask].Sequence, position + 1);
+            Volatile.Write(ref _slots[(int)(position & _mask)].Sequence, position + 1);
         }
     }
 
@@ -193,7 +196,7 @@ internal sealed class RingBuffer<T>
         position = _cursors.Head;
         if (!_singleProducer)
         {
-            return Volatile.Read(ref _slots[(int)position & _mask].Sequence) == position + 1;
+            return Volatile.Read(ref _slots[(int)(position & _mask)].Sequence) == position + 1;
         }
 
         // The tail is re-read only when the consumer has caught up with its last view of it.
@@ -204,7 +207,7 @@ internal sealed class RingBuffer<T>
     public void Release()
     {
         var position = _cursors.Head;
-        ref var slot = ref _slots[(int)position & _mask];
+        ref var slot = ref _slots[(int)(position & _mask)];
         slot.Item = default;
         if (!_singleProducer)
         {
@@ -217,7 +220,7 @@ internal sealed class RingBuffer<T>
     /// <summary>Gets the slot of a position without a bounds check: the index is the position masked by the capacity.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ref Slot SlotOf(long position) =>
-        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_slots), (nint)(uint)((int)position & _mask));
+        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_slots), (nint)(position & _mask));
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private bool RefreshCachedHead(long position)
@@ -226,10 +229,10 @@ internal sealed class RingBuffer<T>
         return position - _cursors.CachedHead <= _mask;
     }
 
-    /// <summary>A ring slot: the sequence number of the many-producer protocol (unused with a single producer), and the payload.</summary>
+    /// <summary>A ring slot: the payload, first so that a reference to it needs no null check of its own, and the sequence number of the many-producer protocol (unused with a single producer).</summary>
     internal struct Slot
     {
-        public long Sequence;
         public T Item;
+        public long Sequence;
     }
 }

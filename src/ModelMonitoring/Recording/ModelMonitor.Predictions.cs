@@ -15,54 +15,65 @@ internal sealed partial class ModelMonitor
 {
     public PredictionId RecordPrediction(in Prediction prediction)
     {
-        var token = ProducerLeases.Token;
-        var leased = _leasedShards;
-        var lease = (uint)(token - _leaseToken);
-        if (lease >= (uint)leased.Length || prediction.Optional != OptionalFields.None || _state.IsStopped)
+        // A stopped pipeline has closed the lease token (Close), so no thread matches it here.
+        var lease = (uint)(ProducerLeases.Token - _leaseToken);
+        var lanes = _lanes;
+        if (lease >= (uint)lanes.Length || prediction.Optional != OptionalFields.None)
         {
             return RecordSlow(prediction);
         }
 
-        var shard = leased[lease];
-        ref var slot = ref shard.PeekFreeSlotExclusiveCached(out var position);
-        if (Unsafe.IsNullRef(ref slot))
+        ref var lane = ref lanes[lease];
+        var shard = lane.Shard;
+        if (!shard.TryPeekFreeExclusiveCached(out var position))
+        {
+            return RecordSlow(prediction);
+        }
+
+        // A schema with categorical features or too few numeric values for vectors never matches here.
+        // The features are checked while they are copied into the free slot; the slot is claimed only
+        // once everything has passed, so a rejected record leaves nothing behind.
+        var numeric = prediction.NumericFeatures;
+        if (numeric.Length != _fastPathFeatureCount)
+        {
+            return RecordSlow(prediction);
+        }
+
+        if (!FeatureCopy.TryCopyFiniteByVectors(ref MemoryMarshal.GetReference(numeric), ref shard.NumericRef(position), numeric.Length))
+        {
+            return Reject(DropReason.InvalidValue);
+        }
+
+        // The scalar checks are IsValid's in fewer instructions: a confidence within [0, 1] is a double
+        // whose bits, as an unsigned integer, are at most those of 1 (which also turns away -0, a valid
+        // confidence). The slow path decides what fails here, and rejects. Each value is read once, into
+        // a local: for all the compiler knows, the stores into the slot below could change the prediction.
+        var latencyTicks = prediction.Latency.Ticks;
+        var status = prediction.Status;
+        var confidence = prediction.Confidence;
+        if (latencyTicks < 0
+            || (uint)status > (uint)PredictionStatus.Error
+            || (confidence.HasValue && BitConverter.DoubleToUInt64Bits(confidence.GetValueOrDefault()) > OneBits))
         {
             return RecordSlow(prediction);
         }
 
         // A label this shard has not seen yet (or cannot code) is stored by the slow path.
-        byte labelCode = 0;
-        if (prediction.PredictedClass is { } label && (labelCode = _labelTables[lease].Find(label)) == 0)
+        var labelCode = 0;
+        if (prediction.PredictedClass is { } label && (labelCode = lane.Labels.Find(label)) == 0)
         {
             return RecordSlow(prediction);
         }
 
-        var numeric = prediction.NumericFeatures;
-        if (numeric.Length != _numericCount || _categoricalCount != 0)
-        {
-            return Reject(DropReason.SchemaMismatch);
-        }
-
-        if (!FeatureCopy.CanCopyByVectors(numeric.Length))
-        {
-            return RecordSlow(prediction);
-        }
-
-        // The features are checked while they are copied into the free slot; the slot is claimed only
-        // once everything has passed, so a rejected record leaves nothing behind.
-        if (!IsValid(prediction, OptionalFields.None)
-            || !FeatureCopy.TryCopyFiniteByVectors(ref MemoryMarshal.GetReference(numeric), ref shard.NumericRef(position), numeric.Length))
-        {
-            return Reject(DropReason.InvalidValue);
-        }
-
-        ref var entry = ref slot.Item;
-        WriteCommon(ref entry, prediction);
-        entry.LabelCode = labelCode;
+        ref var entry = ref shard.ItemAt(position);
+        WriteCommon(ref entry, latencyTicks, status, confidence);
+        entry.LabelCode = (byte)labelCode;
         shard.PublishExclusive(position);
-        var id = GeneratedId(shard, position);
-        return (position & _wakeMask) != _wakeMask ? id : WakeWorker(id);
+        return ((position + 1) & _wakeMask) != 0 ? GeneratedId(shard, position) : WakeWorker(shard, position);
     }
+
+    /// <summary>Closes the fast path once the pipeline has stopped: every call then takes <see cref="RecordSlow"/>, which rejects it.</summary>
+    internal void Close() => Volatile.Write(ref _leaseToken, ClosedLeaseToken);
 
     /// <summary>Gets the identifier of the prediction in a published slot, given its extras (default when it has none).</summary>
     internal PredictionId IdOf(RingBuffer<PredictionEntry> shard, long position, in PredictionEntry entry, in PredictionExtras extras) =>
@@ -128,12 +139,12 @@ internal sealed partial class ModelMonitor
         return id;
     }
 
-    /// <summary>Wakes the worker (see <see cref="WakeWorkerIfDue"/>) and returns <paramref name="id"/>, as a call of its own so the fast path keeps nothing live across it.</summary>
+    /// <summary>Wakes the worker (see <see cref="WakeWorkerIfDue"/>) and returns the id of the prediction at <paramref name="position"/>, as a call of its own so the fast path keeps nothing live across it.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private PredictionId WakeWorker(PredictionId id)
+    private PredictionId WakeWorker(RingBuffer<PredictionEntry> shard, long position)
     {
         _state.Signal();
-        return id;
+        return GeneratedId(shard, position);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -152,7 +163,7 @@ internal sealed partial class ModelMonitor
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private PredictionId Write(RingBuffer<PredictionEntry> shard, ref PredictionEntry entry, long position, in Prediction prediction, OptionalFields optional)
     {
-        WriteCommon(ref entry, prediction);
+        WriteCommon(ref entry, prediction.Latency.Ticks, prediction.Status, prediction.Confidence);
         WriteLabel(shard, ref entry, prediction.PredictedClass);
         if (optional == OptionalFields.None)
         {
@@ -167,15 +178,15 @@ internal sealed partial class ModelMonitor
 
     /// <summary>Stores what nearly every prediction has.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void WriteCommon(ref PredictionEntry entry, in Prediction prediction)
+    private void WriteCommon(ref PredictionEntry entry, long latencyTicks, PredictionStatus status, double? confidence)
     {
         // Released slots are cleared, so only what the prediction has is stored. The status was checked
         // to be Success or Error, which are the values of no field and of the Error field.
         entry.Timestamp = _clock.Timestamp;
-        entry.LatencyTicks = prediction.Latency.Ticks;
-        var confidence = prediction.Confidence;
+        entry.LatencyTicks = latencyTicks;
         entry.Confidence = confidence.GetValueOrDefault();
-        entry.Fields = (PredictionEntryFields)prediction.Status | (confidence.HasValue ? PredictionEntryFields.Confidence : PredictionEntryFields.None);
+        // The flag is multiplied in rather than chosen, which takes a shift instead of a conditional move.
+        entry.Fields = (PredictionEntryFields)status | (PredictionEntryFields)(Unsafe.BitCast<bool, byte>(confidence.HasValue) * (int)PredictionEntryFields.Confidence);
     }
 
     /// <summary>Stores the class label as its shard's code when it has or can get one, as a reference otherwise.</summary>
@@ -188,7 +199,7 @@ internal sealed partial class ModelMonitor
 
         if (shard.IsSingleProducer)
         {
-            var table = _labelTables[shard.Index];
+            ref var table = ref _lanes[shard.Index].Labels;
             var code = table.Find(label);
             entry.LabelCode = code != 0 ? code : table.Add(label);
         }
@@ -201,7 +212,7 @@ internal sealed partial class ModelMonitor
 
     /// <summary>Gets the class label of a published slot.</summary>
     internal string? LabelOf(RingBuffer<PredictionEntry> shard, in PredictionEntry entry) =>
-        entry.LabelCode != 0 ? _labelTables[shard.Index].LabelOf(entry.LabelCode) : entry.PredictedClass;
+        entry.LabelCode != 0 ? _lanes[shard.Index].Labels.LabelOf(entry.LabelCode) : entry.PredictedClass;
 
     /// <summary>Stores the rarely set values <see cref="Prediction.Optional"/> lists, adds them to the fields, and returns the prediction's id.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -247,6 +258,13 @@ internal sealed partial class ModelMonitor
         extras.ErrorKind = prediction.ErrorKind;
         extras.Segment = prediction.Segment;
         return id;
+    }
+
+    /// <summary>What the fast path needs of one lease's shard, reached with a single array index: the shard, and the labels it codes (inline).</summary>
+    private struct ProducerLane(RingBuffer<PredictionEntry> shard)
+    {
+        public readonly RingBuffer<PredictionEntry> Shard = shard;
+        public ClassLabelTable Labels;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -13,16 +13,21 @@ namespace ModelMonitoring.Recording;
 /// </summary>
 internal sealed partial class ModelMonitor : IModelMonitor
 {
+    /// <summary>The bits of the double 1.0.</summary>
+    private const ulong OneBits = 0x3FF0_0000_0000_0000;
+
+    /// <summary>A lease token no thread holds, given by the lease arithmetic to every token there is.</summary>
+    private const int ClosedLeaseToken = int.MinValue;
     private readonly CoarseClock _clock;
     private readonly PipelineState _state;
     private readonly ulong _idPrefix;
     private readonly int _numericCount;
     private readonly int _categoricalCount;
+    private readonly int _fastPathFeatureCount;
     private readonly long _wakeMask;
     private readonly int _shardBits;
-    private readonly RingBuffer<PredictionEntry>[] _leasedShards;
-    private readonly int _leaseToken;
-    private readonly ClassLabelTable[] _labelTables;
+    private readonly ProducerLane[] _lanes;
+    private int _leaseToken;
 
     public ModelMonitor(ModelSchema model, int bufferCapacity, CoarseClock clock, PipelineState state, int wakeEvery = 1024, ProducerLeases? leases = null)
     {
@@ -31,6 +36,7 @@ internal sealed partial class ModelMonitor : IModelMonitor
         _state = state;
         _numericCount = model.NumericFeatures.Count;
         _categoricalCount = model.CategoricalFeatures.Count;
+        _fastPathFeatureCount = _categoricalCount == 0 && FeatureCopy.CanCopyByVectors(_numericCount) ? _numericCount : -1;
         Predictions = new ShardedRing<PredictionEntry>(bufferCapacity, _numericCount, _categoricalCount, leases: leases ?? ProducerLeases.Default);
         Extras = new PredictionExtrasStore(Predictions.Shards.Count, Predictions.Shards[0].Capacity);
         GroundTruths = new ShardedRing<GroundTruthEntry>(bufferCapacity);
@@ -40,9 +46,9 @@ internal sealed partial class ModelMonitor : IModelMonitor
         // Producers wake the worker every wakeEvery records per shard (a power of two, at most half a shard),
         // so a busy model is drained as it fills instead of dropping until the next tick.
         _shardBits = Predictions.ShardBits;
-        _leasedShards = Predictions.LeasedShards;
+        _lanes = [.. Predictions.LeasedShards.Select(shard => new ProducerLane(shard))];
         _leaseToken = Predictions.Leases!.Base + 1;
-        _labelTables = [.. _leasedShards.Select(_ => new ClassLabelTable())];
+        state.Attach(this);
         var shardCapacity = Predictions.Shards[0].Capacity;
         _wakeMask = (long)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(Math.Min(wakeEvery, shardCapacity / 2), 1, 1 << 30)) - 1;
 

@@ -3,10 +3,13 @@ namespace ModelMonitoring.Recording;
 /// <summary>
 /// Shared by the monitors and the worker: the stopped flag (after which recording rejects records
 /// as <see cref="DropReason.Disposed"/>) and the worker's wake-up signal, which producers raise when
-/// a buffer holds a batch worth of records so the worker drains before the next tick.
+/// a buffer holds a batch worth of records so the worker drains before the next tick. Stopping also
+/// closes the fast recording path of every monitor attached (<see cref="ModelMonitor.Close"/>), so that
+/// path need not read the flag.
 /// </summary>
 internal sealed class PipelineState
 {
+    private readonly List<ModelMonitor> _monitors = [];
     private volatile bool _stopped;
     private int _signalled;
 
@@ -14,7 +17,30 @@ internal sealed class PipelineState
 
     public SemaphoreSlim Wake { get; } = new(0);
 
-    public void Stop() => _stopped = true;
+    /// <summary>Attaches a monitor, which is closed at once when the pipeline has already stopped.</summary>
+    public void Attach(ModelMonitor monitor)
+    {
+        lock (_monitors)
+        {
+            _monitors.Add(monitor);
+            if (_stopped)
+            {
+                monitor.Close();
+            }
+        }
+    }
+
+    public void Stop()
+    {
+        lock (_monitors)
+        {
+            _stopped = true;
+            foreach (var monitor in _monitors)
+            {
+                monitor.Close();
+            }
+        }
+    }
 
     /// <summary>Wakes the worker; repeated calls before it wakes cost one interlocked exchange each.</summary>
     public void Signal()

@@ -82,6 +82,87 @@ public class ModelMonitorLeaseTests
         monitor.Predictions.Shards[1].Claimed.ShouldBe(1);
     }
 
-    private static ModelMonitor NewMonitor(ProducerLeases leases, int capacity) =>
-        new(new ModelSchema("m", "1", "test", ["a", "b", "c", "d", "e"], []), capacity, new CoarseClock(new FakeTimeProvider(), TimeSpan.FromMilliseconds(10)), new PipelineState(), leases: leases);
+    [Fact]
+    public void RecordPrediction_ScalarEdgeValuesOnTheLeasedShard_AreJudgedAsOnEveryOtherPath()
+    {
+        var leases = new ProducerLeases(1);
+        var monitor = NewMonitor(leases, capacity: 64);
+        double?[] accepted = [null, 0.0, -0.0, double.Epsilon, 0.5, 1.0];
+        double?[] rejected = [-double.Epsilon, Math.BitIncrement(1.0), double.NaN, double.PositiveInfinity, double.NegativeInfinity, -1];
+
+        var ids = DedicatedThread.Run(() =>
+        {
+            // The first record takes the lease; the ones after it find the thread's own shard at once.
+            monitor.RecordPrediction(new Prediction { NumericFeatures = [0, 0, 0, 0, 0] });
+            return accepted.Concat(rejected)
+                .Select(confidence => monitor.RecordPrediction(new Prediction { NumericFeatures = [1, 2, 3, 4, 5], Confidence = confidence, PredictedClass = "a" }))
+                .Append(monitor.RecordPrediction(new Prediction { NumericFeatures = [1, 2, 3, 4, 5], Latency = TimeSpan.FromTicks(-1) }))
+                .Append(monitor.RecordPrediction(new Prediction { NumericFeatures = [1, 2, 3, 4, 5], Status = (PredictionStatus)2 }))
+                .Append(monitor.RecordPrediction(new Prediction { NumericFeatures = [1, 2, 3, 4], Confidence = 0.5 }))
+                .ToArray();
+        });
+
+        ids.Take(accepted.Length).ShouldAllBe(id => !id.IsEmpty);
+        ids.Skip(accepted.Length).ShouldAllBe(id => id.IsEmpty);
+        monitor.Drops.Get(DropReason.InvalidValue).ShouldBe(rejected.Length + 2);
+        monitor.Drops.Get(DropReason.SchemaMismatch).ShouldBe(1);
+        var shard = monitor.Predictions.Shards[0];
+        shard.Claimed.ShouldBe(1 + accepted.Length);
+        shard.Release();
+        foreach (var confidence in accepted)
+        {
+            shard.TryPeek(out var position).ShouldBeTrue();
+            ref var entry = ref shard[position];
+            entry.Has(PredictionEntryFields.Confidence).ShouldBe(confidence.HasValue);
+            BitConverter.DoubleToInt64Bits(entry.Confidence).ShouldBe(BitConverter.DoubleToInt64Bits(confidence.GetValueOrDefault()));
+            monitor.LabelOf(shard, entry).ShouldBe("a");
+            shard.Release();
+        }
+    }
+
+    [Fact]
+    public void Stop_RejectsTheNextRecordOfAThreadAlreadyRecordingIntoItsOwnShard()
+    {
+        var leases = new ProducerLeases(1);
+        var state = new PipelineState();
+        var monitor = NewMonitor(leases, capacity: 16, state);
+
+        var ids = DedicatedThread.Run(() =>
+        {
+            var first = monitor.RecordPrediction(new Prediction { NumericFeatures = [1, 2, 3, 4, 5] });
+            var second = monitor.RecordPrediction(new Prediction { NumericFeatures = [1, 2, 3, 4, 5] });
+            state.Stop();
+            return new[] { first, second, monitor.RecordPrediction(new Prediction { NumericFeatures = [1, 2, 3, 4, 5] }) };
+        });
+
+        ids[0].IsEmpty.ShouldBeFalse();
+        ids[1].IsEmpty.ShouldBeFalse();
+        ids[2].IsEmpty.ShouldBeTrue();
+        monitor.Drops.Get(DropReason.Disposed).ShouldBe(1);
+        monitor.Predictions.Claimed.ShouldBe(2);
+    }
+
+    [Fact]
+    public void NewMonitor_OnAStoppedPipeline_RejectsEveryRecordAsDisposed_EvenFromAThreadHoldingALease()
+    {
+        var leases = new ProducerLeases(1);
+        var running = NewMonitor(leases, capacity: 16);
+        var state = new PipelineState();
+        state.Stop();
+        var stopped = NewMonitor(leases, capacity: 16, state);
+
+        var ids = DedicatedThread.Run(() =>
+        {
+            // The lease belongs to the registry, so this thread holds it for every monitor sharing it.
+            running.RecordPrediction(new Prediction { NumericFeatures = [1, 2, 3, 4, 5] }).IsEmpty.ShouldBeFalse();
+            return Enumerable.Range(0, 3).Select(_ => stopped.RecordPrediction(new Prediction { NumericFeatures = [1, 2, 3, 4, 5] })).ToArray();
+        });
+
+        ids.ShouldAllBe(id => id.IsEmpty);
+        stopped.Drops.Get(DropReason.Disposed).ShouldBe(3);
+        stopped.Predictions.Claimed.ShouldBe(0);
+    }
+
+    private static ModelMonitor NewMonitor(ProducerLeases leases, int capacity, PipelineState? state = null) =>
+        new(new ModelSchema("m", "1", "test", ["a", "b", "c", "d", "e"], []), capacity, new CoarseClock(new FakeTimeProvider(), TimeSpan.FromMilliseconds(10)), state ?? new PipelineState(), leases: leases);
 }
