@@ -25,9 +25,10 @@ internal struct ClassLabelTable
     private Labels _labels;
     private int _count;
 
-    /// <summary>Gets the code of <paramref name="label"/> when this very instance is in the table, or 0.</summary>
+    /// <summary>Gets the code of <paramref name="label"/> when this very instance is in the table.</summary>
+    /// <remarks>A found/not-found result (rather than a code of 0 for "not found") lets the recording path branch on it without testing the code again.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly byte Find(string label)
+    public readonly bool TryFind(string label, out int code)
     {
         ReadOnlySpan<string?> labels = _labels;
         for (var i = 0; i < labels.Length; i++)
@@ -35,7 +36,8 @@ internal struct ClassLabelTable
             var known = labels[i];
             if (ReferenceEquals(known, label))
             {
-                return (byte)(i + 1);
+                code = i + 1;
+                return true;
             }
 
             if (known is null)
@@ -44,11 +46,12 @@ internal struct ClassLabelTable
             }
         }
 
-        return 0;
+        code = 0;
+        return false;
     }
 
     /// <summary>Producer only: adds <paramref name="label"/> and returns its code, or returns 0 when the table is full.</summary>
-    /// <remarks>Callers add a label only after <see cref="Find"/> has not found it, so an instance is added once.</remarks>
+    /// <remarks>Callers add a label only after <see cref="TryFind"/> has not found it, so an instance is added once.</remarks>
     public byte Add(string label)
     {
         if (_count == Capacity)

@@ -60,7 +60,7 @@ internal sealed partial class ModelMonitor
 
         // A label this shard has not seen yet (or cannot code) is stored by the slow path.
         var labelCode = 0;
-        if (prediction.PredictedClass is { } label && (labelCode = lane.Labels.Find(label)) == 0)
+        if (prediction.PredictedClass is { } label && !lane.Labels.TryFind(label, out labelCode))
         {
             return RecordSlow(prediction);
         }
@@ -200,8 +200,7 @@ internal sealed partial class ModelMonitor
         if (shard.IsSingleProducer)
         {
             ref var table = ref _lanes[shard.Index].Labels;
-            var code = table.Find(label);
-            entry.LabelCode = code != 0 ? code : table.Add(label);
+            entry.LabelCode = table.TryFind(label, out var code) ? (byte)code : table.Add(label);
         }
 
         if (entry.LabelCode == 0)

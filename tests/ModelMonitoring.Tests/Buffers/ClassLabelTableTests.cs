@@ -11,13 +11,13 @@ public class ClassLabelTableTests
         var fraud = "fraud";
         var legit = "legit";
 
-        table.Find(fraud).ShouldBe((byte)0);
+        CodeOf(table, fraud).ShouldBeNull();
         table.Add(fraud).ShouldBe((byte)1);
         table.Add(legit).ShouldBe((byte)2);
 
-        table.Find(fraud).ShouldBe((byte)1);
-        table.Find(legit).ShouldBe((byte)2);
-        table.Find(new string("fraud".AsSpan())).ShouldBe((byte)0);
+        CodeOf(table, fraud).ShouldBe(1);
+        CodeOf(table, legit).ShouldBe(2);
+        CodeOf(table, new string("fraud".AsSpan())).ShouldBeNull();
         table.LabelOf(1).ShouldBeSameAs(fraud);
         table.LabelOf(2).ShouldBeSameAs(legit);
     }
@@ -33,8 +33,10 @@ public class ClassLabelTableTests
         }
 
         table.Add("one too many").ShouldBe((byte)0);
-        table.Find("one too many").ShouldBe((byte)0);
-        labels.Select(table.Find).ShouldBe(Enumerable.Range(1, ClassLabelTable.Capacity).Select(i => (byte)i));
+        CodeOf(table, "one too many").ShouldBeNull();
+        labels.Select(label => CodeOf(table, label)).ShouldBe(Enumerable.Range(1, ClassLabelTable.Capacity).Select(i => (int?)i));
         Enumerable.Range(1, ClassLabelTable.Capacity).Select(i => table.LabelOf((byte)i)).ShouldBe(labels);
     }
+
+    private static int? CodeOf(ClassLabelTable table, string label) => table.TryFind(label, out var code) ? code : null;
 }
