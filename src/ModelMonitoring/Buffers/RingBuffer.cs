@@ -167,7 +167,7 @@ internal sealed class RingBuffer<T>
     /// <remarks>The slot index is the position masked by the capacity, and the array holds capacity × width values.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ref double NumericRef(long position) =>
-        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Numeric), (nint)((position & _mask) * NumericWidth));
+        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Numeric), (nint)(uint)((int)(position & _mask) * NumericWidth));
 
     /// <summary>Gets the categorical side values of a position.</summary>
     public Span<string?> CategoricalAt(long position) => Categorical.AsSpan(((int)(position & _mask)) * CategoricalWidth, CategoricalWidth);
