@@ -39,7 +39,16 @@ internal sealed partial class ModelMonitor
             return RecordSlow(prediction);
         }
 
-        if (!FeatureCopy.TryCopyFiniteByVectors(ref MemoryMarshal.GetReference(numeric), ref shard.NumericRef(position), numeric.Length))
+        ref var source = ref MemoryMarshal.GetReference(numeric);
+        ref var destination = ref shard.NumericRef(position);
+        if (FeatureCopy.CanCopyBy512BitVectors(numeric.Length))
+        {
+            if (!FeatureCopy.TryCopyFiniteBy512BitVectors(ref source, ref destination, numeric.Length))
+            {
+                return Reject(DropReason.InvalidValue);
+            }
+        }
+        else if (!FeatureCopy.TryCopyFiniteBy256BitVectors(ref source, ref destination, numeric.Length))
         {
             return Reject(DropReason.InvalidValue);
         }

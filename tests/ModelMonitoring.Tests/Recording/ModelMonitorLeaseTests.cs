@@ -35,6 +35,39 @@ public class ModelMonitorLeaseTests
         shard.NumericAt(position).ToArray().ShouldBe([9.0, 8, 7, 6, 5]);
     }
 
+    [Theory]
+    [InlineData(4)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(10)]
+    [InlineData(17)]
+    public void RecordPrediction_AnyFeatureNotFiniteOnTheLeasedShard_IsRejected_AndFiniteOnesAreStoredExactly(int features)
+    {
+        var leases = new ProducerLeases(1);
+        var monitor = new ModelMonitor(new ModelSchema("m", "1", "test", [.. Enumerable.Range(0, features).Select(i => $"f{i}")], []), 64, new CoarseClock(new FakeTimeProvider(), TimeSpan.FromMilliseconds(10)), new PipelineState(), leases: leases);
+        var valid = Enumerable.Range(0, features).Select(i => i * 1.5 - 3).ToArray();
+
+        var ids = DedicatedThread.Run(() =>
+        {
+            monitor.RecordPrediction(new Prediction { NumericFeatures = valid });
+            return Enumerable.Range(0, features)
+                .Select(at => monitor.RecordPrediction(new Prediction { NumericFeatures = [.. valid.Select((v, i) => i == at ? double.NaN : v)] }))
+                .Append(monitor.RecordPrediction(new Prediction { NumericFeatures = valid }))
+                .ToArray();
+        });
+
+        ids.SkipLast(1).ShouldAllBe(id => id.IsEmpty);
+        ids[^1].IsEmpty.ShouldBeFalse();
+        monitor.Drops.Get(DropReason.InvalidValue).ShouldBe(features);
+        var shard = monitor.Predictions.Shards[0];
+        shard.Claimed.ShouldBe(2);
+        while (shard.TryPeek(out var position))
+        {
+            shard.NumericAt(position).ToArray().ShouldBe(valid);
+            shard.Release();
+        }
+    }
+
     [Fact]
     public void RecordPrediction_LeasedShardFull_OverflowsToTheSharedShardThenCountsBufferFull()
     {

@@ -1,0 +1,99 @@
+using System.Runtime.InteropServices;
+using ModelMonitoring.Recording;
+
+namespace ModelMonitoring.Tests.Recording;
+
+// Every copy routine, for every count it takes and every position of a value that is not finite: the
+// vector routines overlap their first and last blocks, so a wrong offset would miss a value or copy
+// one twice into the wrong place.
+public class FeatureCopyTests
+{
+    public static TheoryData<double> NotFinite => new()
+    {
+        double.NaN,
+        -double.NaN,
+        BitConverter.Int64BitsToDouble(0x7FF0_0000_0000_0001),
+        BitConverter.Int64BitsToDouble(unchecked((long)0xFFFF_FFFF_FFFF_FFFF)),
+        double.PositiveInfinity,
+        double.NegativeInfinity,
+    };
+
+    [Fact]
+    public void EveryRoutine_FiniteValues_CopiesEachValueExactlyAndReportsFinite()
+    {
+        foreach (var (name, minimum, copy) in Routines())
+        {
+            for (var count = minimum; count <= 40; count++)
+            {
+                var source = FiniteValues(count);
+                var destination = new double[count + 2];
+                destination[0] = destination[^1] = 123;
+
+                copy(source, destination.AsSpan(1, count)).ShouldBeTrue($"{name}, {count} values");
+
+                destination.AsSpan(1, count).ToArray().Select(BitConverter.DoubleToInt64Bits)
+                    .ShouldBe(source.Select(BitConverter.DoubleToInt64Bits), $"{name}, {count} values");
+                destination[0].ShouldBe(123, $"{name} wrote before the destination");
+                destination[^1].ShouldBe(123, $"{name} wrote after the destination");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(NotFinite))]
+    public void EveryRoutine_OneValueNotFiniteAtAnyPosition_ReportsIt(double special)
+    {
+        foreach (var (name, minimum, copy) in Routines())
+        {
+            for (var count = minimum; count <= 40; count++)
+            {
+                for (var at = 0; at < count; at++)
+                {
+                    var source = FiniteValues(count);
+                    source[at] = special;
+
+                    copy(source, new double[count]).ShouldBeFalse($"{name}, {count} values, at {at}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void AllFinite_AgreesWithTheCopyRoutines()
+    {
+        for (var count = 0; count <= 40; count++)
+        {
+            var values = FiniteValues(count);
+            FeatureCopy.AllFinite(values).ShouldBeTrue();
+            for (var at = 0; at < count; at++)
+            {
+                var withNaN = (double[])values.Clone();
+                withNaN[at] = double.NaN;
+                FeatureCopy.AllFinite(withNaN).ShouldBeFalse($"{count} values, NaN at {at}");
+            }
+        }
+    }
+
+    [Fact]
+    public void CanCopyBy512BitVectors_TakesEightOrMoreWhereTheRuntimeUsesThem()
+    {
+        FeatureCopy.CanCopyBy512BitVectors(7).ShouldBeFalse();
+        FeatureCopy.CanCopyBy512BitVectors(8).ShouldBe(System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated);
+        FeatureCopy.CanCopyByVectors(3).ShouldBeFalse();
+    }
+
+    // The largest and smallest magnitudes, subnormals and signed zeros: finite values whose exponent
+    // bits are all clear or nearly all set.
+    private static double[] FiniteValues(int count)
+    {
+        double[] edges = [double.MaxValue, -double.MaxValue, double.Epsilon, -double.Epsilon, 0.0, -0.0, BitConverter.Int64BitsToDouble(0x7FEF_FFFF_FFFF_FFFF), 1e-310, 1.5, -42];
+        return [.. Enumerable.Range(0, count).Select(i => edges[i % edges.Length] + (i >= edges.Length ? i : 0))];
+    }
+
+    private static IEnumerable<(string Name, int Minimum, Func<double[], Span<double>, bool> Copy)> Routines()
+    {
+        yield return ("TryCopyFinite", 0, (source, destination) => FeatureCopy.TryCopyFinite(ref MemoryMarshal.GetArrayDataReference(source), ref MemoryMarshal.GetReference(destination), source.Length));
+        yield return ("TryCopyFiniteBy256BitVectors", 4, (source, destination) => FeatureCopy.TryCopyFiniteBy256BitVectors(ref MemoryMarshal.GetArrayDataReference(source), ref MemoryMarshal.GetReference(destination), source.Length));
+        yield return ("TryCopyFiniteBy512BitVectors", 8, (source, destination) => FeatureCopy.TryCopyFiniteBy512BitVectors(ref MemoryMarshal.GetArrayDataReference(source), ref MemoryMarshal.GetReference(destination), source.Length));
+    }
+}
