@@ -39,16 +39,7 @@ internal sealed partial class ModelMonitor
             return RecordSlow(prediction);
         }
 
-        ref var source = ref MemoryMarshal.GetReference(numeric);
-        ref var destination = ref shard.NumericRef(position);
-        if (FeatureCopy.CanCopyBy512BitVectors(numeric.Length))
-        {
-            if (!FeatureCopy.TryCopyFiniteBy512BitVectors(ref source, ref destination, numeric.Length))
-            {
-                return Reject(DropReason.InvalidValue);
-            }
-        }
-        else if (!FeatureCopy.TryCopyFiniteBy256BitVectors(ref source, ref destination, numeric.Length))
+        if (!FeatureCopy.TryCopyFiniteBy256BitVectors(ref MemoryMarshal.GetReference(numeric), ref shard.NumericRef(position), numeric.Length))
         {
             return Reject(DropReason.InvalidValue);
         }

@@ -75,11 +75,10 @@ public class FeatureCopyTests
     }
 
     [Fact]
-    public void CanCopyBy512BitVectors_TakesEightOrMoreWhereTheRuntimeUsesThem()
+    public void CanCopyByVectors_TakesFourOrMoreWhereTheProcessorHasVectors()
     {
-        FeatureCopy.CanCopyBy512BitVectors(7).ShouldBeFalse();
-        FeatureCopy.CanCopyBy512BitVectors(8).ShouldBe(System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated);
         FeatureCopy.CanCopyByVectors(3).ShouldBeFalse();
+        FeatureCopy.CanCopyByVectors(4).ShouldBe(System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated);
     }
 
     // The largest and smallest magnitudes, subnormals and signed zeros: finite values whose exponent
@@ -94,6 +93,5 @@ public class FeatureCopyTests
     {
         yield return ("TryCopyFinite", 0, (source, destination) => FeatureCopy.TryCopyFinite(ref MemoryMarshal.GetArrayDataReference(source), ref MemoryMarshal.GetReference(destination), source.Length));
         yield return ("TryCopyFiniteBy256BitVectors", 4, (source, destination) => FeatureCopy.TryCopyFiniteBy256BitVectors(ref MemoryMarshal.GetArrayDataReference(source), ref MemoryMarshal.GetReference(destination), source.Length));
-        yield return ("TryCopyFiniteBy512BitVectors", 8, (source, destination) => FeatureCopy.TryCopyFiniteBy512BitVectors(ref MemoryMarshal.GetArrayDataReference(source), ref MemoryMarshal.GetReference(destination), source.Length));
     }
 }
