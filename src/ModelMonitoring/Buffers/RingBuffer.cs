@@ -229,10 +229,10 @@ internal sealed class RingBuffer<T>
         return position - _cursors.CachedHead <= _mask;
     }
 
-    /// <summary>A ring slot: the payload, first so that a reference to it needs no null check of its own, and the sequence number of the many-producer protocol (unused with a single producer).</summary>
+    /// <summary>A ring slot: the sequence number of the many-producer protocol (unused with a single producer), and the payload.</summary>
     internal struct Slot
     {
-        public T Item;
         public long Sequence;
+        public T Item;
     }
 }

@@ -16,8 +16,12 @@ internal sealed partial class ModelMonitor : IModelMonitor
     /// <summary>The bits of the double 1.0.</summary>
     private const ulong OneBits = 0x3FF0_0000_0000_0000;
 
-    /// <summary>A lease token no thread holds, given by the lease arithmetic to every token there is.</summary>
+    /// <summary>
+    /// The token base of a closed monitor: any thread's token minus it is a lease index past every lane,
+    /// so no thread takes the fast path.
+    /// </summary>
     private const int ClosedLeaseToken = int.MinValue;
+
     private readonly CoarseClock _clock;
     private readonly PipelineState _state;
     private readonly ulong _idPrefix;
@@ -48,7 +52,6 @@ internal sealed partial class ModelMonitor : IModelMonitor
         _shardBits = Predictions.ShardBits;
         _lanes = [.. Predictions.LeasedShards.Select(shard => new ProducerLane(shard))];
         _leaseToken = Predictions.Leases!.Base + 1;
-        state.Attach(this);
         var shardCapacity = Predictions.Shards[0].Capacity;
         _wakeMask = (long)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(Math.Min(wakeEvery, shardCapacity / 2), 1, 1 << 30)) - 1;
 
@@ -60,6 +63,9 @@ internal sealed partial class ModelMonitor : IModelMonitor
             _idPrefix = BitConverter.ToUInt64(random);
         }
         while (_idPrefix == 0);
+
+        // Last, once the monitor is whole: a pipeline that has already stopped closes it at once.
+        state.Attach(this);
     }
 
     public ModelSchema Model { get; }
