@@ -69,7 +69,7 @@ internal sealed partial class ModelMonitor
         WriteCommon(ref entry, latencyTicks, status, confidence);
         entry.LabelCode = (byte)labelCode;
         shard.PublishExclusive(position);
-        return ((position + 1) & _wakeMask) != 0 ? GeneratedId(shard, position) : WakeWorker(shard, position);
+        return IsWakeDue(position) ? WakeWorker(shard, position) : GeneratedId(shard, position);
     }
 
     /// <summary>Closes the fast path once the pipeline has stopped: every call then takes <see cref="RecordSlow"/>, which rejects it.</summary>

@@ -181,11 +181,15 @@ internal sealed partial class ModelMonitor : IModelMonitor
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void WakeWorkerIfDue(long position)
     {
-        if ((position & _wakeMask) == _wakeMask)
+        if (IsWakeDue(position))
         {
             _state.Signal();
         }
     }
+
+    /// <summary>Gets a value indicating whether the record at <paramref name="position"/> completes a batch worth of records in its shard (see <see cref="WakeWorkerIfDue"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool IsWakeDue(long position) => ((position + 1) & _wakeMask) == 0;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private PredictionId Reject(DropReason reason)
