@@ -20,6 +20,7 @@ internal sealed class WindowAggregator
     private readonly SortedDictionary<long, WindowState> _open = [];
     private readonly Stack<WindowState> _pool = new();
     private readonly Dictionary<string, double> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _customMetrics;
     private long _closedBefore = long.MinValue;
 
     public WindowAggregator(TimeSpan window, TimeSpan grace, int labelJoinCapacity, ThresholdEvaluator thresholds)
@@ -28,6 +29,7 @@ internal sealed class WindowAggregator
         _grace = grace;
         _labels = new LabelJoinCache(labelJoinCapacity);
         _thresholds = thresholds;
+        _customMetrics = thresholds.CustomMetrics.Select((name, index) => (name, index)).ToDictionary(p => p.name, p => p.index, StringComparer.Ordinal);
     }
 
     public void Observe(in PredictionRecord prediction)
@@ -82,6 +84,25 @@ internal sealed class WindowAggregator
         }
     }
 
+    /// <summary>
+    /// Folds a value recorded with <c>RecordMetric</c> into its window when the model declared the name as a custom
+    /// metric. Other names are only stored: the declared names bound the per-window state.
+    /// </summary>
+    public void Observe(in MetricRecord metric)
+    {
+        if (!_customMetrics.TryGetValue(metric.Name, out var slot) || WindowFor(metric.Timestamp) is not { } window)
+        {
+            return;
+        }
+
+        if (window.CustomMetrics.Length != _customMetrics.Count)
+        {
+            window.CustomMetrics = new CustomMetricWindow[_customMetrics.Count];
+        }
+
+        window.CustomMetrics[slot].Add(metric.Value, metric.Timestamp.UtcTicks);
+    }
+
     /// <summary>Closes every window that ended at least the grace period before <paramref name="now"/>, or every window when <paramref name="all"/>.</summary>
     public void CloseWindows(DateTimeOffset now, bool all, ArrayBuilder<MetricRecord> metrics, List<Alert> alerts)
     {
@@ -99,7 +120,7 @@ internal sealed class WindowAggregator
             _closedBefore = index + 1;
             var effectiveEnd = all && now < end ? now : end;
             Emit(window, start, end, effectiveEnd - start, metrics);
-            _thresholds.Evaluate(_values, end, alerts);
+            _thresholds.Evaluate(_values, window.CustomMetrics, end, alerts);
             _pool.Push(window);
         }
     }

@@ -13,10 +13,11 @@ internal sealed class WindowCondition
     private double _learnedSum;
     private int _learnedCount;
 
-    private WindowCondition(string name, string metric, AlertSeverity severity, double? baseline, int baselineWindows, Func<double, double?, (double, string)?> check)
+    private WindowCondition(string name, string metric, MetricAggregation aggregation, AlertSeverity severity, double? baseline, int baselineWindows, Func<double, double?, (double, string)?> check)
     {
         Name = name;
         Metric = metric;
+        Aggregation = aggregation;
         Severity = severity;
         _givenBaseline = baseline;
         _baselineWindows = baselineWindows;
@@ -27,12 +28,15 @@ internal sealed class WindowCondition
 
     public string Metric { get; }
 
+    /// <summary>Gets how a custom metric's values are summarised per window; not used for the built-in window metrics.</summary>
+    public MetricAggregation Aggregation { get; }
+
     public AlertSeverity Severity { get; }
 
     public double? CurrentBaseline => _givenBaseline ?? (_learnedCount >= _baselineWindows ? _learnedSum / _learnedCount : null);
 
     public static WindowCondition From(MetricThreshold threshold) =>
-        new("threshold." + threshold.Metric, threshold.Metric, threshold.Severity, threshold.Baseline, threshold.BaselineWindows, (value, baseline) =>
+        new("threshold." + threshold.Metric, threshold.Metric, threshold.Aggregation, threshold.Severity, threshold.Baseline, threshold.BaselineWindows, (value, baseline) =>
         {
             if (threshold.Max is { } max && value > max)
             {
@@ -56,7 +60,7 @@ internal sealed class WindowCondition
     {
         var limit = rule.Value ?? 0;
         var compare = Comparison(rule.Operator);
-        return new(rule.Name, rule.Metric, rule.Severity ?? AlertSeverity.Warning, rule.Baseline, rule.BaselineWindows, (value, baseline) =>
+        return new(rule.Name, rule.Metric, rule.Aggregation, rule.Severity ?? AlertSeverity.Warning, rule.Baseline, rule.BaselineWindows, (value, baseline) =>
         {
             double subject;
             switch (rule.Subject)

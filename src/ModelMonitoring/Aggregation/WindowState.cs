@@ -29,6 +29,9 @@ internal sealed class WindowState
 
     public long ValueLabelCount { get; set; }
 
+    /// <summary>Gets or sets the summaries of the model's declared custom metrics, by declaration index; sized on first use.</summary>
+    public CustomMetricWindow[] CustomMetrics { get; set; } = [];
+
     public void Reset(long index)
     {
         Index = index;
@@ -36,5 +39,6 @@ internal sealed class WindowState
         LatencySumMs = ConfidenceSum = AbsoluteErrorSum = 0;
         Latency.Clear();
         ClassCounts.Clear();
+        Array.Clear(CustomMetrics);
     }
 }

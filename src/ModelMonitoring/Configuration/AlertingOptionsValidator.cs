@@ -1,4 +1,5 @@
 using System.Globalization;
+using ModelMonitoring.Aggregation;
 using ModelMonitoring.Alerting;
 
 namespace ModelMonitoring.Configuration;
@@ -84,6 +85,11 @@ internal static class AlertingOptionsValidator
 
         if (rule.IsDriftRule)
         {
+            if (rule.Aggregation != MetricAggregation.Mean)
+            {
+                errors.Add($"{setting}.Aggregation: drift rules take no aggregation; leave it at Mean.");
+            }
+
             return;
         }
 
@@ -106,6 +112,34 @@ internal static class AlertingOptionsValidator
         {
             errors.Add($"{setting}.BaselineWindows: {rule.BaselineWindows} is not allowed; use a value from 1 to 10,000.");
         }
+
+        ValidateMetric(rule, setting, models, errors);
+    }
+
+    /// <summary>A rule on a metric no model in its scope produces would never fire: refuse it, naming what is allowed.</summary>
+    private static void ValidateMetric(AlertRule rule, string setting, IReadOnlyList<ModelOptions> models, List<string> errors)
+    {
+        var scope = models.Where(m => rule.AppliesTo(m.Name, m.ModelEnvironment)).ToList();
+        if (WindowMetricNames.IsWindowMetric(rule.Metric) || (rule.Model is not null && scope.Count == 0))
+        {
+            // Built-in metrics exist for every model; an undeclared Model is reported on its own.
+            ModelValidator.ValidateAggregation(setting, rule.Metric, rule.Aggregation, errors);
+            return;
+        }
+
+        if (scope.Any(m => m.CustomMetricNames.Contains(rule.Metric, StringComparer.Ordinal)))
+        {
+            ModelValidator.ValidateAggregation(setting, rule.Metric, rule.Aggregation, errors);
+            return;
+        }
+
+        var custom = scope.SelectMany(m => m.CustomMetricNames).Distinct(StringComparer.Ordinal).ToList();
+        var declared = custom.Count == 0 ? "no model in its scope declares custom metrics" : $"custom metrics declared in its scope: {string.Join(", ", custom)}";
+        var target = rule.Model is null ? "each model it should watch" : $"model '{rule.Model}'";
+        errors.Add(
+            $"{setting}.Metric: rule '{rule.Name}' names '{rule.Metric}', which is not a window metric, a drift signal or a custom metric of a model it applies to, so it could never fire. " +
+            $"Use one of {string.Join(", ", WindowMetricNames.All)}, class_share.<label>, drift.dataset, drift.<feature>, drift.* " +
+            $"({declared}); or, for values recorded with RecordMetric(\"{rule.Metric}\", …), declare it with ModelOptions.CustomMetrics(\"{rule.Metric}\") on {target}.");
     }
 
     private static void CheckPositive(List<string> errors, string setting, TimeSpan value)

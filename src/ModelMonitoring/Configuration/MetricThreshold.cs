@@ -1,3 +1,4 @@
+using ModelMonitoring.Aggregation;
 using ModelMonitoring.Alerting;
 
 namespace ModelMonitoring.Configuration;
@@ -10,8 +11,14 @@ public sealed class MetricThreshold
 {
     internal MetricThreshold(string metric) => Metric = metric;
 
-    /// <summary>Gets the window metric the limits apply to (see <see cref="Aggregation.WindowMetricNames"/>).</summary>
+    /// <summary>Gets the window metric the limits apply to (see <see cref="WindowMetricNames"/>), or a custom metric the model declares with <see cref="ModelOptions.CustomMetrics"/>.</summary>
     public string Metric { get; }
+
+    /// <summary>
+    /// Gets or sets how a custom metric's recorded values are summarised into one value per window; see <see cref="AlertRule.Aggregation"/>.
+    /// Only custom metrics take a setting other than the default. The default value is <see cref="MetricAggregation.Mean"/>.
+    /// </summary>
+    public MetricAggregation Aggregation { get; set; } = MetricAggregation.Mean;
 
     /// <summary>Gets or sets the lowest acceptable value. The default value is <see langword="null"/> (no minimum).</summary>
     public double? Min { get; set; }

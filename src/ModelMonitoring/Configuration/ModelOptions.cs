@@ -9,6 +9,7 @@ public sealed class ModelOptions
     private readonly List<string> _numericFeatures = [];
     private readonly List<string> _categoricalFeatures = [];
     private readonly List<MetricThreshold> _thresholds = [];
+    private readonly List<string> _customMetrics = [];
 
     internal ModelOptions(string name) => Name = name;
 
@@ -29,6 +30,9 @@ public sealed class ModelOptions
 
     /// <summary>Gets the alert thresholds on window metrics.</summary>
     public IReadOnlyList<MetricThreshold> Thresholds => _thresholds;
+
+    /// <summary>Gets the custom metric names declared with <see cref="CustomMetrics"/>.</summary>
+    public IReadOnlyList<string> CustomMetricNames => _customMetrics;
 
     /// <summary>Gets the continuous drift monitoring settings, or <see langword="null"/> when drift is not monitored (the default).</summary>
     public DriftMonitoringOptions? DriftMonitoring { get; private set; }
@@ -76,7 +80,7 @@ public sealed class ModelOptions
     }
 
     /// <summary>Adds limits on a window metric that raise alerts when crossed.</summary>
-    /// <param name="metric">A window metric name (see <see cref="Aggregation.WindowMetricNames"/>).</param>
+    /// <param name="metric">A window metric name (see <see cref="Aggregation.WindowMetricNames"/>) or a custom metric declared with <see cref="CustomMetrics"/>.</param>
     /// <param name="configure">Sets the limits.</param>
     /// <returns>This instance.</returns>
     public ModelOptions Threshold(string metric, Action<MetricThreshold> configure)
@@ -85,6 +89,20 @@ public sealed class ModelOptions
         var threshold = new MetricThreshold(metric);
         configure(threshold);
         _thresholds.Add(threshold);
+        return this;
+    }
+
+    /// <summary>
+    /// Declares metrics the application records with <see cref="Recording.IModelMonitor.RecordMetric"/> that thresholds and
+    /// alert rules may use: their values are summarised per aggregation window (see <see cref="Aggregation.MetricAggregation"/>)
+    /// and checked like the built-in window metrics. Up to 100 names per model; a name must not be a built-in window metric.
+    /// Values under undeclared names are stored but not aggregated.
+    /// </summary>
+    /// <param name="names">One or more metric names, as passed to <c>RecordMetric</c>.</param>
+    /// <returns>This instance.</returns>
+    public ModelOptions CustomMetrics(params string[] names)
+    {
+        _customMetrics.AddRange(names ?? []);
         return this;
     }
 
@@ -101,6 +119,9 @@ public sealed class ModelOptions
         configure(DriftMonitoring);
         return this;
     }
+
+    /// <summary>The most custom metrics one model may declare; it bounds the per-window state the aggregator keeps for them.</summary>
+    internal const int MaxCustomMetrics = 100;
 
     internal ModelSchema ToSchema() => new(Name, ModelVersion, ModelEnvironment, _numericFeatures, _categoricalFeatures);
 }

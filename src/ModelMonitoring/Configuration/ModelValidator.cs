@@ -1,5 +1,6 @@
 using System.Buffers;
 using ModelMonitoring.Aggregation;
+using ModelMonitoring.Alerting;
 using ModelMonitoring.DriftMonitoring;
 
 namespace ModelMonitoring.Configuration;
@@ -55,9 +56,10 @@ internal static class ModelValidator
             }
         }
 
+        ValidateCustomMetrics(where, model, errors);
         foreach (var threshold in model.Thresholds)
         {
-            ValidateThreshold(where, threshold, errors);
+            ValidateThreshold(where, model, threshold, errors);
         }
 
         if (model.DriftMonitoring is { } drift)
@@ -66,12 +68,58 @@ internal static class ModelValidator
         }
     }
 
-    private static void ValidateThreshold(string where, MetricThreshold threshold, List<string> errors)
+    /// <summary>Whether <paramref name="metric"/> is a built-in window metric or one of the model's custom metrics.</summary>
+    internal static bool Produces(ModelOptions model, string metric) =>
+        WindowMetricNames.IsWindowMetric(metric) || model.CustomMetricNames.Contains(metric, StringComparer.Ordinal);
+
+    /// <summary>Checks a threshold's or rule's aggregation: only a custom metric takes one other than the default.</summary>
+    internal static void ValidateAggregation(string at, string metric, MetricAggregation aggregation, List<string> errors)
+    {
+        if (!Enum.IsDefined(aggregation))
+        {
+            errors.Add($"{at}.Aggregation: '{aggregation}' is not allowed; use one of {string.Join(", ", Enum.GetNames<MetricAggregation>())}.");
+        }
+        else if (aggregation != MetricAggregation.Mean && WindowMetricNames.IsWindowMetric(metric))
+        {
+            errors.Add($"{at}.Aggregation: '{metric}' is a built-in window metric, already one value per window; Aggregation applies to custom metrics only, leave it at Mean.");
+        }
+    }
+
+    private static void ValidateCustomMetrics(string where, ModelOptions model, List<string> errors)
+    {
+        if (model.CustomMetricNames.Count > ModelOptions.MaxCustomMetrics)
+        {
+            errors.Add($"{where}.CustomMetrics: {model.CustomMetricNames.Count} names are declared; at most {ModelOptions.MaxCustomMetrics} are allowed per model.");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in model.CustomMetricNames)
+        {
+            if (!IsValidName(name))
+            {
+                errors.Add($"{where}.CustomMetrics: '{name}' is not allowed; use 1 to 128 letters, digits, '_', '.', '-' or ':'.");
+            }
+            else if (WindowMetricNames.IsWindowMetric(name) || name.StartsWith(AlertRuleConstants.DriftPrefix, StringComparison.Ordinal))
+            {
+                errors.Add($"{where}.CustomMetrics: '{name}' is a built-in window metric or drift signal name; choose another name for the recorded metric.");
+            }
+            else if (!seen.Add(name))
+            {
+                errors.Add($"{where}.CustomMetrics: '{name}' is declared more than once.");
+            }
+        }
+    }
+
+    private static void ValidateThreshold(string where, ModelOptions model, MetricThreshold threshold, List<string> errors)
     {
         var at = $"{where}.Thresholds['{threshold.Metric}']";
-        if (!WindowMetricNames.IsWindowMetric(threshold.Metric))
+        if (threshold.Metric is null || !Produces(model, threshold.Metric))
         {
-            errors.Add($"{at}: '{threshold.Metric}' is not a window metric; use one of {string.Join(", ", WindowMetricNames.All)} or class_share.<label>.");
+            errors.Add($"{at}: '{threshold.Metric}' is not a window metric nor a custom metric of this model; use one of {string.Join(", ", WindowMetricNames.All)}, class_share.<label>, or declare it with CustomMetrics(\"{threshold.Metric}\") and record it with RecordMetric.");
+        }
+        else
+        {
+            ValidateAggregation(at, threshold.Metric, threshold.Aggregation, errors);
         }
 
         if (threshold.Min is null && threshold.Max is null && threshold.MaxChangeFromBaseline is null)

@@ -146,14 +146,19 @@ internal sealed class ModelPipeline
         });
 
     private void DrainMetrics(BatchBuffers buffers, TimestampConverter clock) =>
-        buffers.RecordedMetricCount = DrainRing(Monitor.Metrics, (ref MetricEntry entry, int _) => buffers.Metrics.Add(new MetricRecord
+        buffers.RecordedMetricCount = DrainRing(Monitor.Metrics, (ref MetricEntry entry, int _) =>
         {
-            Name = entry.Name,
-            Value = entry.Value,
-            Unit = entry.Unit,
-            Metadata = entry.Metadata,
-            Timestamp = clock.ToUtc(entry.Timestamp, isUtcTicks: false),
-        }));
+            var record = new MetricRecord
+            {
+                Name = entry.Name,
+                Value = entry.Value,
+                Unit = entry.Unit,
+                Metadata = entry.Metadata,
+                Timestamp = clock.ToUtc(entry.Timestamp, isUtcTicks: false),
+            };
+            buffers.Metrics.Add(record);
+            Aggregator.Observe(record);
+        });
 
     private void DrainHealthChecks(BatchBuffers buffers, TimestampConverter clock) =>
         buffers.HealthCheckCount = DrainRing(Monitor.HealthChecks, (ref HealthCheckEntry entry, int index) => buffers.HealthChecks[index] = new HealthCheckRecord

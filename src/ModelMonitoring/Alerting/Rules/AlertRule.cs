@@ -1,3 +1,5 @@
+using ModelMonitoring.Aggregation;
+
 namespace ModelMonitoring.Alerting;
 
 /// <summary>
@@ -21,8 +23,21 @@ public sealed class AlertRule
     /// <summary>Gets or sets the environment the rule applies to. The default value is <see langword="null"/>, for every environment.</summary>
     public string? Environment { get; set; }
 
-    /// <summary>Gets or sets the window metric (see <see cref="Aggregation.WindowMetricNames"/>) or the drift signal (<c>drift.dataset</c>, <c>drift.&lt;feature&gt;</c>, <c>drift.*</c>).</summary>
+    /// <summary>
+    /// Gets or sets the window metric (see <see cref="Aggregation.WindowMetricNames"/>), a custom metric the model declares with
+    /// <see cref="Configuration.ModelOptions.CustomMetrics"/> (values recorded with <see cref="Recording.IModelMonitor.RecordMetric"/>),
+    /// or the drift signal (<c>drift.dataset</c>, <c>drift.&lt;feature&gt;</c>, <c>drift.*</c>). Any other name fails at start-up.
+    /// </summary>
     public string Metric { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Gets or sets how a custom metric's recorded values are summarised into the one value per window that the rule compares.
+    /// Only custom metrics take a setting other than the default; built-in window metrics already are one value per window.
+    /// The default value is <see cref="MetricAggregation.Mean"/>: like the built-in rates and means (<c>error_rate</c>,
+    /// <c>latency_mean_ms</c>) it weighs every value of the window alike, so neither the value that happened to arrive last
+    /// nor a single outlier decides the window; choose <see cref="MetricAggregation.Max"/> to catch spikes.
+    /// </summary>
+    public MetricAggregation Aggregation { get; set; } = MetricAggregation.Mean;
 
     /// <summary>Gets or sets the comparison: one of <c>&gt;</c>, <c>&lt;</c>, <c>&gt;=</c>, <c>&lt;=</c>, <c>==</c>, <c>!=</c>. Not used by drift rules. The default value is <c>&gt;</c>.</summary>
     public string Operator { get; set; } = ">";

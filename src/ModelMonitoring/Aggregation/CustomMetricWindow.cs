@@ -1,0 +1,60 @@
+namespace ModelMonitoring.Aggregation;
+
+/// <summary>
+/// Running summary of one custom metric over one window. Holds enough to answer every
+/// <see cref="MetricAggregation"/>, so rules with different aggregations share one pass over the values.
+/// </summary>
+internal struct CustomMetricWindow
+{
+    private long _count;
+    private double _sum;
+    private double _mean;
+    private double _min;
+    private double _max;
+    private double _last;
+    private long _lastTicks;
+
+    public readonly long Count => _count;
+
+    public void Add(double value, long utcTicks)
+    {
+        if (_count == 0)
+        {
+            _min = _max = value;
+            _lastTicks = long.MinValue;
+        }
+        else
+        {
+            _min = Math.Min(_min, value);
+            _max = Math.Max(_max, value);
+        }
+
+        // Shards drain in turn, not in time order: the latest timestamp wins, not the latest drained.
+        if (utcTicks >= _lastTicks)
+        {
+            _last = value;
+            _lastTicks = utcTicks;
+        }
+
+        _count++;
+        _sum += value;
+
+        // A running mean stays finite where the sum of values near double.MaxValue would overflow.
+        _mean += (value - _mean) / _count;
+    }
+
+    /// <summary>Gets the window's value under <paramref name="aggregation"/>; <see langword="false"/> when the window has no value.</summary>
+    public readonly bool TryGet(MetricAggregation aggregation, out double value)
+    {
+        value = aggregation switch
+        {
+            MetricAggregation.Last => _last,
+            MetricAggregation.Min => _min,
+            MetricAggregation.Max => _max,
+            MetricAggregation.Sum => _sum,
+            MetricAggregation.Count => _count,
+            _ => _mean,
+        };
+        return _count > 0;
+    }
+}
