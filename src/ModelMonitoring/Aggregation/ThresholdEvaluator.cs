@@ -1,6 +1,9 @@
 using System.Globalization;
 using ModelMonitoring.Alerting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using ModelMonitoring.Configuration;
+using ModelMonitoring.Internal;
 
 namespace ModelMonitoring.Aggregation;
 
@@ -14,15 +17,23 @@ namespace ModelMonitoring.Aggregation;
 /// </summary>
 internal sealed class ThresholdEvaluator
 {
+    /// <summary>Closed windows without a value of a watched custom metric after which a misspelt or missing RecordMetric is reported.</summary>
+    internal const int MissingCustomMetricWindows = 10;
+
     private readonly ModelSchema _model;
     private readonly WindowCondition[] _conditions;
+    private readonly ILogger _logger;
+
+    // Per custom metric slot: windows closed before its first value; -1 once it had one or was reported (each is reported once).
+    private readonly int[] _windowsWithoutValue;
 
     // Per condition: the slot of its custom metric in the window's summaries, or -1 for a built-in window metric.
     private readonly int[] _customSlots;
 
-    public ThresholdEvaluator(ModelSchema model, IReadOnlyList<MetricThreshold> thresholds, IEnumerable<AlertRule>? rules = null, IReadOnlyList<string>? customMetrics = null)
+    public ThresholdEvaluator(ModelSchema model, IReadOnlyList<MetricThreshold> thresholds, IEnumerable<AlertRule>? rules = null, IReadOnlyList<string>? customMetrics = null, ILogger? logger = null)
     {
         _model = model;
+        _logger = logger ?? NullLogger.Instance;
         CustomMetrics = customMetrics ?? [];
         var metricRules = (rules ?? []).Where(r => !r.IsDriftRule && r.AppliesTo(model.Name, model.Environment));
         WindowCondition[] conditions = [.. thresholds.Select(WindowCondition.From), .. metricRules.Select(WindowCondition.From)];
@@ -32,6 +43,7 @@ internal sealed class ThresholdEvaluator
         var slots = conditions.Select(c => WindowMetricNames.IsWindowMetric(c.Metric) ? -1 : IndexOf(CustomMetrics, c.Metric)).ToArray();
         _conditions = [.. conditions.Where((_, i) => slots[i] != int.MinValue)];
         _customSlots = [.. slots.Where(s => s != int.MinValue)];
+        _windowsWithoutValue = [.. CustomMetrics.Select((_, slot) => _customSlots.Contains(slot) ? 0 : -1)];
     }
 
     /// <summary>Gets the model's declared custom metric names; the window aggregator summarises their values in this order.</summary>
@@ -42,6 +54,7 @@ internal sealed class ThresholdEvaluator
 
     public void Evaluate(IReadOnlyDictionary<string, double> windowMetrics, ReadOnlySpan<CustomMetricWindow> customMetrics, DateTimeOffset windowEnd, List<Alert> observations)
     {
+        WatchForMissingCustomMetrics(customMetrics);
         for (var i = 0; i < _conditions.Length; i++)
         {
             var condition = _conditions[i];
@@ -71,6 +84,33 @@ internal sealed class ThresholdEvaluator
                 Timestamp = windowEnd,
                 Message = string.Create(CultureInfo.InvariantCulture, $"{_model.Name}: {measured} = {value:G6} {violation?.Description ?? "is back within its limits"}."),
             });
+        }
+    }
+
+    /// <summary>
+    /// Start-up validation proves a watched custom metric is declared, not that the application records it: a name
+    /// misspelt at the RecordMetric call would leave its rules silent for ever, so that case is logged once.
+    /// </summary>
+    private void WatchForMissingCustomMetrics(ReadOnlySpan<CustomMetricWindow> customMetrics)
+    {
+        for (var slot = 0; slot < _windowsWithoutValue.Length; slot++)
+        {
+            if (_windowsWithoutValue[slot] < 0)
+            {
+                continue;
+            }
+
+            if (slot < customMetrics.Length && customMetrics[slot].Count > 0)
+            {
+                _windowsWithoutValue[slot] = -1;
+            }
+            else if (++_windowsWithoutValue[slot] == MissingCustomMetricWindows)
+            {
+                _windowsWithoutValue[slot] = -1;
+                var metric = CustomMetrics[slot];
+                var conditions = string.Join(", ", _conditions.Where(c => c.Metric == metric).Select(c => c.Name));
+                Log.CustomMetricMissing(_logger, _model.Name, metric, MissingCustomMetricWindows, conditions);
+            }
         }
     }
 

@@ -86,11 +86,13 @@ internal sealed class WindowAggregator
 
     /// <summary>
     /// Folds a value recorded with <c>RecordMetric</c> into its window when the model declared the name as a custom
-    /// metric. Other names are only stored: the declared names bound the per-window state.
+    /// metric. Other names are only stored: the declared names bound the per-window state. Any recorded metric of a
+    /// model with custom metrics opens its window, so a model that records only misspelt names still closes windows
+    /// and its missing custom metric is reported.
     /// </summary>
     public void Observe(in MetricRecord metric)
     {
-        if (!_customMetrics.TryGetValue(metric.Name, out var slot) || WindowFor(metric.Timestamp) is not { } window)
+        if (_customMetrics.Count == 0 || WindowFor(metric.Timestamp) is not { } window || !_customMetrics.TryGetValue(metric.Name, out var slot))
         {
             return;
         }

@@ -63,4 +63,7 @@ internal static partial class Log
 
     [LoggerMessage(16, LogLevel.Warning, "The saved drift reference of model {Model} does not fit the model's features ({Problems}); it is not used.")]
     public static partial void StoredReferenceRejected(ILogger logger, string model, string problems);
+
+    [LoggerMessage(50, LogLevel.Warning, "Model {Model} has had no value of its custom metric {Metric} in its first {Windows} closed windows, so the rules and thresholds on it ({Conditions}) were not evaluated; check that RecordMetric is called with exactly this name. Logged once.")]
+    public static partial void CustomMetricMissing(ILogger logger, string model, string metric, int windows, string conditions);
 }

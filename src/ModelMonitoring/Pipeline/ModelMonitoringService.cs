@@ -51,7 +51,7 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
         {
             var schema = model.ToSchema();
             var monitor = new ModelMonitor(schema, settings.BufferCapacity, _clock, _state, settings.MaxBatchSize);
-            var aggregator = new WindowAggregator(settings.AggregationWindow, settings.FlushInterval, settings.LabelJoinCapacity, new ThresholdEvaluator(schema, model.Thresholds, settings.Alerting.Rules, model.CustomMetricNames));
+            var aggregator = new WindowAggregator(settings.AggregationWindow, settings.FlushInterval, settings.LabelJoinCapacity, new ThresholdEvaluator(schema, model.Thresholds, settings.Alerting.Rules, model.CustomMetricNames, _logger));
             var drift = model.DriftMonitoring is { } driftOptions
                 ? new DriftMonitor(schema, driftOptions, detectors, referenceStore, settings.SinkTimeout, timeProvider, _logger)
                 : null;

@@ -234,4 +234,21 @@ public sealed class CustomMetricRuleTests
 
         test.Channel.Alerts.ShouldHaveSingleItem().Model.ShouldBe("a");
     }
+
+    [Fact]
+    public async Task DeclaredMetricThatIsNeverRecorded_IsReportedOnce_AfterTenWindows()
+    {
+        await using var test = Create(
+            m => m.CustomMetrics("success_rate"),
+            new AlertRule { Name = "success-low", Metric = "success_rate", Operator = "<", Value = 0.9 });
+
+        for (var window = 0; window < ThresholdEvaluator.MissingCustomMetricWindows + 5; window++)
+        {
+            await WindowAsync(test, "sucess_rate", 0.5); // misspelt at the call
+        }
+
+        test.Channel.Alerts.ShouldBeEmpty();
+        test.Logs.Lines.Where(l => l.Contains("[50]", StringComparison.Ordinal)).ShouldHaveSingleItem()
+            .ShouldContain("Model m has had no value of its custom metric success_rate in its first 10 closed windows, so the rules and thresholds on it (success-low) were not evaluated");
+    }
 }
