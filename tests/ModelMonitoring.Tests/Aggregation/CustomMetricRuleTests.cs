@@ -1,3 +1,5 @@
+using System.Text;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using ModelMonitoring.Aggregation;
 using ModelMonitoring.Alerting;
@@ -250,5 +252,20 @@ public sealed class CustomMetricRuleTests
         test.Channel.Alerts.ShouldBeEmpty();
         test.Logs.Lines.Where(l => l.Contains("[50]", StringComparison.Ordinal)).ShouldHaveSingleItem()
             .ShouldContain("Model m has had no value of its custom metric success_rate in its first 10 closed windows, so the rules and thresholds on it (success-low) were not evaluated");
+    }
+
+    [Fact]
+    public async Task RuleFromConfiguration_BindsItsAggregation_AndFires()
+    {
+        const string json = """{ "Rules": [ { "Name": "latency-spike", "Metric": "prediction_latency", "Operator": ">", "Value": 200, "Aggregation": "Max" } ] }""";
+        var section = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
+        await using var test = TestPipeline.Create(
+            o => o.AddModel("m", m => m.NumericFeatures("x").CustomMetrics("prediction_latency")),
+            b => b.AddAlerting(section),
+            new FakeTimeProvider(Start));
+
+        await WindowAsync(test, "prediction_latency", 10, 300, 20);
+
+        test.Channel.Alerts.ShouldHaveSingleItem().Value.ShouldBe(300);
     }
 }
