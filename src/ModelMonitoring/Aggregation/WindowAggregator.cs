@@ -21,6 +21,7 @@ internal sealed class WindowAggregator
     private readonly Stack<WindowState> _pool = new();
     private readonly Dictionary<string, double> _values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _customMetrics;
+    private readonly int _customMetricCount;
     private long _closedBefore = long.MinValue;
 
     public WindowAggregator(TimeSpan window, TimeSpan grace, int labelJoinCapacity, ThresholdEvaluator thresholds)
@@ -29,7 +30,13 @@ internal sealed class WindowAggregator
         _grace = grace;
         _labels = new LabelJoinCache(labelJoinCapacity);
         _thresholds = thresholds;
-        _customMetrics = thresholds.CustomMetrics.Select((name, index) => (name, index)).ToDictionary(p => p.name, p => p.index, StringComparer.Ordinal);
+        _customMetricCount = thresholds.CustomMetrics.Count;
+        _customMetrics = new Dictionary<string, int>(_customMetricCount, StringComparer.Ordinal);
+        for (var slot = 0; slot < _customMetricCount; slot++)
+        {
+            // Slots follow the declaration order the evaluator reads them in; a repeated name keeps its first slot.
+            _customMetrics.TryAdd(thresholds.CustomMetrics[slot], slot);
+        }
     }
 
     public void Observe(in PredictionRecord prediction)
@@ -92,14 +99,14 @@ internal sealed class WindowAggregator
     /// </summary>
     public void Observe(in MetricRecord metric)
     {
-        if (_customMetrics.Count == 0 || WindowFor(metric.Timestamp) is not { } window || !_customMetrics.TryGetValue(metric.Name, out var slot))
+        if (_customMetricCount == 0 || WindowFor(metric.Timestamp) is not { } window || !_customMetrics.TryGetValue(metric.Name, out var slot))
         {
             return;
         }
 
-        if (window.CustomMetrics.Length != _customMetrics.Count)
+        if (window.CustomMetrics.Length != _customMetricCount)
         {
-            window.CustomMetrics = new CustomMetricWindow[_customMetrics.Count];
+            window.CustomMetrics = new CustomMetricWindow[_customMetricCount];
         }
 
         window.CustomMetrics[slot].Add(metric.Value, metric.Timestamp.UtcTicks);
