@@ -2,8 +2,8 @@ using ModelMonitoring.Statistics;
 
 namespace ModelMonitoring.Tests.Statistics;
 
-/// <summary>Histograms over the whole finite double range, where the reference's range overflows.</summary>
-public sealed class HistogramRangeTests
+/// <summary>Histograms and moments over the whole finite double range, where ranges, sums and squares overflow.</summary>
+public sealed class FiniteRangeTests
 {
     public static TheoryData<double[]> WideReferences() => new()
     {
@@ -75,6 +75,26 @@ public sealed class HistogramRangeTests
         var result = BinnedDistances.PopulationStabilityIndex(histogram, Spread(300, -1e308, 1e308));
 
         double.IsFinite(result.Statistic).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void SortedSampleCreate_ValuesAtDoubleLimits_HasFiniteMeanAndStandardDeviation()
+    {
+        var symmetric = SortedSample.Create([-double.MaxValue, double.MaxValue]);
+        var top = SortedSample.Create([double.MaxValue, double.MaxValue, double.MaxValue]);
+
+        symmetric.Mean.ShouldBe(0);
+        symmetric.PopulationStandardDeviation.ShouldBe(double.MaxValue);
+        top.Mean.ShouldBe(double.MaxValue, double.MaxValue * 1e-15);
+        double.IsFinite(top.PopulationStandardDeviation).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void NormedWasserstein_ReferenceAtDoubleLimits_IsDistanceOverStandardDeviation()
+    {
+        var result = DistributionDistances.NormedWasserstein(SortedSample.Create([-double.MaxValue, double.MaxValue]), [0.0]);
+
+        result.Statistic.ShouldBe(1.0, 1e-15);
     }
 
     // Evenly spread from low to high without computing high − low, which overflows.
