@@ -28,6 +28,7 @@ internal static class DriftCommand
         var reference = InputFile.Load(arguments.ReferencePath);
         var current = InputFile.Load(arguments.CurrentPath);
         var input = DriftInput.Build(reference, current, arguments);
+
         // A method that does not apply fails below with the same sentence; otherwise the comparison
         // runs on categories, and the user learns which value made it so.
         foreach (var column in input.Columns)
