@@ -10,11 +10,11 @@ internal static class DriftCommand
     /// multivariate check did), else <see cref="ExitCodes.NoDrift"/>.
     /// </returns>
     /// <exception cref="UsageException">The input is bad.</exception>
-    public static int Run(DriftArguments arguments, TextWriter output)
+    public static int Run(DriftArguments arguments, TextWriter output, TextWriter error)
     {
         try
         {
-            return Check(arguments, output);
+            return Check(arguments, output, error);
         }
         catch (InvalidDataException e)
         {
@@ -23,49 +23,26 @@ internal static class DriftCommand
         }
     }
 
-    private static int Check(DriftArguments arguments, TextWriter output)
+    private static int Check(DriftArguments arguments, TextWriter output, TextWriter error)
     {
         var reference = InputFile.Load(arguments.ReferencePath);
         var current = InputFile.Load(arguments.CurrentPath);
         var input = DriftInput.Build(reference, current, arguments);
-        var options = new DatasetDriftOptions();
-        if (arguments.DriftShare is { } share)
-        {
-            options.DriftShare = share;
-        }
 
-        if (arguments.Method is { } method)
+        // A method that does not apply fails below with the same sentence; otherwise the comparison
+        // runs on categories, and the user learns which value made it so.
+        foreach (var column in input.Columns)
         {
-            var threshold = arguments.Threshold ?? MethodTable.DefaultThreshold(method);
-            foreach (var column in input.Columns)
+            if (input.CategoricalBecause.TryGetValue(column, out var because) && (arguments.Method is not { } method || MethodTable.AppliesTo(method, numeric: false)))
             {
-                var numeric = input.CurrentNumeric.ContainsKey(column);
-                if (!MethodTable.AppliesTo(method, numeric))
-                {
-                    var kind = numeric ? "numeric" : "categorical";
-                    throw new UsageException($"Method '{method}' does not apply to column '{column}', which is {kind}.");
-                }
-
-                options.Methods[column] = new FeatureDriftMethod(method, threshold);
+                error.WriteLine($"modelmon: note: {because}; an empty field is a missing value, and '--numeric {column}' makes such a value an error.");
             }
         }
 
-        DatasetDriftResult result;
-        try
-        {
-            result = new DatasetDriftDetector(options).Detect(input.Reference, input.CurrentNumeric, input.CurrentCategorical);
-        }
-        catch (InvalidOperationException e)
-        {
-            // The Z-test on a column without exactly two categories; the message names the column.
-            throw new UsageException(e.Message, e);
-        }
-
+        // In the order the columns were selected, not numeric-first as the library's detector orders them.
+        var features = input.Columns.Select(column => Compare(column, input, arguments)).ToArray();
+        var result = new DatasetDriftResult(features, arguments.DriftShare ?? new DatasetDriftOptions().DriftShare);
         var multivariate = arguments.Multivariate ? MultivariateCheck.Run(reference, current, input) : null;
-
-        // Report in the order the columns were selected, not numeric-first as the detector returns them.
-        var byName = result.Features.ToDictionary(f => f.Feature, StringComparer.Ordinal);
-        var features = input.Columns.Select(c => byName[c]).ToArray();
         if (arguments.Format == OutputFormat.Json)
         {
             JsonReport.Write(output, result, features, multivariate);
@@ -76,5 +53,33 @@ internal static class DriftCommand
         }
 
         return result.DatasetDrifted || multivariate?.Result.Drifted == true ? ExitCodes.Drift : ExitCodes.NoDrift;
+    }
+
+    // One column through the library's detector, alone: whatever the library throws for it is
+    // reported with the column's name and the method, never as a crash.
+    private static FeatureDriftResult Compare(string column, DriftInput input, DriftArguments arguments)
+    {
+        var options = new DatasetDriftOptions();
+        if (arguments.Method is { } method)
+        {
+            var numeric = input.CurrentNumeric.ContainsKey(column);
+            if (!MethodTable.AppliesTo(method, numeric))
+            {
+                var kind = numeric ? "numeric" : "categorical";
+                var because = input.CategoricalBecause.TryGetValue(column, out var reason) ? $"; {reason}" : string.Empty;
+                throw new UsageException($"Method '{method}' does not apply to column '{column}', which is {kind}{because}.");
+            }
+
+            options.Methods[column] = new FeatureDriftMethod(method, arguments.Threshold ?? MethodTable.DefaultThreshold(method));
+        }
+
+        try
+        {
+            return new DatasetDriftDetector(options).Detect(input.Profiles[column], input.CurrentNumeric, input.CurrentCategorical).Features[0];
+        }
+        catch (Exception e)
+        {
+            throw new UsageException($"Column '{column}' cannot be compared with '{arguments.Method ?? MethodTable.Auto}': {ColumnFailure.Reason(e)}", e);
+        }
     }
 }

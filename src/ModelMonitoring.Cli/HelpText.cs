@@ -5,6 +5,7 @@ internal static class HelpText
 {
     public const string Usage = """
         Usage: modelmon drift --reference <file.csv> --current <file.csv> [options]
+               modelmon --help | --version
 
         Compares the columns of a current CSV file with those of a reference CSV file.
 
@@ -28,9 +29,11 @@ internal static class HelpText
                                  p < 0.05) and the reconstruction error against its range over
                                  reference chunks (mean +- 3 sd). Needs a value in every row.
           --format <text|json>   Output format. Default: text.
+          -h, --help             Print this help (exit 0).
 
         Exit codes: 0 no drift, 1 drift detected (by the columns' share or, with --multivariate,
-        by the multivariate check), 2 bad usage or input.
+        by the multivariate check), 2 bad usage or input, or a column that cannot be compared (the
+        message names the column and the reason).
 
         """;
 }

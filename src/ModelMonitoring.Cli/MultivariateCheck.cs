@@ -33,9 +33,14 @@ internal static class MultivariateCheck
         }
         catch (ArgumentException e)
         {
-            // Too few rows or a constant column: input problems. The parameter name means nothing here.
-            var message = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal);
-            throw new UsageException($"Option '--multivariate': {message}", e);
+            // Too few rows or a constant column: input problems, and the message names the feature.
+            throw new UsageException($"Option '--multivariate': {ColumnFailure.Reason(e)}", e);
+        }
+        catch (Exception e)
+        {
+            // A fault on unusual values (such as ±1e308): named by its columns rather than a crash.
+            var names = string.Join(", ", columns.Select(c => $"'{c}'"));
+            throw new UsageException($"Option '--multivariate' failed on columns {names}: {ColumnFailure.Reason(e)}", e);
         }
     }
 

@@ -14,6 +14,11 @@ namespace ModelMonitoring.Statistics;
 /// <c>np.histogram</c>.
 /// </para>
 /// <para>
+/// Every finite reference works, up to ±<see cref="double.MaxValue"/>: where the range itself
+/// overflows a double (NumPy fails there), the same edges are computed from half the range; and
+/// where 0.5 is below a constant's precision, its bin reaches to the neighbouring doubles instead.
+/// </para>
+/// <para>
 /// Two open bins are added so that no current value is dropped: an underflow bin for values
 /// below the reference minimum and an overflow bin for values above its maximum. There are
 /// therefore k + 2 bins in all, and the reference's own counts in the two outer bins are zero.
@@ -23,12 +28,16 @@ public sealed class Histogram
 {
     private readonly double[] _edges;
     private readonly long[] _referenceCounts;
+    private readonly double _halfFirst;
     private readonly double _scale;
 
     private Histogram(double[] edges, long[] referenceCounts, long referenceTotal)
     {
         _edges = edges;
-        _scale = (edges.Length - 1) / (edges[^1] - edges[0]);
+
+        // Bins per half unit, from half the range: the full range of ±double.MaxValue overflows.
+        _halfFirst = 0.5 * edges[0];
+        _scale = (edges.Length - 1) / ((0.5 * edges[^1]) - _halfFirst);
         _referenceCounts = referenceCounts;
         ReferenceTotal = referenceTotal;
     }
@@ -96,7 +105,7 @@ public sealed class Histogram
             {
                 // Arithmetic guess, then corrected against the stored edges so that the bin
                 // boundaries are exactly e_i (as np.histogram's searchsorted rule).
-                var bin = Math.Min((int)((x - first) * _scale), regular - 1);
+                var bin = Math.Min((int)(((0.5 * x) - _halfFirst) * _scale), regular - 1);
                 while (x < edges[bin])
                 {
                     bin--;
@@ -120,7 +129,8 @@ public sealed class Histogram
         }
     }
 
-    // np.histogram_bin_edges(a, bins='sturges') followed by np.linspace's arithmetic.
+    // np.histogram_bin_edges(a, bins='sturges') followed by np.linspace's arithmetic, in halves
+    // where the range overflows: first/2 + i·(range/2)/k never overflows and doubling is exact.
     private static double[] SturgesEdges(ReadOnlySpan<double> reference)
     {
         var min = double.PositiveInfinity;
@@ -131,24 +141,36 @@ public sealed class Histogram
             max = Math.Max(max, value);
         }
 
-        var first = min;
-        var last = max;
-        if (first == last)
-        {
-            first -= 0.5;
-            last += 0.5;
-        }
-
-        var width = (max - min) / (Math.Log2(reference.Length) + 1.0);
-        var bins = width != 0 ? (int)Math.Ceiling((last - first) / width) : 1;
+        var (first, last) = min == max ? ConstantBin(min) : (min, max);
+        var sturges = Math.Log2(reference.Length) + 1.0;
+        var halved = !double.IsFinite(last - first);
+        var scale = halved ? 0.5 : 1.0;
+        var range = (scale * last) - (scale * first);
+        var width = ((scale * max) - (scale * min)) / sturges;
+        var bins = width != 0 ? (int)Math.Ceiling(range / width) : 1;
         var edges = new double[bins + 1];
-        var step = (last - first) / bins;
+        var step = range / bins;
         for (var i = 0; i < bins; i++)
         {
-            edges[i] = (i * step) + first;
+            edges[i] = halved ? ((i * step) + (0.5 * first)) * 2 : (i * step) + first;
         }
 
         edges[bins] = last;
         return edges;
+    }
+
+    // NumPy's [c − 0.5, c + 0.5]; where 0.5 is below c's precision (|c| ≥ 2^53) that interval is
+    // the single point c, so the bin reaches to c's neighbouring doubles, staying finite.
+    private static (double First, double Last) ConstantBin(double c)
+    {
+        var first = c - 0.5;
+        var last = c + 0.5;
+        if (first == last)
+        {
+            first = c == -double.MaxValue ? c : Math.BitDecrement(c);
+            last = c == double.MaxValue ? c : Math.BitIncrement(c);
+        }
+
+        return (first, last);
     }
 }

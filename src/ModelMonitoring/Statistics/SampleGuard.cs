@@ -16,7 +16,7 @@ internal static class SampleGuard
         if (count < minimum)
         {
             throw new ArgumentException(
-                $"{method} needs at least {minimum} values in each sample; this one has {count}.", paramName);
+                $"{method} needs at least {minimum} values in each sample; the {paramName} sample has {count}.", paramName);
         }
     }
 

@@ -51,6 +51,10 @@ internal static class FixtureSamples
 
                 values[i] = loc + (spec.GetProperty("scale").GetDouble() * (sum - 6.0));
             }
+            else if (kind == "uniform")
+            {
+                values[i] = loc + rng.Uniform();
+            }
             else
             {
                 values[i] = loc + Math.Floor(rng.Uniform() * spec.GetProperty("levels").GetInt32());
