@@ -42,7 +42,11 @@ internal sealed class DriftMonitor
         Model = model;
         _window = new DriftWindow(options.WindowSize, model.NumericFeatures.Count, model.CategoricalFeatures.Count);
         References = new ReferenceKeeper(model, options, store, storeTimeout, timeProvider, logger);
-        _checker = new DriftChecker(model, [new DatasetDriftDetector(options.DetectorOptions), .. extraDetectors], logger);
+        IDriftDetector[] builtIn = options.Multivariate is { } multivariate
+            ? [new DatasetDriftDetector(options.DetectorOptions), new MultivariateWindowDetector(multivariate, options.WindowSize)]
+            : [new DatasetDriftDetector(options.DetectorOptions)];
+        _checker = new DriftChecker(model, [.. builtIn, .. extraDetectors], logger);
+        NeedsRowOrder = options.Multivariate is not null;
         _alerts = new DriftAlertEvaluator(model);
         _intervalTicks = options.CheckInterval.Ticks;
         _minimumRows = options.MinimumRows;
@@ -55,6 +59,9 @@ internal sealed class DriftMonitor
     public ReferenceKeeper References { get; }
 
     public int? ReferenceFromFirst { get; }
+
+    /// <summary>Gets whether references must keep their row order (the multivariate check is on).</summary>
+    public bool NeedsRowOrder { get; }
 
     public long CheckCount => _checker.Completed;
 

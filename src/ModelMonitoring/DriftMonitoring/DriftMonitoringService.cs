@@ -23,6 +23,13 @@ internal sealed class DriftMonitoringService(IReadOnlyList<DriftMonitor> monitor
                 nameof(reference));
         }
 
+        if (monitor.NeedsRowOrder && reference.RowOrder is null)
+        {
+            throw new ArgumentException(
+                $"Model '{monitor.Model.Name}' has a multivariate drift check, which needs a reference that keeps its row order; create it with ReferenceProfile.Create(..., keepRowOrder: true).",
+                nameof(reference));
+        }
+
         return monitor.References.SetAsync(reference, cancellationToken);
     }
 

@@ -232,7 +232,12 @@ internal sealed class ReferenceKeeper
     // A degenerate reference is logged, shown in the status and replaced by learning again (when the model learns).
     private bool Refuse(ReferenceProfile profile, string source)
     {
-        if (ReferenceQuality.Problems(profile) is not { } problems)
+        var problems = ReferenceQuality.Problems(profile) is { } degenerate
+            ? $"it is degenerate, so every later value would look drifted: {degenerate}"
+            : _options.Multivariate is not null && profile.RowOrder is null
+                ? "it does not keep its row order, which the multivariate check needs"
+                : null;
+        if (problems is null)
         {
             Volatile.Write(ref _rejection, null);
             return false;
@@ -251,7 +256,7 @@ internal sealed class ReferenceKeeper
     {
         if (_learnRows is { } rows)
         {
-            Volatile.Write(ref _learner, new ReferenceLearner(_model, rows));
+            Volatile.Write(ref _learner, new ReferenceLearner(_model, rows, keepRowOrder: _options.Multivariate is not null));
         }
     }
 

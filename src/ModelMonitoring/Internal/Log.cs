@@ -64,7 +64,7 @@ internal static partial class Log
     [LoggerMessage(16, LogLevel.Warning, "The saved drift reference of model {Model} does not fit the model's features ({Problems}); it is not used.")]
     public static partial void StoredReferenceRejected(ILogger logger, string model, string problems);
 
-    [LoggerMessage(80, LogLevel.Warning, "The drift reference of model {Model} {Source} is degenerate and is not used ({Problems}): it would report drift for ever. {Next}")]
+    [LoggerMessage(80, LogLevel.Warning, "The drift reference of model {Model} {Source} is refused: {Problems}. {Next}")]
     public static partial void DegenerateReferenceRefused(ILogger logger, string model, string source, string problems, string next);
 
     [LoggerMessage(81, LogLevel.Information, "Relearning the drift reference of model {Model} from its next {Rows} predictions.")]

@@ -34,7 +34,7 @@ public sealed class DegenerateReferenceTests
             r => r.ShouldContain("numeric feature 'y' is constant"),
             r => r.ShouldContain("categorical feature 'c' has the single category 'a'"));
         store.Saves.ShouldBe(0);
-        test.Logs.Lines.ShouldContain(l => l.Contains("[80] The drift reference of model m learned from its first 100 predictions is degenerate", StringComparison.Ordinal)
+        test.Logs.Lines.ShouldContain(l => l.Contains("[80] The drift reference of model m learned from its first 100 predictions is refused: it is degenerate", StringComparison.Ordinal)
             && l.Contains("Learning again from the next 100 predictions", StringComparison.Ordinal));
 
         scenario.Record(monitor, 100);
@@ -63,7 +63,7 @@ public sealed class DegenerateReferenceTests
         var restarted = test.Pipeline.DriftMonitoring.GetStatus("m");
         restarted.Reference.ShouldBeNull();
         restarted.ReferenceRejection.ShouldNotBeNull().ShouldContain("saved by an earlier run was refused");
-        test.Logs.Lines.ShouldContain(l => l.Contains("[80] The drift reference of model m saved by an earlier run is degenerate", StringComparison.Ordinal));
+        test.Logs.Lines.ShouldContain(l => l.Contains("[80] The drift reference of model m saved by an earlier run is refused: it is degenerate", StringComparison.Ordinal));
 
         scenario.Record(test.Pipeline.GetMonitor("m"), 200);
         (await test.Pipeline.FlushAsync()).ShouldBeTrue();
