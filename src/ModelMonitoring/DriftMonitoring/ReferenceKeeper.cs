@@ -229,10 +229,12 @@ internal sealed class ReferenceKeeper
         StartLearning();
     }
 
-    // A degenerate reference is logged, shown in the status and replaced by learning again (when the model learns).
+    // A reference that cannot serve the checks (degenerate, or without the row order the multivariate
+    // check needs) is logged, shown in the status and replaced by learning again when the model learns.
     private bool Refuse(ReferenceProfile profile, string source)
     {
-        var problems = ReferenceQuality.Problems(profile) is { } degenerate
+        var degenerate = ReferenceQuality.Problems(profile);
+        var problems = degenerate is not null
             ? $"it is degenerate, so every later value would look drifted: {degenerate}"
             : _options.Multivariate is not null && profile.RowOrder is null
                 ? "it does not keep its row order, which the multivariate check needs"
@@ -243,11 +245,13 @@ internal sealed class ReferenceKeeper
             return false;
         }
 
-        var next = _learnRows is { } rows
-            ? $"Learning again from the next {rows} predictions; for a feature that is constant by design, give DriftMonitoringOptions.Reference."
-            : "Drift checks wait for IDriftMonitoring.SetReferenceAsync or RelearnReferenceAsync.";
+        var next = _learnRows is not { } rows
+            ? "Drift checks wait for IDriftMonitoring.SetReferenceAsync or RelearnReferenceAsync."
+            : degenerate is not null
+                ? $"Learning again from the next {rows} predictions; for a feature that is constant by design, give DriftMonitoringOptions.Reference."
+                : $"Learning again from the next {rows} predictions.";
         Volatile.Write(ref _rejection, $"The reference {source} was refused: {problems}.");
-        Log.DegenerateReferenceRefused(_logger, _model.Name, source, problems, next);
+        Log.ReferenceRefused(_logger, _model.Name, source, problems, next);
         StartLearning();
         return true;
     }

@@ -65,7 +65,7 @@ internal static partial class Log
     public static partial void StoredReferenceRejected(ILogger logger, string model, string problems);
 
     [LoggerMessage(80, LogLevel.Warning, "The drift reference of model {Model} {Source} is refused: {Problems}. {Next}")]
-    public static partial void DegenerateReferenceRefused(ILogger logger, string model, string source, string problems, string next);
+    public static partial void ReferenceRefused(ILogger logger, string model, string source, string problems, string next);
 
     [LoggerMessage(81, LogLevel.Information, "Relearning the drift reference of model {Model} from its next {Rows} predictions.")]
     public static partial void ReferenceRelearning(ILogger logger, string model, int rows);
