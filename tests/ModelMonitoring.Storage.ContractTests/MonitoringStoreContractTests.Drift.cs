@@ -41,6 +41,39 @@ public abstract partial class MonitoringStoreContractTests
     }
 
     [Fact]
+    public async Task DriftChecks_OfTheMultivariateDetector_KeepTheirComponentAndReconstructionResults_NamedApartFromTheFeatures()
+    {
+        await using var store = await CreateStoreAsync();
+        var model = Schema("joint", numeric: ["x", "y"]);
+        var check = new DriftCheckRecord
+        {
+            Model = "joint",
+            Timestamp = At(60),
+            WindowStart = At(1),
+            WindowEnd = At(59),
+            RowCount = 500,
+            ReferenceRowCount = 3_000,
+            Detector = "MultivariateDriftDetector",
+            DatasetDrifted = true,
+            DriftedShare = 1.0,
+            Score = 1,
+            Recommendation = DriftSeverity.Critical,
+            Features =
+            [
+                new("multivariate.pc1", FeatureKind.Numeric, DriftMethods.KolmogorovSmirnov, 0.61, 3.5e-90, 0.05, true, 1),
+                new("multivariate.reconstruction_error", FeatureKind.Numeric, "pca_reconstruction", 0.93, null, 0.37, true, 1),
+            ],
+        };
+
+        await WriteAsync(store, Batch(model, driftChecks: [check]));
+        var history = await store.Reader.GetDriftHistoryAsync("joint", All.From, All.To);
+        var report = await store.Reader.GetDriftReportAsync("joint", All.From, All.To);
+
+        ShouldBeSameCheck(history.ShouldHaveSingleItem(), check);
+        report.FeatureDriftCounts.ShouldBe(new Dictionary<string, int> { ["multivariate.pc1"] = 1, ["multivariate.reconstruction_error"] = 1 });
+    }
+
+    [Fact]
     public async Task DriftChecks_WithANaNStatistic_ReadItBackAsNaN()
     {
         await using var store = await CreateStoreAsync();

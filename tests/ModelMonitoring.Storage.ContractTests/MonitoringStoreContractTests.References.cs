@@ -18,6 +18,25 @@ public abstract partial class MonitoringStoreContractTests
     }
 
     [Fact]
+    public async Task ReferenceProfile_ThatKeepsItsRowOrder_ReadsBackByteForByte()
+    {
+        // The row order is what a multivariate check is fitted from after a restart.
+        await using var store = await CreateStoreAsync();
+        var references = store.References.ShouldNotBeNull();
+        var random = new Random(5);
+        var x = Enumerable.Range(0, 400).Select(_ => random.NextDouble()).ToArray();
+        var saved = ReferenceProfile.Create(
+            new Dictionary<string, double[]> { ["x"] = x, ["y"] = [.. x.Select(v => (v * 2) + random.NextDouble())] },
+            keepRowOrder: true);
+
+        await references.SaveAsync("joint", saved);
+        var read = (await references.GetAsync("joint")).ShouldNotBeNull();
+
+        read.ToBytes().ShouldBe(saved.ToBytes());
+        read.ToBytes().Length.ShouldBeGreaterThan(ReferenceProfile.Create(new Dictionary<string, double[]> { ["x"] = x, ["y"] = x }).ToBytes().Length);
+    }
+
+    [Fact]
     public async Task ReferenceProfile_SavedAgain_ReplacesTheEarlierOne_ForThatModelOnly()
     {
         await using var store = await CreateStoreAsync();

@@ -1,10 +1,50 @@
 namespace ModelMonitoring.Drift;
 
 /// <summary>The outcome of checking a current dataset against a <see cref="ReferenceProfile"/>.</summary>
+/// <remarks>
+/// A custom <see cref="IDriftDetector"/> returns one: it builds a <see cref="FeatureDriftResult"/> per
+/// feature (or per quantity it tests) and passes them with its share threshold; every other property
+/// is derived from those two, exactly as for <see cref="DatasetDriftDetector"/>, so stored checks and
+/// drift alerts treat every detector alike.
+/// </remarks>
+/// <example>
+/// <code>
+/// var features = new List&lt;FeatureDriftResult&gt;
+/// {
+///     // Feature, kind, method, statistic, p-value (null for a distance), threshold, drifted, score in [0, 1].
+///     new("amount", FeatureKind.Numeric, "my_test", 0.4, 0.001, 0.05, true, 1),
+/// };
+/// return new DatasetDriftResult(features, driftShareThreshold: 0.5);
+/// </code>
+/// </example>
 public sealed class DatasetDriftResult
 {
-    internal DatasetDriftResult(IReadOnlyList<FeatureDriftResult> features, double driftShareThreshold)
+    /// <summary>Creates a result from per-feature results; the counts, share, verdict, score and recommendation are derived from them.</summary>
+    /// <param name="features">
+    /// The per-feature results, in the order to store and report them; may be empty (then nothing
+    /// drifted). The list is copied.
+    /// </param>
+    /// <param name="driftShareThreshold">
+    /// The share of drifted features at or above which the dataset is declared drifted, in (0, 1];
+    /// use <c>1.0 / features.Count</c> to declare drift when any feature drifted.
+    /// </param>
+    /// <exception cref="ArgumentNullException"><paramref name="features"/> or one of its items is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="driftShareThreshold"/> is outside (0, 1].</exception>
+    public DatasetDriftResult(IReadOnlyList<FeatureDriftResult> features, double driftShareThreshold)
     {
+        ArgumentNullException.ThrowIfNull(features);
+        if (driftShareThreshold is not (> 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(driftShareThreshold), driftShareThreshold, "The drift share threshold must lie in (0, 1].");
+        }
+
+        FeatureDriftResult[] copy = [.. features];
+        if (Array.IndexOf(copy, null) >= 0)
+        {
+            throw new ArgumentNullException(nameof(features), "A feature result is null.");
+        }
+
+        features = copy;
         Features = features;
         DriftShareThreshold = driftShareThreshold;
         DriftedCount = features.Count(f => f.Drifted);

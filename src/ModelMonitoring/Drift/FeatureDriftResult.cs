@@ -3,7 +3,10 @@ namespace ModelMonitoring.Drift;
 /// <summary>The outcome of the drift check of one feature.</summary>
 /// <param name="Feature">The feature's name.</param>
 /// <param name="Kind">Whether the feature is numeric or categorical.</param>
-/// <param name="Method">The method used; one of the names in <see cref="DriftMethods"/>.</param>
+/// <param name="Method">
+/// The method used: for the built-in detectors, one of the names in <see cref="DriftMethods"/>; a
+/// custom <see cref="IDriftDetector"/> names its own.
+/// </param>
 /// <param name="Statistic">The test statistic or the distance.</param>
 /// <param name="PValue">The p-value, for statistical tests; <see langword="null"/> for distances.</param>
 /// <param name="Threshold">The p-value below which, or the distance at or above which, drift is declared.</param>

@@ -9,7 +9,7 @@ namespace ModelMonitoring.Drift;
 /// binned or recomputed on the way back.
 /// </summary>
 /// <remarks>
-/// <para>Version 1, little-endian; integers are 7-bit encoded (LEB128), strings are a 7-bit encoded UTF-8 length and the bytes:</para>
+/// <para>Version 2, little-endian; integers are 7-bit encoded (LEB128), strings are a 7-bit encoded UTF-8 length and the bytes:</para>
 /// <code>
 /// "MMRP" version:u8 rows numericCount
 ///   per numeric feature: name count mean variance populationStd q1 median q3 skewness kurtosis (f64 each)
@@ -17,7 +17,9 @@ namespace ModelMonitoring.Drift;
 ///     edgeCount, edgeCount f64 edges, edgeCount + 1 bin counts, reference total
 /// categoricalCount
 ///   per categorical feature: name count categoryCount, per category: label count
+/// rowOrder:u8 (0: none; 1: per numeric feature, rows indices into its sorted values)
 /// </code>
+/// <para>Version 1 is the same without the row order, and is still read.</para>
 /// <para>
 /// Sorted values with many ties (integers, rounded amounts, flags) are stored as runs of distinct
 /// values, which is how a 100,000-row integer column shrinks from 800 kB to a few hundred bytes.
@@ -26,7 +28,10 @@ namespace ModelMonitoring.Drift;
 /// </remarks>
 internal static class ReferenceProfileCodec
 {
-    public const byte FormatVersion = 1;
+    public const byte FormatVersion = 2;
+    private const byte FirstVersion = 1;
+    private const byte NoRowOrder = 0;
+    private const byte HasRowOrder = 1;
     private const byte RawValues = 0;
     private const byte RunValues = 1;
     private static ReadOnlySpan<byte> Magic => "MMRP"u8;
@@ -58,6 +63,8 @@ internal static class ReferenceProfileCodec
                     writer.Write7BitEncodedInt64(feature.Counts[i]);
                 }
             }
+
+            WriteRowOrder(writer, profile.RowOrder);
         }
 
         return stream.ToArray();
@@ -78,9 +85,9 @@ internal static class ReferenceProfileCodec
             }
 
             var version = reader.ReadByte();
-            if (version != FormatVersion)
+            if (version is not (FirstVersion or FormatVersion))
             {
-                throw new InvalidDataException($"The stored reference profile has format version {version}; this version of ModelMonitoring reads version {FormatVersion}.");
+                throw new InvalidDataException($"The stored reference profile has format version {version}; this version of ModelMonitoring reads versions {FirstVersion} to {FormatVersion}.");
             }
 
             var rows = reader.Read7BitEncodedInt();
@@ -96,12 +103,14 @@ internal static class ReferenceProfileCodec
                 categorical[i] = ReadCategorical(reader);
             }
 
+            var rowOrder = version == FirstVersion ? null : ReadRowOrder(reader, rows, numeric);
+
             if (reader.BaseStream.Position != data.Length)
             {
                 throw new InvalidDataException("The stored reference profile has trailing bytes.");
             }
 
-            return ReferenceProfile.FromProfiles(rows, numeric, categorical);
+            return ReferenceProfile.FromProfiles(rows, numeric, categorical, rowOrder);
         }
         catch (Exception ex) when (ex is EndOfStreamException or FormatException or ArgumentException or OverflowException)
         {
@@ -180,6 +189,50 @@ internal static class ReferenceProfileCodec
         var histogram = Histogram.FromStored(edges, counts, reader.Read7BitEncodedInt64());
         var sample = SortedSample.FromStored(values, statistics[0], statistics[1], statistics[2]);
         return FeatureProfile.FromStored(name, sample, histogram, new(statistics[3], statistics[4], statistics[5], statistics[6], statistics[7]));
+    }
+
+    private static void WriteRowOrder(BinaryWriter writer, int[][]? rowOrder)
+    {
+        if (rowOrder is null)
+        {
+            writer.Write(NoRowOrder);
+            return;
+        }
+
+        writer.Write(HasRowOrder);
+        foreach (var indices in rowOrder)
+        {
+            foreach (var index in indices)
+            {
+                writer.Write7BitEncodedInt(index);
+            }
+        }
+    }
+
+    private static int[][]? ReadRowOrder(BinaryReader reader, int rows, FeatureProfile[] numeric)
+    {
+        switch (reader.ReadByte())
+        {
+            case NoRowOrder:
+                return null;
+            case HasRowOrder:
+                var order = new int[numeric.Length][];
+                for (var f = 0; f < order.Length; f++)
+                {
+                    var indices = order[f] = new int[Length(reader, rows, 1)];
+                    for (var row = 0; row < indices.Length; row++)
+                    {
+                        var index = reader.Read7BitEncodedInt();
+                        indices[row] = (uint)index < (uint)numeric[f].Count
+                            ? index
+                            : throw new InvalidDataException($"Feature '{numeric[f].Name}' has a stored row index {index} outside its {numeric[f].Count} values.");
+                    }
+                }
+
+                return order;
+            case var other:
+                throw new InvalidDataException($"The stored reference profile has an unknown row order marker {other}.");
+        }
     }
 
     private static CategoricalProfile ReadCategorical(BinaryReader reader)

@@ -54,7 +54,7 @@ internal sealed class DriftChecker
         _results.Clear();
         foreach (var detector in _detectors)
         {
-            var name = detector.GetType().Name;
+            var name = detector is MultivariateWindowDetector ? MultivariateWindowDetector.Name : detector.GetType().Name;
             try
             {
                 var result = detector.Detect(reference, _numeric, _categorical)

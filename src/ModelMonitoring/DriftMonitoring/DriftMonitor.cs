@@ -12,7 +12,9 @@ namespace ModelMonitoring.DriftMonitoring;
 /// <remarks>
 /// Checks are due at multiples of the interval since the Unix epoch and run in the worker cycle that
 /// first sees the clock past one; missed ones are not caught up. A check needs a reference and at least
-/// <see cref="DriftMonitoringOptions.MinimumRows"/> rows, otherwise it is skipped.
+/// <see cref="DriftMonitoringOptions.MinimumRows"/> rows, otherwise it is skipped. It is skipped too when
+/// neither the window nor the reference changed since the previous check: the same comparison would
+/// only be stored and reported again.
 /// </remarks>
 internal sealed class DriftMonitor
 {
@@ -24,6 +26,9 @@ internal sealed class DriftMonitor
     private readonly int _minimumRows;
     private long _nextCheckTicks;
     private long _lastCheckTicks = long.MinValue;
+    private long _checkedAdded = -1;
+    private ReferenceProfile? _checkedReference;
+    private long _unchangedSkips;
 
     public DriftMonitor(
         ModelSchema model,
@@ -37,16 +42,26 @@ internal sealed class DriftMonitor
         Model = model;
         _window = new DriftWindow(options.WindowSize, model.NumericFeatures.Count, model.CategoricalFeatures.Count);
         References = new ReferenceKeeper(model, options, store, storeTimeout, timeProvider, logger);
-        _checker = new DriftChecker(model, [new DatasetDriftDetector(options.DetectorOptions), .. extraDetectors], logger);
+        IDriftDetector[] builtIn = options.Multivariate is { } multivariate
+            ? [new DatasetDriftDetector(options.DetectorOptions), new MultivariateWindowDetector(multivariate, options.WindowSize)]
+            : [new DatasetDriftDetector(options.DetectorOptions)];
+        _checker = new DriftChecker(model, [.. builtIn, .. extraDetectors], logger);
+        NeedsRowOrder = options.Multivariate is not null;
         _alerts = new DriftAlertEvaluator(model);
         _intervalTicks = options.CheckInterval.Ticks;
         _minimumRows = options.MinimumRows;
+        ReferenceFromFirst = options.ReferenceFromFirst;
         _nextCheckTicks = NextBoundary(timeProvider.GetUtcNow());
     }
 
     public ModelSchema Model { get; }
 
     public ReferenceKeeper References { get; }
+
+    public int? ReferenceFromFirst { get; }
+
+    /// <summary>Gets whether references must keep their row order (the multivariate check is on).</summary>
+    public bool NeedsRowOrder { get; }
 
     public long CheckCount => _checker.Completed;
 
@@ -73,6 +88,15 @@ internal sealed class DriftMonitor
         {
             return;
         }
+
+        if (_window.Added == _checkedAdded && ReferenceEquals(reference, _checkedReference))
+        {
+            Interlocked.Increment(ref _unchangedSkips);
+            return;
+        }
+
+        _checkedAdded = _window.Added;
+        _checkedReference = reference;
 
         try
         {
@@ -101,6 +125,8 @@ internal sealed class DriftMonitor
             CheckCount = CheckCount,
             FailedCheckCount = FailedCheckCount,
             LastCheck = last == long.MinValue ? null : new DateTimeOffset(last, TimeSpan.Zero),
+            ReferenceRejection = References.Rejection,
+            UnchangedCheckSkipCount = Interlocked.Read(ref _unchangedSkips),
         };
     }
 

@@ -71,6 +71,9 @@ public sealed class DriftMonitoringOptions
     /// <see cref="Reference"/> nor a saved reference exists. The learned reference is saved to the
     /// registered <see cref="Storage.IReferenceProfileStore"/>, so a restart reuses it. Null categorical
     /// values are left out; a categorical feature with no value in those predictions is not checked.
+    /// A learned reference in which a feature holds a single value (such as warm-up traffic repeating one
+    /// request) is refused and learned again from the next predictions; see
+    /// <see cref="DriftMonitoringStatus.ReferenceRejection"/> and <see cref="IDriftMonitoring.RelearnReferenceAsync"/>.
     /// Between 2 and 10,000,000, and not together with <see cref="Reference"/>. The default value is
     /// <see langword="null"/> (not learned: checks wait for a reference).
     /// </summary>
@@ -83,4 +86,22 @@ public sealed class DriftMonitoringOptions
     /// The default value is a new <see cref="DatasetDriftOptions"/> (automatic method choice).
     /// </summary>
     public DatasetDriftOptions DetectorOptions { get; set; } = new();
+
+    /// <summary>
+    /// Gets or sets the options of a multivariate check that also runs on every window, or
+    /// <see langword="null"/> for none: a <see cref="MultivariateDriftDetector"/> fitted on the
+    /// reference's numeric features (at least two), which catches changes in how features move together
+    /// that per-feature tests cannot see. Its checks are stored under the detector name
+    /// <c>MultivariateDriftDetector</c>, with one result per kept principal component
+    /// (<c>multivariate.pc1</c>, <c>multivariate.pc2</c>, …: Kolmogorov-Smirnov at
+    /// <see cref="MultivariateDriftOptions.Alpha"/> / components) and one for the reconstruction error
+    /// (<c>multivariate.reconstruction_error</c>, method <c>pca_reconstruction</c>, threshold the upper
+    /// bound); the dataset drifts, and <c>drift.dataset</c> fires, when any of them drifts.
+    /// The reference must keep its row order: a learned one does when this is set; a given one must be
+    /// created with <c>ReferenceProfile.Create(…, keepRowOrder: true)</c>; a saved one without it is
+    /// refused and learned again. <see cref="MultivariateDriftOptions.ChunkSize"/> defaults to
+    /// <see cref="WindowSize"/> here, but at most a tenth of the reference rows. The default value is
+    /// <see langword="null"/>.
+    /// </summary>
+    public MultivariateDriftOptions? Multivariate { get; set; }
 }

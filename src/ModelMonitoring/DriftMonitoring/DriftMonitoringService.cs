@@ -16,7 +16,37 @@ internal sealed class DriftMonitoringService(IReadOnlyList<DriftMonitor> monitor
         var monitor = Find(model);
         ArgumentNullException.ThrowIfNull(reference);
         ReferenceSchemaCheck.ThrowIfMismatched(monitor.Model, reference, nameof(reference));
+        if (ReferenceQuality.Problems(reference) is { } problems)
+        {
+            throw new ArgumentException(
+                $"The reference profile of model '{monitor.Model.Name}' is degenerate: {problems}. Every later value of such a feature would look drifted.",
+                nameof(reference));
+        }
+
+        if (monitor.NeedsRowOrder && reference.RowOrder is null)
+        {
+            throw new ArgumentException(
+                $"Model '{monitor.Model.Name}' has a multivariate drift check, which needs a reference that keeps its row order; create it with ReferenceProfile.Create(..., keepRowOrder: true).",
+                nameof(reference));
+        }
+
         return monitor.References.SetAsync(reference, cancellationToken);
+    }
+
+    public Task RelearnReferenceAsync(string model, int? rows = null, CancellationToken cancellationToken = default)
+    {
+        var monitor = Find(model);
+        var learn = rows ?? monitor.ReferenceFromFirst;
+        if (learn is not (>= DriftMonitoringConstants.MinRows and <= DriftMonitoringConstants.MaxReferenceFromFirst))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(rows),
+                rows,
+                $"Relearning the reference of model '{monitor.Model.Name}' needs a number of rows from {DriftMonitoringConstants.MinRows} to {DriftMonitoringConstants.MaxReferenceFromFirst:N0}"
+                + (rows is null ? "; the model has no ReferenceFromFirst to default to." : "."));
+        }
+
+        return monitor.References.RelearnAsync(learn.Value, cancellationToken);
     }
 
     public Task ResetReferenceAsync(string model, CancellationToken cancellationToken = default) =>

@@ -31,4 +31,18 @@ public sealed record DriftMonitoringStatus
 
     /// <summary>Gets when the latest check ran, or <see langword="null"/> before the first.</summary>
     public DateTimeOffset? LastCheck { get; init; }
+
+    /// <summary>
+    /// Gets why the latest reference learned from predictions or loaded from the store was refused as
+    /// degenerate (a numeric feature with a single value, or a categorical feature with a single
+    /// category), naming each such feature; <see langword="null"/> when none was, and again once a
+    /// reference is in use.
+    /// </summary>
+    public string? ReferenceRejection { get; init; }
+
+    /// <summary>
+    /// Gets how many due checks were skipped because the window had no new rows since the previous
+    /// check against the same reference (a quiet model is not checked, stored or alerted on again).
+    /// </summary>
+    public long UnchangedCheckSkipCount { get; init; }
 }

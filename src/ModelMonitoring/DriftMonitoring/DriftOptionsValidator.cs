@@ -56,6 +56,43 @@ internal static class DriftOptionsValidator
         }
 
         ValidateDetector($"{where}.DetectorOptions", numeric, categorical, drift.DetectorOptions, errors);
+        if (drift.Multivariate is { } multivariate)
+        {
+            ValidateMultivariate($"{where}.Multivariate", numeric.Count, drift.Reference, multivariate, errors);
+        }
+    }
+
+    private static void ValidateMultivariate(string at, int numeric, ReferenceProfile? reference, MultivariateDriftOptions options, List<string> errors)
+    {
+        if (numeric < 2)
+        {
+            errors.Add($"{at}: the model declares {numeric} numeric feature(s); a multivariate check needs at least 2.");
+        }
+
+        if (options.ExplainedVariance is not (> 0 and <= 1))
+        {
+            errors.Add($"{at}.ExplainedVariance: {options.ExplainedVariance} is not allowed; use a share in (0, 1], such as 0.65.");
+        }
+
+        if (options.Components is { } components && (components < 1 || components > numeric))
+        {
+            errors.Add($"{at}.Components: {components} is not allowed; use 1 to the number of numeric features ({numeric}), or null.");
+        }
+
+        if (options.ChunkSize is < 1)
+        {
+            errors.Add($"{at}.ChunkSize: {options.ChunkSize} is not allowed; use at least 1, or null for the window size.");
+        }
+
+        if (options.Alpha is not (> 0 and < 1))
+        {
+            errors.Add($"{at}.Alpha: {options.Alpha} is not allowed; use a level in (0, 1), such as 0.05.");
+        }
+
+        if (reference is not null && reference.RowOrder is null)
+        {
+            errors.Add($"{at}: the configured Reference does not keep its row order, which the multivariate check needs; create it with ReferenceProfile.Create(..., keepRowOrder: true).");
+        }
     }
 
     private static void ValidateDetector(string at, IReadOnlyList<string> numeric, IReadOnlyList<string> categorical, DatasetDriftOptions? options, List<string> errors)

@@ -41,6 +41,9 @@ internal sealed class DriftWindow
 
     public bool IsFull => _count == Size;
 
+    /// <summary>Gets the number of rows ever added: the window's content changed exactly when this did (worker thread).</summary>
+    public long Added { get; private set; }
+
     /// <summary>Copies one prediction's features in, overwriting the oldest row once the window is full.</summary>
     public void Add(in PredictionRecord prediction)
     {
@@ -58,6 +61,7 @@ internal sealed class DriftWindow
         }
 
         _ticks[row] = prediction.Timestamp.UtcTicks;
+        Added++;
         _next = row + 1 == Size ? 0 : row + 1;
         if (_count < Size)
         {

@@ -26,10 +26,14 @@ public interface IDriftMonitoring
     /// <see cref="DriftMonitoringOptions.Reference"/> is set, which wins at start-up).
     /// </summary>
     /// <param name="model">The model name.</param>
-    /// <param name="reference">The profile; its features must be exactly the model's declared features, each of the same kind.</param>
+    /// <param name="reference">
+    /// The profile; its features must be exactly the model's declared features, each of the same kind,
+    /// and none may be degenerate (a numeric feature whose values agree to 1e-9 relative, or a
+    /// categorical feature with a single category): such a reference reports drift for ever.
+    /// </param>
     /// <param name="cancellationToken">Cancels the save.</param>
     /// <returns>A task that completes once the profile is saved; the worker uses it from its next cycle.</returns>
-    /// <exception cref="ArgumentException">The model has no drift monitoring, or the profile's features do not match the model's.</exception>
+    /// <exception cref="ArgumentException">The model has no drift monitoring, the profile's features do not match the model's, or one is degenerate.</exception>
     Task SetReferenceAsync(string model, ReferenceProfile reference, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -43,4 +47,26 @@ public interface IDriftMonitoring
     /// <returns>A task that completes once the saved reference is deleted.</returns>
     /// <exception cref="ArgumentException">The model has no drift monitoring.</exception>
     Task ResetReferenceAsync(string model, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Forgets a model's current reference, deletes the saved one, and learns a new reference from the
+    /// model's next predictions, which is then saved and reused after restarts (unless
+    /// <see cref="DriftMonitoringOptions.Reference"/> is set, which wins at start-up). Use it after a
+    /// deliberate change of the model's inputs, or when <see cref="DriftMonitoringStatus.ReferenceRejection"/>
+    /// says a learned reference was refused. Firing drift alerts resolve at the first check against the
+    /// new reference.
+    /// </summary>
+    /// <param name="model">The model name.</param>
+    /// <param name="rows">
+    /// How many predictions to learn from, between 2 and 10,000,000. The default value is
+    /// <see langword="null"/>, for <see cref="DriftMonitoringOptions.ReferenceFromFirst"/>.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the deletion.</param>
+    /// <returns>A task that completes once the saved reference is deleted; learning starts at the worker's next cycle.</returns>
+    /// <exception cref="ArgumentException">The model has no drift monitoring.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="rows"/> is outside its range, or is <see langword="null"/> while the model has no
+    /// <see cref="DriftMonitoringOptions.ReferenceFromFirst"/>.
+    /// </exception>
+    Task RelearnReferenceAsync(string model, int? rows = null, CancellationToken cancellationToken = default);
 }

@@ -7,13 +7,14 @@ namespace ModelMonitoring.DriftMonitoring;
 
 /// <summary>
 /// The reference profile of one model's drift checks and how it gets there: given in the options,
-/// loaded from the store at start-up, learned from the first predictions (then saved), or set or
-/// reset at run time (saved or deleted by the caller, applied by the worker at its next cycle).
+/// loaded from the store at start-up, learned from the first predictions (then saved), or set, reset
+/// or relearned at run time (saved or deleted by the caller, applied by the worker at its next cycle).
 /// </summary>
 /// <remarks>
 /// Store calls are serialised by one gate, and the worker skips its own load or save while a run-time
 /// change is waiting, so a learned reference never overwrites one set at run time. Store failures are
-/// logged and retried; they never reach the worker.
+/// logged and retried; they never reach the worker. A degenerate learned or loaded reference
+/// (<see cref="ReferenceQuality"/>) is never used or saved: learning starts again from the next predictions.
 /// </remarks>
 internal sealed class ReferenceKeeper
 {
@@ -30,6 +31,8 @@ internal sealed class ReferenceKeeper
     private ReferenceLearner? _learner;
     private Change? _change;
     private ReferenceProfile? _unsaved;
+    private string? _rejection;
+    private int? _learnRows;
     private bool _loadPending;
     private DateTimeOffset _retryAt;
 
@@ -43,6 +46,7 @@ internal sealed class ReferenceKeeper
         _timeProvider = timeProvider;
         _logger = logger;
         _current = options.Reference;
+        _learnRows = options.ReferenceFromFirst;
         _loadPending = options.Reference is null && store is not null;
         if (options.Reference is null && store is null)
         {
@@ -55,6 +59,9 @@ internal sealed class ReferenceKeeper
 
     /// <summary>Gets how many rows a reference being learned has collected; may be read from any thread.</summary>
     public int RowsCollected => Volatile.Read(ref _learner)?.Rows ?? 0;
+
+    /// <summary>Gets why the latest learned or loaded reference was refused, until a reference is in use; may be read from any thread.</summary>
+    public string? Rejection => Volatile.Read(ref _rejection);
 
     /// <summary>Feeds a drained prediction to the reference being learned, if any (worker thread).</summary>
     public void Observe(in PredictionRecord prediction)
@@ -69,6 +76,11 @@ internal sealed class ReferenceKeeper
         try
         {
             var profile = learner.Build();
+            if (Refuse(profile, $"learned from its first {learner.Rows} predictions"))
+            {
+                return;
+            }
+
             Volatile.Write(ref _current, profile);
             _unsaved = _store is null ? null : profile;
             Log.ReferenceLearned(_logger, _model.Name, learner.Rows);
@@ -119,11 +131,15 @@ internal sealed class ReferenceKeeper
 
     /// <summary>Saves <paramref name="profile"/> and queues it for the worker (caller's thread; store errors reach the caller).</summary>
     public Task SetAsync(ReferenceProfile profile, CancellationToken cancellationToken) =>
-        ChangeAsync(new Change(profile), store => store.SaveAsync(_model.Name, profile, cancellationToken), cancellationToken);
+        ChangeAsync(new Change(profile, null), store => store.SaveAsync(_model.Name, profile, cancellationToken), cancellationToken);
 
     /// <summary>Deletes the saved reference and queues the reset for the worker.</summary>
     public Task ResetAsync(CancellationToken cancellationToken) =>
-        ChangeAsync(new Change(null), store => store.DeleteAsync(_model.Name, cancellationToken), cancellationToken);
+        ChangeAsync(new Change(null, null), store => store.DeleteAsync(_model.Name, cancellationToken), cancellationToken);
+
+    /// <summary>Deletes the saved reference and queues learning a new one from the next <paramref name="rows"/> predictions.</summary>
+    public Task RelearnAsync(int rows, CancellationToken cancellationToken) =>
+        ChangeAsync(new Change(null, rows), store => store.DeleteAsync(_model.Name, cancellationToken), cancellationToken);
 
     private async Task ChangeAsync(Change change, Func<IReferenceProfileStore, Task> persist, CancellationToken cancellationToken)
     {
@@ -153,6 +169,17 @@ internal sealed class ReferenceKeeper
         _loadPending = false;
         _unsaved = null;
         Volatile.Write(ref _learner, null);
+        Volatile.Write(ref _rejection, null);
+        if (change.LearnRows is { } rows)
+        {
+            // Relearning replaces even the configured reference until the next start.
+            _learnRows = rows;
+            Volatile.Write(ref _current, null);
+            Log.ReferenceRelearning(_logger, _model.Name, rows);
+            StartLearning();
+            return;
+        }
+
         Volatile.Write(ref _current, change.Profile ?? _options.Reference);
         if (_current is null)
         {
@@ -186,6 +213,11 @@ internal sealed class ReferenceKeeper
             var problems = ReferenceSchemaCheck.Problems(_model.NumericFeatures, _model.CategoricalFeatures, loaded, allowMissing: true);
             if (problems.Count == 0)
             {
+                if (Refuse(loaded, "saved by an earlier run"))
+                {
+                    return;
+                }
+
                 Volatile.Write(ref _current, loaded);
                 Log.ReferenceLoaded(_logger, _model.Name, loaded.RowCount);
                 return;
@@ -197,14 +229,44 @@ internal sealed class ReferenceKeeper
         StartLearning();
     }
 
+    // A reference that cannot serve the checks (degenerate, or without the row order the multivariate
+    // check needs) is logged, shown in the status and replaced by learning again when the model learns.
+    private bool Refuse(ReferenceProfile profile, string source)
+    {
+        var degenerate = ReferenceQuality.Problems(profile);
+        var problems = degenerate is not null
+            ? $"it is degenerate, so every later value would look drifted: {degenerate}"
+            : _options.Multivariate is not null && profile.RowOrder is null
+                ? "it does not keep its row order, which the multivariate check needs"
+                : null;
+        if (problems is null)
+        {
+            Volatile.Write(ref _rejection, null);
+            return false;
+        }
+
+        var next = _learnRows is not { } rows
+            ? "Drift checks wait for IDriftMonitoring.SetReferenceAsync or RelearnReferenceAsync."
+            : degenerate is not null
+                ? $"Learning again from the next {rows} predictions; for a feature that is constant by design, give DriftMonitoringOptions.Reference."
+                : $"Learning again from the next {rows} predictions.";
+        Volatile.Write(ref _rejection, $"The reference {source} was refused: {problems}.");
+        Log.ReferenceRefused(_logger, _model.Name, source, problems, next);
+        StartLearning();
+        return true;
+    }
+
     private void StartLearning()
     {
-        if (_options.ReferenceFromFirst is { } rows)
+        if (_learnRows is { } rows)
         {
-            Volatile.Write(ref _learner, new ReferenceLearner(_model, rows));
+            Volatile.Write(ref _learner, new ReferenceLearner(_model, rows, keepRowOrder: _options.Multivariate is not null));
         }
     }
 
-    /// <summary>A run-time change: a new reference, or a reset when <see cref="Profile"/> is <see langword="null"/>.</summary>
-    private sealed record Change(ReferenceProfile? Profile);
+    /// <summary>
+    /// A run-time change: a new reference; or, when <see cref="Profile"/> is <see langword="null"/>, learning
+    /// from the next <see cref="LearnRows"/> predictions, or a reset when that is <see langword="null"/> too.
+    /// </summary>
+    private sealed record Change(ReferenceProfile? Profile, int? LearnRows);
 }

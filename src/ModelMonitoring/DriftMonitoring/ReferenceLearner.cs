@@ -15,9 +15,12 @@ internal sealed class ReferenceLearner
     private readonly List<string>[] _categorical;
     private int _rows;
 
-    public ReferenceLearner(ModelSchema model, int target)
+    private readonly bool _keepRowOrder;
+
+    public ReferenceLearner(ModelSchema model, int target, bool keepRowOrder = false)
     {
         _model = model;
+        _keepRowOrder = keepRowOrder;
         Target = target;
         var capacity = Math.Min(target, InitialCapacity);
         _numeric = [.. model.NumericFeatures.Select(_ => new double[capacity])];
@@ -64,7 +67,8 @@ internal sealed class ReferenceLearner
 
     /// <summary>
     /// Profiles the collected rows. Categorical columns leave out null values, so they may be shorter
-    /// than the row count; a categorical feature without any value is left out.
+    /// than the row count; a categorical feature without any value is left out. With row order kept,
+    /// the profile remembers which numeric values came together, for the multivariate check.
     /// </summary>
     /// <exception cref="ArgumentException">No feature has a value to profile.</exception>
     public ReferenceProfile Build()
@@ -89,6 +93,7 @@ internal sealed class ReferenceLearner
             throw new ArgumentException($"The first {_rows} predictions of model '{_model.Name}' have no feature value to profile.");
         }
 
-        return ReferenceProfile.FromProfiles(_rows, numeric, [.. categorical]);
+        var rowOrder = _keepRowOrder ? ReferenceProfile.RowOrderOf(numeric, [.. _numeric.Select(c => c[.._rows])]) : null;
+        return ReferenceProfile.FromProfiles(_rows, numeric, [.. categorical], rowOrder);
     }
 }

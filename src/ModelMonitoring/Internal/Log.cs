@@ -66,4 +66,10 @@ internal static partial class Log
 
     [LoggerMessage(50, LogLevel.Warning, "Model {Model} has had no value of its custom metric {Metric} in its first {Windows} closed windows, so the rules and thresholds on it ({Conditions}) were not evaluated; check that RecordMetric is called with exactly this name. Logged once.")]
     public static partial void CustomMetricMissing(ILogger logger, string model, string metric, int windows, string conditions);
+
+    [LoggerMessage(80, LogLevel.Warning, "The drift reference of model {Model} {Source} is refused: {Problems}. {Next}")]
+    public static partial void ReferenceRefused(ILogger logger, string model, string source, string problems, string next);
+
+    [LoggerMessage(81, LogLevel.Information, "Relearning the drift reference of model {Model} from its next {Rows} predictions.")]
+    public static partial void ReferenceRelearning(ILogger logger, string model, int rows);
 }

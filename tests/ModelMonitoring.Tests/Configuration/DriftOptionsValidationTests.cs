@@ -29,6 +29,26 @@ public class DriftOptionsValidationTests
             .ShouldContain($"ModelMonitoringOptions.Models['fraud'].Drift.WindowSize: {size} is not allowed; use a value from 2 to 1,000,000.");
 
     [Fact]
+    public void MultivariateSettings_AreValidatedAtStartUp_EveryProblemTogether()
+    {
+        var error = CreateFails(
+            d =>
+            {
+                d.Reference = Reference;
+                d.Multivariate = new MultivariateDriftOptions { ExplainedVariance = 0, Components = 2, ChunkSize = 0, Alpha = 1 };
+            },
+            "amount");
+
+        var at = "ModelMonitoringOptions.Models['fraud'].Drift.Multivariate";
+        error.Message.ShouldContain($"{at}: the model declares 1 numeric feature(s); a multivariate check needs at least 2.");
+        error.Message.ShouldContain($"{at}.ExplainedVariance: 0 is not allowed");
+        error.Message.ShouldContain($"{at}.Components: 2 is not allowed; use 1 to the number of numeric features (1), or null.");
+        error.Message.ShouldContain($"{at}.ChunkSize: 0 is not allowed");
+        error.Message.ShouldContain($"{at}.Alpha: 1 is not allowed");
+        error.Message.ShouldContain($"{at}: the configured Reference does not keep its row order");
+    }
+
+    [Fact]
     public void EveryBadSetting_IsReportedTogether()
     {
         var error = CreateFails(

@@ -85,8 +85,37 @@ public sealed class ReferenceProfileCodecTests
         Should.Throw<InvalidDataException>(() => ReferenceProfileCodec.Deserialize("JUNKJUNK"u8.ToArray()));
         Should.Throw<InvalidDataException>(() => ReferenceProfileCodec.Deserialize([]));
         var future = bytes.ToArray();
-        future[4] = 2;
-        Should.Throw<InvalidDataException>(() => ReferenceProfileCodec.Deserialize(future)).Message.ShouldContain("format version 2");
+        future[4] = 3;
+        Should.Throw<InvalidDataException>(() => ReferenceProfileCodec.Deserialize(future)).Message.ShouldContain("format version 3");
+    }
+
+    [Fact]
+    public void RowOrder_RoundTrips_SoTheColumnsComeBackRowAligned()
+    {
+        var random = new Random(13);
+        var x = DriftData.Normal(random, 1_000);
+        var y = x.Select(v => 10 - Math.Round(v, 1)).ToArray();
+        var original = ReferenceProfile.Create(new Dictionary<string, double[]> { ["x"] = x, ["y"] = y }, keepRowOrder: true);
+
+        var restored = ReferenceProfileCodec.Deserialize(ReferenceProfileCodec.Serialize(original));
+
+        var columns = restored.RowAlignedNumericColumns().ShouldNotBeNull();
+        Bits(columns["x"]).ShouldBe(Bits(x));
+        Bits(columns["y"]).ShouldBe(Bits(y));
+        ReferenceProfile.Create(new Dictionary<string, double[]> { ["x"] = x }).RowAlignedNumericColumns().ShouldBeNull();
+    }
+
+    [Fact]
+    public void Version1Data_WithoutRowOrder_IsStillRead()
+    {
+        var bytes = ReferenceProfileCodec.Serialize(Profile());
+        byte[] version1 = [.. bytes[..^1]];
+        version1[4] = 1;
+
+        var restored = ReferenceProfileCodec.Deserialize(version1);
+
+        restored.RowOrder.ShouldBeNull();
+        ReferenceProfileCodec.Serialize(restored).ShouldBe(bytes);
     }
 
     [Fact]

@@ -33,6 +33,7 @@ public sealed class CheckAllocationTests
         clock.Advance(TimeSpan.FromMinutes(1));
         monitor.CheckIfDue(clock.GetUtcNow(), records, alerts);
         clock.Advance(TimeSpan.FromMinutes(1));
+        monitor.Observe(new PredictionRecord { Timestamp = clock.GetUtcNow(), NumericFeatures = values.AsMemory(0, 4) });
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         monitor.CheckIfDue(clock.GetUtcNow(), records, alerts);

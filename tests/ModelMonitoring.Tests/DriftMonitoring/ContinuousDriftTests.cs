@@ -145,6 +145,7 @@ public sealed class ContinuousDriftTests
         (await test.Pipeline.FlushAsync()).ShouldBeTrue();
         for (var i = 0; i < 3; i++)
         {
+            scenario.Record(monitor, 1);
             await NextCheckAsync(test);
             (await test.Pipeline.FlushAsync()).ShouldBeTrue();
         }
