@@ -63,4 +63,7 @@ internal static partial class Log
 
     [LoggerMessage(16, LogLevel.Warning, "The saved drift reference of model {Model} does not fit the model's features ({Problems}); it is not used.")]
     public static partial void StoredReferenceRejected(ILogger logger, string model, string problems);
+
+    [LoggerMessage(60, LogLevel.Warning, "Monitors were requested {Count} more time(s) for model names that are not configured, past the first {Capacity} such names (latest '{Model}'); they share one monitor that drops every record as UnknownModel. This summary repeats at most every {Interval}.")]
+    public static partial void UnknownModelsSummarised(ILogger logger, long count, int capacity, string model, TimeSpan interval);
 }
