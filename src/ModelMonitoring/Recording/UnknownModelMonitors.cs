@@ -30,7 +30,8 @@ internal sealed class UnknownModelMonitors
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly object _gate = new();
-    private long _uncounted;
+    private int _namedCount;
+    private long _unsummarised;
     private long _lastSummary;
     private volatile bool _summarised;
 
@@ -43,7 +44,7 @@ internal sealed class UnknownModelMonitors
     }
 
     /// <summary>Gets the number of names with a monitor of their own, at most <see cref="Capacity"/>.</summary>
-    public int NamedCount => _named.Count;
+    public int NamedCount => Volatile.Read(ref _namedCount);
 
     public IModelMonitor Get(string? name)
     {
@@ -54,7 +55,7 @@ internal sealed class UnknownModelMonitors
         }
 
         // Only a name that could be configured is kept: it is short, and likely a typo worth naming.
-        if (ModelValidator.IsValidName(name) && _named.Count < Capacity)
+        if (NamedCount < Capacity && ModelValidator.IsValidName(name))
         {
             lock (_gate)
             {
@@ -63,17 +64,18 @@ internal sealed class UnknownModelMonitors
                     return known;
                 }
 
-                if (_named.Count < Capacity)
+                if (_namedCount < Capacity)
                 {
                     var monitor = new UnknownModelMonitor(name, _drops);
                     _named[name] = monitor;
+                    Volatile.Write(ref _namedCount, _namedCount + 1);
                     Log.UnknownModel(_logger, name);
                     return monitor;
                 }
             }
         }
 
-        Interlocked.Increment(ref _uncounted);
+        Interlocked.Increment(ref _unsummarised);
         SummariseIfDue(name);
         return _shared;
     }
@@ -95,7 +97,7 @@ internal sealed class UnknownModelMonitors
 
             _summarised = true;
             Volatile.Write(ref _lastSummary, now);
-            var count = Interlocked.Exchange(ref _uncounted, 0);
+            var count = Interlocked.Exchange(ref _unsummarised, 0);
             Log.UnknownModelsSummarised(_logger, count, Capacity, latest.Length > LoggedNameLength ? latest[..LoggedNameLength] + "…" : latest, SummaryInterval);
         }
     }
