@@ -51,13 +51,15 @@ internal sealed partial class ModelMonitor
         try
         {
             var max = Limits.MaxMetadataEntries;
-            if (metadata.Count > max)
+            var count = metadata.Count;
+            if (count > max)
             {
                 return DropReason.LimitExceeded;
             }
 
-            // The count can change while the entries are read (a concurrent dictionary): the copy follows what is read, within the cap.
-            var entries = new KeyValuePair<string, string>[metadata.Count];
+            // The count can change while the entries are read (a concurrent dictionary, which may then also
+            // show a key twice): the copy follows what is read, within the cap, one entry per key.
+            var entries = new KeyValuePair<string, string>[count];
             var copied = 0;
             foreach (var (key, value) in metadata)
             {
@@ -66,7 +68,18 @@ internal sealed partial class ModelMonitor
                     return DropReason.InvalidValue;
                 }
 
-                if (key.Length > Limits.MaxLabelLength || value.Length > Limits.MaxTextLength || copied == max)
+                if (key.Length > Limits.MaxLabelLength || value.Length > Limits.MaxTextLength)
+                {
+                    return DropReason.LimitExceeded;
+                }
+
+                if (IndexOf(entries.AsSpan(0, copied), key) is var index and >= 0)
+                {
+                    entries[index] = new(key, value);
+                    continue;
+                }
+
+                if (copied == max)
                 {
                     return DropReason.LimitExceeded;
                 }
@@ -88,6 +101,19 @@ internal sealed partial class ModelMonitor
             // is refused rather than stored torn, and nothing escapes into the caller.
             return DropReason.InvalidValue;
         }
+    }
+
+    private static int IndexOf(ReadOnlySpan<KeyValuePair<string, string>> entries, string key)
+    {
+        for (var i = 0; i < entries.Length; i++)
+        {
+            if (string.Equals(entries[i].Key, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Copies health-check issues within the caps; otherwise returns the reason to reject the check (null issues are invalid).</summary>
