@@ -14,8 +14,9 @@ public interface IModelMonitoring
 
     /// <summary>
     /// Gets the monitor of a configured model. For a name that was not configured, returns a monitor
-    /// that rejects every record as <see cref="DropReason.UnknownModel"/> (and logs once), so recording
-    /// code never throws.
+    /// that rejects every record as <see cref="DropReason.UnknownModel"/>, so recording code never
+    /// throws. The first 16 such names are logged once each; further names share one monitor and are
+    /// summarised in one log line at most once a minute.
     /// </summary>
     /// <param name="modelName">The model name.</param>
     /// <returns>The monitor.</returns>

@@ -72,6 +72,9 @@ public sealed class ModelMonitoringOptions
     /// </summary>
     public TimeSpan AlertTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Gets the caps on record strings and collections and on distinct values per model (see README, "Accepted values and caps").</summary>
+    public Recording.RecordingLimits Limits { get; } = new();
+
     /// <summary>Declares a model to monitor.</summary>
     /// <param name="name">The model name: letters, digits, '_', '.', '-'; unique within the pipeline.</param>
     /// <param name="configure">Declares the version, environment, features and thresholds.</param>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using ModelMonitoring.Alerting;
 using ModelMonitoring.Internal;
 using ModelMonitoring.Recording;
@@ -23,6 +25,7 @@ internal sealed class WindowAggregator
     private readonly Dictionary<string, int> _customMetrics;
     private readonly int _customMetricCount;
     private long _closedBefore = long.MinValue;
+    private long _groupedAsOther;
 
     public WindowAggregator(TimeSpan window, TimeSpan grace, int labelJoinCapacity, ThresholdEvaluator thresholds)
     {
@@ -38,6 +41,12 @@ internal sealed class WindowAggregator
             _customMetrics.TryAdd(thresholds.CustomMetrics[slot], slot);
         }
     }
+
+    /// <summary>Gets the most distinct predicted classes a window tracks; the rest are counted under <see cref="RecordingLimits.OtherValue"/>.</summary>
+    public int MaxDistinctClassLabels { get; init; } = new RecordingLimits().MaxDistinctClassLabels;
+
+    /// <summary>Gets how many predictions were counted under <see cref="RecordingLimits.OtherValue"/>; may be read from any thread.</summary>
+    public long GroupedAsOther => Volatile.Read(ref _groupedAsOther);
 
     public void Observe(in PredictionRecord prediction)
     {
@@ -64,7 +73,7 @@ internal sealed class WindowAggregator
 
         if (prediction.PredictedClass is { } predictedClass)
         {
-            window.ClassCounts[predictedClass] = window.ClassCounts.GetValueOrDefault(predictedClass) + 1;
+            CountClass(window.ClassCounts, predictedClass);
         }
     }
 
@@ -110,6 +119,25 @@ internal sealed class WindowAggregator
         }
 
         window.CustomMetrics[slot].Add(metric.Value, metric.Timestamp.UtcTicks);
+    }
+
+    /// <summary>Counts a class, or <see cref="RecordingLimits.OtherValue"/> once the window tracks <see cref="MaxDistinctClassLabels"/> others: each class is a stored metric per window.</summary>
+    private void CountClass(Dictionary<string, long> counts, string label)
+    {
+        ref var count = ref CollectionsMarshal.GetValueRefOrNullRef(counts, label);
+        if (Unsafe.IsNullRef(ref count))
+        {
+            var tracked = counts.Count - (counts.ContainsKey(RecordingLimits.OtherValue) ? 1 : 0);
+            if (tracked >= MaxDistinctClassLabels)
+            {
+                label = RecordingLimits.OtherValue;
+                Volatile.Write(ref _groupedAsOther, _groupedAsOther + 1);
+            }
+
+            count = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, label, out _);
+        }
+
+        count++;
     }
 
     /// <summary>Closes every window that ended at least the grace period before <paramref name="now"/>, or every window when <paramref name="all"/>.</summary>
@@ -185,10 +213,12 @@ internal sealed class WindowAggregator
 
         long classified = 0;
         long mostCommon = 0;
-        foreach (var (_, count) in window.ClassCounts)
+        foreach (var (label, count) in window.ClassCounts)
         {
             classified += count;
-            mostCommon = Math.Max(mostCommon, count);
+
+            // The other bucket is many classes, so it says nothing about bias towards one.
+            mostCommon = string.Equals(label, RecordingLimits.OtherValue, StringComparison.Ordinal) ? mostCommon : Math.Max(mostCommon, count);
         }
 
         if (classified > 0)

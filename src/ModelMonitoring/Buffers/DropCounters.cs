@@ -10,7 +10,8 @@ internal sealed class DropCounters
 {
     // 16 longs = 128 bytes per stripe: one stripe never shares a cache line (or its prefetch pair) with another.
     private const int StripeWidth = 16;
-    private static readonly int ReasonCount = Enum.GetValues<DropReason>().Length;
+    // Indexed by value, which need not be contiguous while members are added in parallel.
+    private static readonly int ReasonCount = Enum.GetValues<DropReason>().Max(r => (int)r) + 1;
     private readonly long[] _counts;
     private readonly int _mask;
 

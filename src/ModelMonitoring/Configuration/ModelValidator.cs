@@ -33,6 +33,12 @@ internal static class ModelValidator
             errors.Add($"{where}.Environment: must not be empty.");
         }
 
+        // Stored with every record of the model, so as short as a name.
+        if (model.ModelVersion?.Length > 128 || model.ModelEnvironment?.Length > 128)
+        {
+            errors.Add($"{where}: a version or environment of {Math.Max(model.ModelVersion?.Length ?? 0, model.ModelEnvironment?.Length ?? 0):N0} characters is not allowed; use at most 128.");
+        }
+
         if (model.EmptyNumericListDeclared)
         {
             errors.Add($"{where}.NumericFeatures: the feature list is empty; name at least one feature, or do not call NumericFeatures.");

@@ -37,10 +37,11 @@ internal sealed class DriftMonitor
         IReferenceProfileStore? store,
         TimeSpan storeTimeout,
         TimeProvider timeProvider,
-        ILogger logger)
+        ILogger logger,
+        int maxDistinctCategoricalValues = int.MaxValue)
     {
         Model = model;
-        _window = new DriftWindow(options.WindowSize, model.NumericFeatures.Count, model.CategoricalFeatures.Count);
+        _window = new DriftWindow(options.WindowSize, model.NumericFeatures.Count, model.CategoricalFeatures.Count, maxDistinctCategoricalValues);
         References = new ReferenceKeeper(model, options, store, storeTimeout, timeProvider, logger);
         IDriftDetector[] builtIn = options.Multivariate is { } multivariate
             ? [new DatasetDriftDetector(options.DetectorOptions), new MultivariateWindowDetector(multivariate, options.WindowSize)]
@@ -66,6 +67,9 @@ internal sealed class DriftMonitor
     public long CheckCount => _checker.Completed;
 
     public long FailedCheckCount => _checker.Failed;
+
+    /// <summary>Gets how many categorical values the window held as <see cref="Recording.RecordingLimits.OtherValue"/> (see <see cref="DriftWindow"/>).</summary>
+    public long GroupedAsOther => _window.GroupedAsOther;
 
     /// <summary>Copies a drained prediction into the window and the reference being learned (worker thread; allocation-free per row).</summary>
     public void Observe(in PredictionRecord prediction)

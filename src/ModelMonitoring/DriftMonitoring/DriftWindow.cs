@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using ModelMonitoring.Recording;
 using ModelMonitoring.Storage;
 
 namespace ModelMonitoring.DriftMonitoring;
@@ -7,16 +10,24 @@ namespace ModelMonitoring.DriftMonitoring;
 /// arrays (numeric as <see cref="double"/>, categorical as <see cref="string"/> references), with each
 /// row's timestamp. Adding a row copies its values and allocates nothing; memory is fixed at creation.
 /// </summary>
-/// <remarks>Used on the worker thread only; <see cref="Count"/> may be read from any thread.</remarks>
+/// <remarks>
+/// Used on the worker thread only; <see cref="Count"/> and <see cref="GroupedAsOther"/> may be read from
+/// any thread. Each categorical column holds at most <c>maxDistinctValues</c> distinct values at a time
+/// (counted per value, so a value that leaves the window frees its place); a new value past that is held
+/// as <see cref="RecordingLimits.OtherValue"/>, so memory and the tests' category count stay bounded.
+/// </remarks>
 internal sealed class DriftWindow
 {
     private readonly double[][] _numeric;
     private readonly string?[][] _categorical;
     private readonly long[] _ticks;
+    private readonly Dictionary<string, int>[] _distinct;
+    private readonly int _maxDistinct;
     private int _next;
     private int _count;
+    private long _groupedAsOther;
 
-    public DriftWindow(int size, int numericWidth, int categoricalWidth)
+    public DriftWindow(int size, int numericWidth, int categoricalWidth, int maxDistinctValues = int.MaxValue)
     {
         Size = size;
         _numeric = new double[numericWidth][];
@@ -32,7 +43,17 @@ internal sealed class DriftWindow
         }
 
         _ticks = new long[size];
+        _maxDistinct = maxDistinctValues;
+        _distinct = new Dictionary<string, int>[categoricalWidth];
+        for (var f = 0; f < categoricalWidth; f++)
+        {
+            // Sized for the most values it can hold, so that adding a row never allocates.
+            _distinct[f] = new Dictionary<string, int>(Math.Min(size, maxDistinctValues) + 1, StringComparer.Ordinal);
+        }
     }
+
+    /// <summary>Gets how many values were held as <see cref="RecordingLimits.OtherValue"/> because their column was at its cap.</summary>
+    public long GroupedAsOther => Volatile.Read(ref _groupedAsOther);
 
     public int Size { get; }
 
@@ -57,7 +78,8 @@ internal sealed class DriftWindow
         var categorical = prediction.CategoricalFeatures.Span;
         for (var f = 0; f < _categorical.Length; f++)
         {
-            _categorical[f][row] = categorical[f];
+            Untrack(_distinct[f], _categorical[f][row]);
+            _categorical[f][row] = Track(_distinct[f], categorical[f]);
         }
 
         _ticks[row] = prediction.Timestamp.UtcTicks;
@@ -66,6 +88,44 @@ internal sealed class DriftWindow
         if (_count < Size)
         {
             Volatile.Write(ref _count, _count + 1);
+        }
+    }
+
+    private string? Track(Dictionary<string, int> distinct, string? value)
+    {
+        if (value is null || string.Equals(value, RecordingLimits.OtherValue, StringComparison.Ordinal))
+        {
+            return value;
+        }
+
+        ref var rows = ref CollectionsMarshal.GetValueRefOrNullRef(distinct, value);
+        if (!Unsafe.IsNullRef(ref rows))
+        {
+            rows++;
+            return value;
+        }
+
+        if (distinct.Count >= _maxDistinct)
+        {
+            Volatile.Write(ref _groupedAsOther, _groupedAsOther + 1);
+            return RecordingLimits.OtherValue;
+        }
+
+        distinct.Add(value, 1);
+        return value;
+    }
+
+    private static void Untrack(Dictionary<string, int> distinct, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        ref var rows = ref CollectionsMarshal.GetValueRefOrNullRef(distinct, value);
+        if (!Unsafe.IsNullRef(ref rows) && --rows == 0)
+        {
+            distinct.Remove(value);
         }
     }
 

@@ -72,4 +72,7 @@ internal static partial class Log
 
     [LoggerMessage(81, LogLevel.Information, "Relearning the drift reference of model {Model} from its next {Rows} predictions.")]
     public static partial void ReferenceRelearning(ILogger logger, string model, int rows);
+
+    [LoggerMessage(60, LogLevel.Warning, "Monitors were requested {Count} more time(s) for model names that are not configured, past the first {Capacity} such names (latest '{Model}'); they share one monitor that drops every record as UnknownModel. This summary repeats at most every {Interval}.")]
+    public static partial void UnknownModelsSummarised(ILogger logger, long count, int capacity, string model, TimeSpan interval);
 }

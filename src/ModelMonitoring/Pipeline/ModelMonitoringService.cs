@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -20,8 +19,8 @@ namespace ModelMonitoring.Pipeline;
 internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposable, IDisposable
 {
     private readonly Dictionary<string, ModelPipeline> _models;
-    private readonly ConcurrentDictionary<string, IModelMonitor> _unknown = new(StringComparer.Ordinal);
     private readonly DropCounters _unknownDrops = new();
+    private readonly UnknownModelMonitors _unknown;
     private readonly PipelineState _state = new();
     private readonly MonitoringWorker _worker;
     private readonly MonitoringInstruments _instruments;
@@ -43,6 +42,7 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
         var settings = options.Value;
         loggerFactory ??= NullLoggerFactory.Instance;
         _logger = loggerFactory.CreateLogger("ModelMonitoring");
+        _unknown = new UnknownModelMonitors(_unknownDrops, timeProvider, _logger);
         _models = new Dictionary<string, ModelPipeline>(StringComparer.Ordinal);
         _clock = new CoarseClock(timeProvider, settings.TimestampResolution);
         var detectors = driftDetectors.ToArray();
@@ -50,10 +50,13 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
         foreach (var model in settings.Models)
         {
             var schema = model.ToSchema();
-            var monitor = new ModelMonitor(schema, settings.BufferCapacity, _clock, _state, settings.MaxBatchSize);
-            var aggregator = new WindowAggregator(settings.AggregationWindow, settings.FlushInterval, settings.LabelJoinCapacity, new ThresholdEvaluator(schema, model.Thresholds, settings.Alerting.Rules, model.CustomMetricNames, _logger));
+            var monitor = new ModelMonitor(schema, settings.BufferCapacity, _clock, _state, settings.MaxBatchSize) { Limits = settings.Limits };
+            var aggregator = new WindowAggregator(settings.AggregationWindow, settings.FlushInterval, settings.LabelJoinCapacity, new ThresholdEvaluator(schema, model.Thresholds, settings.Alerting.Rules, model.CustomMetricNames, _logger))
+            {
+                MaxDistinctClassLabels = settings.Limits.MaxDistinctClassLabels,
+            };
             var drift = model.DriftMonitoring is { } driftOptions
-                ? new DriftMonitor(schema, driftOptions, detectors, referenceStore, settings.SinkTimeout, timeProvider, _logger)
+                ? new DriftMonitor(schema, driftOptions, detectors, referenceStore, settings.SinkTimeout, timeProvider, _logger, settings.Limits.MaxDistinctCategoricalValues)
                 : null;
             if (drift is not null)
             {
@@ -86,6 +89,9 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
     public IReadOnlyList<ModelSchema> Models { get; }
 
     public AlertManager Alerts { get; }
+
+    /// <summary>Gets the monitors of model names that were not configured.</summary>
+    internal UnknownModelMonitors UnknownMonitors => _unknown;
     public DriftMonitoringService Drift { get; }
 
     public IModelMonitor GetMonitor(string modelName)
@@ -95,7 +101,7 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
             return model.Monitor;
         }
 
-        return _unknown.GetOrAdd(modelName ?? string.Empty, static (name, self) => new UnknownModelMonitor(name, self._unknownDrops, self._logger), this);
+        return _unknown.Get(modelName);
     }
 
     public Task<bool> FlushAsync(CancellationToken cancellationToken = default) => _worker.FlushAsync(cancellationToken);
@@ -115,9 +121,15 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
         _unknownDrops.AddTo(dropped);
         _worker.Drops.AddTo(dropped);
         received += _unknownDrops.Get(DropReason.UnknownModel);
+        long grouped = 0;
+        foreach (var model in _models.Values)
+        {
+            grouped += model.Aggregator.GroupedAsOther + (model.Drift?.GroupedAsOther ?? 0);
+        }
+
         var notifier = Alerts.Notifier;
         var channels = notifier.Queues.Select(q => new ChannelStatistics(q.Name, q.Delivered, q.Failed, q.Dropped)).ToArray();
-        return new MonitoringStatistics(received, _worker.Stored, buffered, dropped, channels, notifier.Suppressed, notifier.Silenced);
+        return new MonitoringStatistics(received, _worker.Stored, buffered, dropped, channels, notifier.Suppressed, notifier.Silenced) { GroupedAsOther = grouped };
     }
 
     /// <summary>Stops recording, writes what was accepted and closes every window, within the shutdown timeout.</summary>

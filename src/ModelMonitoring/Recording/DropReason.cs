@@ -23,4 +23,7 @@ public enum DropReason
 
     /// <summary>Shutdown or flush ran out of time before the record could be written.</summary>
     ShutdownTimeout = 6,
+
+    /// <summary>A string or collection in the record was over its cap in <see cref="RecordingLimits"/> (too long, or too many entries).</summary>
+    LimitExceeded = 8,
 }

@@ -35,14 +35,14 @@ public interface IModelMonitor
     /// <param name="name">The metric name: letters, digits, '_', '.', '-' and ':'; at most 128 characters.</param>
     /// <param name="value">The value; must be finite.</param>
     /// <param name="unit">An optional unit such as "ms" or "requests".</param>
-    /// <param name="metadata">Optional key/value pairs stored with the value.</param>
+    /// <param name="metadata">Optional key/value pairs stored with the value, copied when recorded (within <see cref="RecordingLimits"/>), so later changes to the dictionary are not stored.</param>
     /// <returns><see langword="true"/> when the record was accepted into the buffer.</returns>
     bool RecordMetric(string name, double value, string? unit = null, IReadOnlyDictionary<string, string>? metadata = null);
 
     /// <summary>Records the outcome of a health check of the model.</summary>
     /// <param name="status">The outcome.</param>
     /// <param name="score">A health score between 0 and 1 inclusive.</param>
-    /// <param name="issues">Optional descriptions of what is wrong.</param>
+    /// <param name="issues">Optional descriptions of what is wrong, copied when recorded (within <see cref="RecordingLimits"/>).</param>
     /// <returns><see langword="true"/> when the record was accepted into the buffer.</returns>
     bool RecordHealthCheck(ModelHealthStatus status, double score, IReadOnlyList<string>? issues = null);
 }

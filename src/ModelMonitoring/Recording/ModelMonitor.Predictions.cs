@@ -104,6 +104,11 @@ internal sealed partial class ModelMonitor
             return Reject(DropReason.InvalidValue);
         }
 
+        if (!WithinLimits(prediction, optional))
+        {
+            return Reject(DropReason.LimitExceeded);
+        }
+
         PredictionId id;
         long position = 0;
         var shard = Predictions.LeasedShard();

@@ -90,17 +90,30 @@ internal sealed partial class ModelMonitor : IModelMonitor
 
     private long DroppedBeforeBuffering =>
         Drops.Get(DropReason.BufferFull) + Drops.Get(DropReason.InvalidValue) + Drops.Get(DropReason.SchemaMismatch)
-        + Drops.Get(DropReason.UnknownModel) + Drops.Get(DropReason.Disposed);
+        + Drops.Get(DropReason.UnknownModel) + Drops.Get(DropReason.Disposed)
+        + Drops.Get(DropReason.LimitExceeded);
 
     public bool RecordGroundTruth(PredictionId predictionId, string actualClass) =>
-        RecordLabel(actualClass is null ? PredictionId.Empty : predictionId, actualClass, double.NaN);
+        actualClass?.Length > Limits.MaxLabelLength ? Refuse(DropReason.LimitExceeded)
+        : RecordLabel(actualClass is null ? PredictionId.Empty : predictionId, actualClass, double.NaN);
 
     public bool RecordGroundTruth(PredictionId predictionId, double actualValue) =>
         RecordLabel(double.IsFinite(actualValue) ? predictionId : PredictionId.Empty, null, actualValue);
 
     public bool RecordMetric(string name, double value, string? unit = null, IReadOnlyDictionary<string, string>? metadata = null)
     {
-        if (!TryClaim(Metrics, double.IsFinite(value) && ModelValidator.IsValidName(name), out var shard, out var position))
+        if (!double.IsFinite(value) || !ModelValidator.IsValidName(name))
+        {
+            return Refuse(DropReason.InvalidValue);
+        }
+
+        var rejected = unit?.Length > Limits.MaxLabelLength ? DropReason.LimitExceeded : TrySnapshot(metadata, out metadata);
+        if (rejected is { } reason)
+        {
+            return Refuse(reason);
+        }
+
+        if (!TryClaim(Metrics, valid: true, out var shard, out var position))
         {
             return false;
         }
@@ -117,7 +130,17 @@ internal sealed partial class ModelMonitor : IModelMonitor
 
     public bool RecordHealthCheck(ModelHealthStatus status, double score, IReadOnlyList<string>? issues = null)
     {
-        if (!TryClaim(HealthChecks, score >= 0 && score <= 1 && Enum.IsDefined(status), out var shard, out var position))
+        if (!(score >= 0 && score <= 1 && Enum.IsDefined(status)))
+        {
+            return Refuse(DropReason.InvalidValue);
+        }
+
+        if (TrySnapshot(issues, out issues) is { } rejected)
+        {
+            return Refuse(rejected);
+        }
+
+        if (!TryClaim(HealthChecks, valid: true, out var shard, out var position))
         {
             return false;
         }

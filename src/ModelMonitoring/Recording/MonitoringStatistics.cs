@@ -39,6 +39,13 @@ public sealed class MonitoringStatistics
     /// <summary>Gets the number of records accepted but not yet stored (in ring buffers or in a batch being written).</summary>
     public long Buffered { get; }
 
+    /// <summary>
+    /// Gets how many values aggregation counted under <see cref="RecordingLimits.OtherValue"/> because
+    /// their model had reached a distinct-value cap of <see cref="RecordingLimits"/> (predicted classes
+    /// per window, categorical values per drift window). Their records are stored unchanged.
+    /// </summary>
+    public long GroupedAsOther { get; internal init; }
+
     /// <summary>Gets the number of records dropped, for every reason.</summary>
     public long Dropped => _dropped.Sum();
 

@@ -1,19 +1,16 @@
-using Microsoft.Extensions.Logging;
 using ModelMonitoring.Buffers;
-using ModelMonitoring.Internal;
 
 namespace ModelMonitoring.Recording;
 
-/// <summary>Handed out for a model name that was not configured: counts every record as <see cref="DropReason.UnknownModel"/>.</summary>
+/// <summary>Handed out for a model name that was not configured (see <see cref="UnknownModelMonitors"/>): counts every record as <see cref="DropReason.UnknownModel"/>.</summary>
 internal sealed class UnknownModelMonitor : IModelMonitor
 {
     private readonly DropCounters _drops;
 
-    public UnknownModelMonitor(string name, DropCounters drops, ILogger logger)
+    public UnknownModelMonitor(string name, DropCounters drops)
     {
         Model = new ModelSchema(string.IsNullOrWhiteSpace(name) ? "(unnamed)" : name, string.Empty, string.Empty, [], []);
         _drops = drops;
-        Log.UnknownModel(logger, Model.Name);
     }
 
     public ModelSchema Model { get; }

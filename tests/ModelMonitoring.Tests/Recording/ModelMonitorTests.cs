@@ -298,7 +298,7 @@ public class ModelMonitorTests
         monitor.RecordGroundTruth(new PredictionId(1, 2), 4.0).ShouldBeTrue();
         await test.Pipeline.FlushAsync();
 
-        test.Sink.Metrics.ShouldContain(m => m.Name == "queue_depth" && m.Value == 3 && m.Unit == "items" && m.Metadata == metadata && m.WindowStart == null);
+        test.Sink.Metrics.ShouldContain(m => m.Name == "queue_depth" && m.Value == 3 && m.Unit == "items" && m.Metadata!.Count == 1 && m.Metadata["host"] == "a" && m.WindowStart == null);
         test.Sink.HealthChecks.Single().Issues.ShouldBe(["slow"]);
         test.Sink.GroundTruths.Single().ActualValue.ShouldBe(4.0);
         test.Pipeline.GetStatistics().GetDropped(DropReason.InvalidValue).ShouldBe(5);
