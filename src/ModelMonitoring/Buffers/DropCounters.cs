@@ -10,7 +10,8 @@ internal sealed class DropCounters
 {
     // 16 longs = 128 bytes per stripe: one stripe never shares a cache line (or its prefetch pair) with another.
     private const int StripeWidth = 16;
-    private static readonly int ReasonCount = Enum.GetValues<DropReason>().Length;
+    // Values need not be contiguous (members are added at fixed values), so the totals cover 0 to the largest.
+    private static readonly int ReasonCount = (int)Enum.GetValues<DropReason>().Max() + 1;
     private readonly long[] _counts;
     private readonly int _mask;
 

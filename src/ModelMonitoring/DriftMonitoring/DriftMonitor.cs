@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using ModelMonitoring.Alerting;
 using ModelMonitoring.Drift;
+using ModelMonitoring.Pipeline;
 using ModelMonitoring.Storage;
 
 namespace ModelMonitoring.DriftMonitoring;
@@ -32,12 +33,13 @@ internal sealed class DriftMonitor
         IReferenceProfileStore? store,
         TimeSpan storeTimeout,
         TimeProvider timeProvider,
-        ILogger logger)
+        ILogger logger,
+        StageFailures? failures = null)
     {
         Model = model;
         _window = new DriftWindow(options.WindowSize, model.NumericFeatures.Count, model.CategoricalFeatures.Count);
         References = new ReferenceKeeper(model, options, store, storeTimeout, timeProvider, logger);
-        _checker = new DriftChecker(model, [new DatasetDriftDetector(options.DetectorOptions), .. extraDetectors], logger);
+        _checker = new DriftChecker(model, [new DatasetDriftDetector(options.DetectorOptions), .. extraDetectors], logger, failures);
         _alerts = new DriftAlertEvaluator(model);
         _intervalTicks = options.CheckInterval.Ticks;
         _minimumRows = options.MinimumRows;

@@ -63,4 +63,10 @@ internal static partial class Log
 
     [LoggerMessage(16, LogLevel.Warning, "The saved drift reference of model {Model} does not fit the model's features ({Problems}); it is not used.")]
     public static partial void StoredReferenceRejected(ILogger logger, string model, string problems);
+
+    [LoggerMessage(40, LogLevel.Error, "The {Stage} stage ({Source}) failed for model {Model}; it is skipped for this model in this cycle and the worker carries on ({Unlogged} identical failures since the last report; an unchanged failure is logged at most once per {Interval}).")]
+    public static partial void StageFailed(ILogger logger, Exception exception, string stage, string source, string model, long unlogged, TimeSpan interval);
+
+    [LoggerMessage(41, LogLevel.Warning, "{Count} records of model {Model} so far were stored but left out of window metrics: {MaxOpenWindows} windows, the most allowed, were open, or the record's window would end after the latest representable time (logged at most once per {Interval}).")]
+    public static partial void WindowsFull(ILogger logger, long count, string model, int maxOpenWindows, TimeSpan interval);
 }

@@ -27,6 +27,7 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
     private readonly MonitoringInstruments _instruments;
     private readonly CoarseClock _clock;
     private readonly ILogger _logger;
+    private readonly StageFailures _failures;
     private int _stopped;
 
     public ModelMonitoringService(
@@ -47,20 +48,22 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
         _clock = new CoarseClock(timeProvider, settings.TimestampResolution);
         var detectors = driftDetectors.ToArray();
         var driftMonitors = new List<DriftMonitor>();
+        var limits = RecordLimits.From(settings);
+        _failures = new StageFailures(settings.Models.Select(m => m.Name), timeProvider, _logger);
         foreach (var model in settings.Models)
         {
             var schema = model.ToSchema();
-            var monitor = new ModelMonitor(schema, settings.BufferCapacity, _clock, _state, settings.MaxBatchSize);
-            var aggregator = new WindowAggregator(settings.AggregationWindow, settings.FlushInterval, settings.LabelJoinCapacity, new ThresholdEvaluator(schema, model.Thresholds, settings.Alerting.Rules));
+            var monitor = new ModelMonitor(schema, settings.BufferCapacity, _clock, _state, settings.MaxBatchSize, limits: limits);
+            var aggregator = new WindowAggregator(settings.AggregationWindow, settings.FlushInterval, settings.LabelJoinCapacity, new ThresholdEvaluator(schema, model.Thresholds, settings.Alerting.Rules), schema.Name, _logger);
             var drift = model.DriftMonitoring is { } driftOptions
-                ? new DriftMonitor(schema, driftOptions, detectors, referenceStore, settings.SinkTimeout, timeProvider, _logger)
+                ? new DriftMonitor(schema, driftOptions, detectors, referenceStore, settings.SinkTimeout, timeProvider, _logger, _failures)
                 : null;
             if (drift is not null)
             {
                 driftMonitors.Add(drift);
             }
 
-            _models.Add(schema.Name, new ModelPipeline(monitor, aggregator, drift, settings.MaxBatchSize));
+            _models.Add(schema.Name, new ModelPipeline(monitor, aggregator, drift, settings.MaxBatchSize, _failures));
         }
 
         Drift = new DriftMonitoringService(driftMonitors);
@@ -69,7 +72,7 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
         var sinkList = sinks.ToArray();
         var channelList = channels.ToArray();
         var notifier = new AlertNotifier(settings.Alerting, channelList, settings.AlertTimeout, timeProvider, _logger);
-        Alerts = new AlertManager(settings.Alerting, alertStore ?? new InMemoryAlertStore(), notifier, timeProvider, _logger);
+        Alerts = new AlertManager(settings.Alerting, alertStore ?? new InMemoryAlertStore(), notifier, timeProvider, _logger, _failures);
         _worker = new MonitoringWorker(
             [.. _models.Values],
             new SinkWriter(sinkList, settings, timeProvider, _logger),
@@ -77,8 +80,9 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
             _state,
             settings,
             timeProvider,
-            _logger);
-        _instruments = new MonitoringInstruments(this, Drift);
+            _logger,
+            _failures);
+        _instruments = new MonitoringInstruments(this, Drift, _failures, () => NotAggregatedByModel);
         _worker.Start();
         Log.Started(_logger, _models.Count, sinkList.Length, channelList.Length);
     }
@@ -87,6 +91,12 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
 
     public AlertManager Alerts { get; }
     public DriftMonitoringService Drift { get; }
+
+    /// <summary>Gets the worker stage failures per model and stage.</summary>
+    internal StageFailures Failures => _failures;
+
+    /// <summary>Gets, per model, the records left out of window metrics (see <see cref="WindowAggregator.NotAggregated"/>).</summary>
+    internal IEnumerable<(string Model, long Count)> NotAggregatedByModel => _models.Values.Select(m => (m.Model.Name, m.Aggregator.NotAggregated));
 
     public IModelMonitor GetMonitor(string modelName)
     {
@@ -104,9 +114,11 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
     {
         long received = 0;
         long buffered = _worker.InFlight;
+        long notAggregated = 0;
         var dropped = DropCounters.NewTotals();
         foreach (var model in _models.Values)
         {
+            notAggregated += model.Aggregator.NotAggregated;
             received += model.Monitor.Received;
             buffered += model.Monitor.Buffered;
             model.Monitor.Drops.AddTo(dropped);
@@ -117,7 +129,11 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
         received += _unknownDrops.Get(DropReason.UnknownModel);
         var notifier = Alerts.Notifier;
         var channels = notifier.Queues.Select(q => new ChannelStatistics(q.Name, q.Delivered, q.Failed, q.Dropped)).ToArray();
-        return new MonitoringStatistics(received, _worker.Stored, buffered, dropped, channels, notifier.Suppressed, notifier.Silenced);
+        return new MonitoringStatistics(received, _worker.Stored, buffered, dropped, channels, notifier.Suppressed, notifier.Silenced)
+        {
+            StageFailureCounts = _failures.Totals(),
+            NotAggregated = notAggregated,
+        };
     }
 
     /// <summary>Stops recording, writes what was accepted and closes every window, within the shutdown timeout.</summary>

@@ -23,4 +23,11 @@ public enum DropReason
 
     /// <summary>Shutdown or flush ran out of time before the record could be written.</summary>
     ShutdownTimeout = 6,
+
+    /// <summary>
+    /// A prediction's <see cref="Prediction.Timestamp"/> was before the Unix epoch, more than
+    /// <see cref="ModelMonitoringOptions.MaxLateness"/> in the past or more than
+    /// <see cref="ModelMonitoringOptions.MaxClockSkew"/> in the future.
+    /// </summary>
+    TimestampOutOfRange = 9,
 }
