@@ -92,6 +92,9 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
     public AlertManager Alerts { get; }
     public DriftMonitoringService Drift { get; }
 
+    /// <summary>Gets the worker's view of a configured model.</summary>
+    internal ModelPipeline PipelineOf(string model) => _models[model];
+
     /// <summary>Gets the worker stage failures per model and stage.</summary>
     internal StageFailures Failures => _failures;
 
