@@ -75,7 +75,8 @@ public sealed class ModelMonitoringOptions
 
     /// <summary>
     /// Gets or sets how far into the future a <see cref="Recording.Prediction.Timestamp"/> may be, compared
-    /// with the monitor's clock; later predictions are rejected as <see cref="Recording.DropReason.TimestampOutOfRange"/>.
+    /// with the monitor's clock (plus <see cref="TimestampResolution"/>, the most that clock lags); later
+    /// predictions are rejected as <see cref="Recording.DropReason.TimestampOutOfRange"/>.
     /// Covers hosts whose clocks disagree a little (five minutes is also the usual Kerberos tolerance),
     /// while a time in a later year, which would hold an aggregation window open for ever, is refused.
     /// Between zero and 1 day. The default value is 5 minutes.

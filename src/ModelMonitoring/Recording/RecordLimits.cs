@@ -36,7 +36,12 @@ internal sealed class RecordLimits
     /// <summary>Gets the longest latency accepted, in ticks, as an unsigned number so that one comparison also turns away negative latencies.</summary>
     public ulong MaxLatencyTicks { get; }
 
-    public static RecordLimits From(ModelMonitoringOptions options) => new(options.MaxClockSkew, options.MaxLateness, options.MaxLatency);
+    /// <summary>
+    /// Gets the limits of a pipeline. The clock recording compares with is refreshed every
+    /// <see cref="ModelMonitoringOptions.TimestampResolution"/> and so lags by up to that much: the
+    /// skew allowed is widened by it, so that a caller's current time is never "in the future".
+    /// </summary>
+    public static RecordLimits From(ModelMonitoringOptions options) => new(options.MaxClockSkew + options.TimestampResolution, options.MaxLateness, options.MaxLatency);
 
     /// <summary>Gets a value indicating whether a record time (UTC ticks) is in the accepted range around the clock's time <paramref name="nowUtcTicks"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

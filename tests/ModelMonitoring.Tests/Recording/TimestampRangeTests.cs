@@ -96,15 +96,17 @@ public class TimestampRangeTests
     {
         await using var test = Create();
 
-        var atSkew = RecordAt(test, Now + RecordLimits.DefaultMaxClockSkew);
-        var pastSkew = RecordAt(test, Now + RecordLimits.DefaultMaxClockSkew + TimeSpan.FromTicks(1));
+        // The cached clock lags by up to TimestampResolution (10 ms), which the skew allows for.
+        var latest = Now + RecordLimits.DefaultMaxClockSkew + TimeSpan.FromMilliseconds(10);
+        var atSkew = RecordAt(test, latest);
+        var pastSkew = RecordAt(test, latest + TimeSpan.FromTicks(1));
         var year3000 = RecordAt(test, new DateTimeOffset(3000, 1, 1, 0, 0, 0, TimeSpan.Zero));
         (await test.Pipeline.FlushAsync()).ShouldBeTrue();
 
         atSkew.IsEmpty.ShouldBeFalse();
         pastSkew.IsEmpty.ShouldBeTrue();
         year3000.IsEmpty.ShouldBeTrue();
-        test.Sink.Predictions.ShouldHaveSingleItem().Timestamp.ShouldBe(Now.AddMinutes(5));
+        test.Sink.Predictions.ShouldHaveSingleItem().Timestamp.ShouldBe(latest);
         test.Pipeline.GetStatistics().GetDropped(DropReason.TimestampOutOfRange).ShouldBe(2);
     }
 
@@ -149,6 +151,8 @@ public class TimestampRangeTests
 
         var now = RecordAt(test, Now);
         var aSecondAhead = RecordAt(test, Now.AddSeconds(1));
+        test.Clock.Advance(TimeSpan.FromMilliseconds(5));
+        var callersNowAheadOfTheCachedClock = RecordAt(test, test.Clock.GetUtcNow());
         test.Clock.Advance(TimeSpan.FromHours(2));
         var twoHoursLate = RecordAt(test, Now);
         var aSecondAheadThen = RecordAt(test, Now.AddSeconds(1).AddHours(1));
@@ -156,6 +160,7 @@ public class TimestampRangeTests
 
         now.IsEmpty.ShouldBeFalse();
         aSecondAhead.IsEmpty.ShouldBeTrue();
+        callersNowAheadOfTheCachedClock.IsEmpty.ShouldBeFalse();
         twoHoursLate.IsEmpty.ShouldBeTrue();
         aSecondAheadThen.IsEmpty.ShouldBeFalse();
         test.Pipeline.GetStatistics().GetDropped(DropReason.TimestampOutOfRange).ShouldBe(2);
