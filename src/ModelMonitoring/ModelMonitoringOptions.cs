@@ -1,5 +1,6 @@
 using ModelMonitoring.Alerting;
 using ModelMonitoring.Configuration;
+using ModelMonitoring.Recording;
 
 namespace ModelMonitoring;
 
@@ -74,6 +75,35 @@ public sealed class ModelMonitoringOptions
 
     /// <summary>Gets the caps on record strings and collections and on distinct values per model (see README, "Accepted values and caps").</summary>
     public Recording.RecordingLimits Limits { get; } = new();
+
+    /// <summary>
+    /// Gets or sets how far into the future a <see cref="Recording.Prediction.Timestamp"/> may be, compared
+    /// with the monitor's clock (plus <see cref="TimestampResolution"/>, the most that clock lags); later
+    /// predictions are rejected as <see cref="Recording.DropReason.TimestampOutOfRange"/>.
+    /// Covers hosts whose clocks disagree a little (five minutes is also the usual Kerberos tolerance),
+    /// while a time in a later year, which would hold an aggregation window open for ever, is refused.
+    /// Between zero and 1 day. The default value is 5 minutes.
+    /// </summary>
+    public TimeSpan MaxClockSkew { get; set; } = AcceptedRanges.DefaultMaxClockSkew;
+
+    /// <summary>
+    /// Gets or sets how far in the past a <see cref="Recording.Prediction.Timestamp"/> may be, compared
+    /// with the monitor's clock; earlier predictions, and any before the Unix epoch (1970-01-01), are
+    /// rejected as <see cref="Recording.DropReason.TimestampOutOfRange"/>. Seven days lets a client that
+    /// was offline over a long weekend, or a replay of a week of logs, be stored, while a clock that was
+    /// never set (year 1) or seconds read as milliseconds (1970) is refused. Late predictions are stored;
+    /// they count in window metrics only while their window is still open. Raise it to backfill history.
+    /// Between zero and 36,500 days. The default value is 7 days.
+    /// </summary>
+    public TimeSpan MaxLateness { get; set; } = AcceptedRanges.DefaultMaxLateness;
+
+    /// <summary>
+    /// Gets or sets the longest <see cref="Recording.Prediction.Latency"/> accepted; longer (and negative)
+    /// latencies are rejected as <see cref="Recording.DropReason.InvalidValue"/>. One day is far beyond
+    /// any single inference, so only a wrong unit or an uninitialized value is refused.
+    /// Between 1 millisecond and 365 days. The default value is 1 day.
+    /// </summary>
+    public TimeSpan MaxLatency { get; set; } = AcceptedRanges.DefaultMaxLatency;
 
     /// <summary>Declares a model to monitor.</summary>
     /// <param name="name">The model name: letters, digits, '_', '.', '-'; unique within the pipeline.</param>

@@ -6,6 +6,9 @@ namespace ModelMonitoring.Sqlite.Tests;
 public sealed class EndToEndTests : IDisposable
 {
     private static readonly DateTimeOffset T0 = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    // T0 is a fixed time in the past and the clock is the real one: accept it as a backfill would.
+    private static readonly TimeSpan Backfill = TimeSpan.FromDays(36_500);
     private readonly TempDirectory _directory = new();
 
     [Fact]
@@ -13,7 +16,7 @@ public sealed class EndToEndTests : IDisposable
     {
         var path = _directory.File("pipeline.db");
         await using var pipeline = MonitoringPipeline.Create(builder => builder
-            .Configure(o => o.AddModel("fraud", m => m.Version("3").NumericFeatures("amount", "age").CategoricalFeatures("country")))
+            .Configure(o => o.AddModel("fraud", m => m.Version("3").NumericFeatures("amount", "age").CategoricalFeatures("country")).MaxLateness = Backfill)
             .UseSqlite(path));
         var monitor = pipeline.GetMonitor("fraud");
         var ids = new List<PredictionId>();
@@ -57,7 +60,7 @@ public sealed class EndToEndTests : IDisposable
     {
         var path = _directory.File("shutdown.db");
         var pipeline = MonitoringPipeline.Create(builder => builder
-            .Configure(o => o.AddModel("late", m => m.NumericFeatures("x")))
+            .Configure(o => o.AddModel("late", m => m.NumericFeatures("x")).MaxLateness = Backfill)
             .UseSqlite(path));
         (await pipeline.Reader.GetPredictionSummaryAsync("late", T0, T0.AddMinutes(1))).Count.ShouldBe(0);
         for (var i = 0; i < 5; i++)

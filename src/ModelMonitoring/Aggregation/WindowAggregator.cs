@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using ModelMonitoring.Alerting;
 using ModelMonitoring.Internal;
 using ModelMonitoring.Recording;
@@ -12,11 +14,24 @@ namespace ModelMonitoring.Aggregation;
 /// window can no longer receive records, turns it into window metrics and threshold alerts.
 /// Runs on the worker thread only.
 /// </summary>
+/// <remarks>
+/// Robust by itself, whatever times reach it: a window is opened only when its end plus the grace
+/// period is a representable time, and at most <see cref="MaxOpenWindows"/> are open. A record that
+/// finds no window for either reason is still stored; it is counted (<see cref="NotAggregated"/>) and
+/// logged, at most once per <see cref="LogInterval"/>.
+/// </remarks>
 internal sealed class WindowAggregator
 {
-    private const int MaxOpenWindows = 64;
+    public const int MaxOpenWindows = 64;
+    public static readonly TimeSpan LogInterval = TimeSpan.FromHours(1);
     private readonly long _windowTicks;
     private readonly TimeSpan _grace;
+    private readonly long _lastIndex;
+    private readonly string _model;
+    private readonly ILogger _logger;
+    private long _notAggregated;
+    private long _loggedNotAggregated;
+    private DateTimeOffset _loggedAt = DateTimeOffset.MinValue;
     private readonly LabelJoinCache _labels;
     private readonly ThresholdEvaluator _thresholds;
     private readonly SortedDictionary<long, WindowState> _open = [];
@@ -27,10 +42,15 @@ internal sealed class WindowAggregator
     private long _closedBefore = long.MinValue;
     private long _groupedAsOther;
 
-    public WindowAggregator(TimeSpan window, TimeSpan grace, int labelJoinCapacity, ThresholdEvaluator thresholds)
+    public WindowAggregator(TimeSpan window, TimeSpan grace, int labelJoinCapacity, ThresholdEvaluator thresholds, string model = "", ILogger? logger = null)
     {
         _windowTicks = window.Ticks;
         _grace = grace;
+
+        // The last window whose end plus the grace period is still a DateTimeOffset: (index + 1) · window + grace ≤ max.
+        _lastIndex = ((DateTimeOffset.MaxValue.UtcTicks - grace.Ticks) / _windowTicks) - 1;
+        _model = model;
+        _logger = logger ?? NullLogger.Instance;
         _labels = new LabelJoinCache(labelJoinCapacity);
         _thresholds = thresholds;
         _customMetricCount = thresholds.CustomMetrics.Count;
@@ -47,6 +67,9 @@ internal sealed class WindowAggregator
 
     /// <summary>Gets how many predictions were counted under <see cref="RecordingLimits.OtherValue"/>; may be read from any thread.</summary>
     public long GroupedAsOther => Volatile.Read(ref _groupedAsOther);
+
+    /// <summary>Gets the number of records that were left out of window metrics because no window could take them (may be read from any thread).</summary>
+    public long NotAggregated => Interlocked.Read(ref _notAggregated);
 
     public void Observe(in PredictionRecord prediction)
     {
@@ -143,16 +166,20 @@ internal sealed class WindowAggregator
     /// <summary>Closes every window that ended at least the grace period before <paramref name="now"/>, or every window when <paramref name="all"/>.</summary>
     public void CloseWindows(DateTimeOffset now, bool all, ArrayBuilder<MetricRecord> metrics, List<Alert> alerts)
     {
+        LogNotAggregated(now);
         while (_open.Count > 0)
         {
+            // WindowFor opens no window whose end plus the grace period would overflow.
             var (index, window) = _open.First();
             var start = new DateTimeOffset(index * _windowTicks, TimeSpan.Zero);
-            var end = start.AddTicks(_windowTicks);
+            var end = new DateTimeOffset((index + 1) * _windowTicks, TimeSpan.Zero);
             if (!all && now < end + _grace)
             {
                 break;
             }
 
+            // Removed before its metrics are computed, so a window whose emission throws is not retried
+            // every cycle, holding back the windows after it.
             _open.Remove(index);
             _closedBefore = index + 1;
             var effectiveEnd = all && now < end ? now : end;
@@ -181,8 +208,9 @@ internal sealed class WindowAggregator
             return window;
         }
 
-        if (_open.Count >= MaxOpenWindows)
+        if (_open.Count >= MaxOpenWindows || index > _lastIndex)
         {
+            _notAggregated++;
             return null;
         }
 
@@ -190,6 +218,17 @@ internal sealed class WindowAggregator
         window.Reset(index);
         _open.Add(index, window);
         return window;
+    }
+
+    private void LogNotAggregated(DateTimeOffset now)
+    {
+        var count = _notAggregated;
+        if (count != _loggedNotAggregated && now - _loggedAt >= LogInterval)
+        {
+            _loggedNotAggregated = count;
+            _loggedAt = now;
+            Log.WindowsFull(_logger, count, _model, MaxOpenWindows, LogInterval);
+        }
     }
 
     private void Emit(WindowState window, DateTimeOffset start, DateTimeOffset end, TimeSpan covered, ArrayBuilder<MetricRecord> metrics)

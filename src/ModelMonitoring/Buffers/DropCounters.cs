@@ -10,8 +10,8 @@ internal sealed class DropCounters
 {
     // 16 longs = 128 bytes per stripe: one stripe never shares a cache line (or its prefetch pair) with another.
     private const int StripeWidth = 16;
-    // Indexed by value, which need not be contiguous while members are added in parallel.
-    private static readonly int ReasonCount = Enum.GetValues<DropReason>().Max(r => (int)r) + 1;
+    // Values need not be contiguous (members are added at fixed values), so the totals cover 0 to the largest.
+    private static readonly int ReasonCount = (int)Enum.GetValues<DropReason>().Max() + 1;
     private readonly long[] _counts;
     private readonly int _mask;
 

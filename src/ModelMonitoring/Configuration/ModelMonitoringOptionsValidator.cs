@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ModelMonitoring.Recording;
 
 namespace ModelMonitoring.Configuration;
 
@@ -26,6 +27,9 @@ internal sealed class ModelMonitoringOptionsValidator : IValidateOptions<ModelMo
             errors.Add($"ModelMonitoringOptions.TimestampResolution: {options.TimestampResolution} is not allowed; use a duration from 1 millisecond to 1 second.");
         }
 
+        CheckDuration(errors, nameof(options.MaxClockSkew), options.MaxClockSkew, TimeSpan.Zero, AcceptedRanges.MaxMaxClockSkew, "from zero to 1 day");
+        CheckDuration(errors, nameof(options.MaxLateness), options.MaxLateness, TimeSpan.Zero, AcceptedRanges.MaxMaxLateness, "from zero to 36,500 days");
+        CheckDuration(errors, nameof(options.MaxLatency), options.MaxLatency, TimeSpan.FromMilliseconds(1), AcceptedRanges.MaxMaxLatency, "from 1 millisecond to 365 days");
         if (options.Models.Count == 0)
         {
             errors.Add("ModelMonitoringOptions.Models: no model is declared; call AddModel(\"name\", ...) at least once.");
@@ -53,6 +57,14 @@ internal sealed class ModelMonitoringOptionsValidator : IValidateOptions<ModelMo
         if (value < min || value > max)
         {
             errors.Add($"ModelMonitoringOptions.{setting}: {value} is not allowed; use a value from {min:N0} to {max:N0}.");
+        }
+    }
+
+    private static void CheckDuration(List<string> errors, string setting, TimeSpan value, TimeSpan min, TimeSpan max, string allowed)
+    {
+        if (value < min || value > max)
+        {
+            errors.Add($"ModelMonitoringOptions.{setting}: {value} is not allowed; use a duration {allowed}.");
         }
     }
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using ModelMonitoring.Drift;
 using ModelMonitoring.Internal;
+using ModelMonitoring.Pipeline;
+using ModelMonitoring.Recording;
 using ModelMonitoring.Storage;
 
 namespace ModelMonitoring.DriftMonitoring;
@@ -22,9 +24,12 @@ internal sealed class DriftChecker
     private long _completed;
     private long _failed;
 
-    public DriftChecker(ModelSchema model, IReadOnlyList<IDriftDetector> detectors, ILogger logger)
+    private readonly StageFailures? _failures;
+
+    public DriftChecker(ModelSchema model, IReadOnlyList<IDriftDetector> detectors, ILogger logger, StageFailures? failures = null)
     {
         _model = model;
+        _failures = failures;
         _detectors = detectors;
         _logger = logger;
     }
@@ -86,10 +91,16 @@ internal sealed class DriftChecker
         return _results;
     }
 
-    /// <summary>Logs and counts a failed check.</summary>
+    /// <summary>Logs and counts a failed check; in a pipeline also as a failure of its drift stage, which logs a detector failing every check only once an hour.</summary>
     public void Failure(Exception exception, string detector)
     {
         Interlocked.Increment(ref _failed);
+        if (_failures is not null)
+        {
+            _failures.Report(_model.Name, MonitoringStage.Drift, detector, exception);
+            return;
+        }
+
         Log.DriftCheckFailed(_logger, exception, detector, _model.Name);
     }
 }

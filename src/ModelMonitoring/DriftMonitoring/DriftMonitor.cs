@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using ModelMonitoring.Alerting;
 using ModelMonitoring.Drift;
+using ModelMonitoring.Pipeline;
 using ModelMonitoring.Storage;
 
 namespace ModelMonitoring.DriftMonitoring;
@@ -38,6 +39,7 @@ internal sealed class DriftMonitor
         TimeSpan storeTimeout,
         TimeProvider timeProvider,
         ILogger logger,
+        StageFailures? failures = null,
         int maxDistinctCategoricalValues = int.MaxValue)
     {
         Model = model;
@@ -46,7 +48,7 @@ internal sealed class DriftMonitor
         IDriftDetector[] builtIn = options.Multivariate is { } multivariate
             ? [new DatasetDriftDetector(options.DetectorOptions), new MultivariateWindowDetector(multivariate, options.WindowSize)]
             : [new DatasetDriftDetector(options.DetectorOptions)];
-        _checker = new DriftChecker(model, [.. builtIn, .. extraDetectors], logger);
+        _checker = new DriftChecker(model, [.. builtIn, .. extraDetectors], logger, failures);
         NeedsRowOrder = options.Multivariate is not null;
         _alerts = new DriftAlertEvaluator(model);
         _intervalTicks = options.CheckInterval.Ticks;

@@ -10,18 +10,27 @@ internal sealed class CoarseClock : IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly ITimer _timer;
     private long _timestamp;
+    private long _utcTicks;
 
     public CoarseClock(TimeProvider timeProvider, TimeSpan resolution)
     {
         _timeProvider = timeProvider;
         _timestamp = timeProvider.GetTimestamp();
+        _utcTicks = timeProvider.GetUtcNow().UtcTicks;
         _timer = timeProvider.CreateTimer(static s => ((CoarseClock)s!).Refresh(), this, resolution, resolution);
     }
 
     /// <summary>Gets the <see cref="TimeProvider.GetTimestamp"/> value of the last refresh.</summary>
     public long Timestamp => Volatile.Read(ref _timestamp);
 
-    public void Refresh() => Volatile.Write(ref _timestamp, _timeProvider.GetTimestamp());
+    /// <summary>Gets the UTC time of the last refresh, in ticks: "now" for checking the times callers give, at no cost on the hot path.</summary>
+    public long UtcTicks => Volatile.Read(ref _utcTicks);
+
+    public void Refresh()
+    {
+        Volatile.Write(ref _utcTicks, _timeProvider.GetUtcNow().UtcTicks);
+        Volatile.Write(ref _timestamp, _timeProvider.GetTimestamp());
+    }
 
     public void Dispose() => _timer.Dispose();
 }

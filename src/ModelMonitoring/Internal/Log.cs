@@ -75,4 +75,10 @@ internal static partial class Log
 
     [LoggerMessage(60, LogLevel.Warning, "Monitors were requested {Count} more time(s) for model names that are not configured, past the first {Capacity} such names (latest '{Model}'); they share one monitor that drops every record as UnknownModel. This summary repeats at most every {Interval}.")]
     public static partial void UnknownModelsSummarised(ILogger logger, long count, int capacity, string model, TimeSpan interval);
+
+    [LoggerMessage(40, LogLevel.Error, "The {Stage} stage ({Source}) failed for model {Model}; it is skipped for this model in this cycle and the worker carries on ({Unlogged} identical failures since the last report; an unchanged failure is logged at most once per {Interval}).")]
+    public static partial void StageFailed(ILogger logger, Exception exception, string stage, string source, string model, long unlogged, TimeSpan interval);
+
+    [LoggerMessage(41, LogLevel.Warning, "{Count} records of model {Model} so far were stored but left out of window metrics: {MaxOpenWindows} windows, the most allowed, were open, or the record's window would end after the latest representable time (logged at most once per {Interval}).")]
+    public static partial void WindowsFull(ILogger logger, long count, string model, int maxOpenWindows, TimeSpan interval);
 }

@@ -26,6 +26,7 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
     private readonly MonitoringInstruments _instruments;
     private readonly CoarseClock _clock;
     private readonly ILogger _logger;
+    private readonly StageFailures _failures;
     private int _stopped;
 
     public ModelMonitoringService(
@@ -47,23 +48,25 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
         _clock = new CoarseClock(timeProvider, settings.TimestampResolution);
         var detectors = driftDetectors.ToArray();
         var driftMonitors = new List<DriftMonitor>();
+        var ranges = AcceptedRanges.From(settings);
+        _failures = new StageFailures(settings.Models.Select(m => m.Name), timeProvider, _logger);
         foreach (var model in settings.Models)
         {
             var schema = model.ToSchema();
-            var monitor = new ModelMonitor(schema, settings.BufferCapacity, _clock, _state, settings.MaxBatchSize) { Limits = settings.Limits };
-            var aggregator = new WindowAggregator(settings.AggregationWindow, settings.FlushInterval, settings.LabelJoinCapacity, new ThresholdEvaluator(schema, model.Thresholds, settings.Alerting.Rules, model.CustomMetricNames, _logger))
+            var monitor = new ModelMonitor(schema, settings.BufferCapacity, _clock, _state, settings.MaxBatchSize, ranges: ranges) { Limits = settings.Limits };
+            var aggregator = new WindowAggregator(settings.AggregationWindow, settings.FlushInterval, settings.LabelJoinCapacity, new ThresholdEvaluator(schema, model.Thresholds, settings.Alerting.Rules, model.CustomMetricNames, _logger), schema.Name, _logger)
             {
                 MaxDistinctClassLabels = settings.Limits.MaxDistinctClassLabels,
             };
             var drift = model.DriftMonitoring is { } driftOptions
-                ? new DriftMonitor(schema, driftOptions, detectors, referenceStore, settings.SinkTimeout, timeProvider, _logger, settings.Limits.MaxDistinctCategoricalValues)
+                ? new DriftMonitor(schema, driftOptions, detectors, referenceStore, settings.SinkTimeout, timeProvider, _logger, _failures, settings.Limits.MaxDistinctCategoricalValues)
                 : null;
             if (drift is not null)
             {
                 driftMonitors.Add(drift);
             }
 
-            _models.Add(schema.Name, new ModelPipeline(monitor, aggregator, drift, settings.MaxBatchSize));
+            _models.Add(schema.Name, new ModelPipeline(monitor, aggregator, drift, settings.MaxBatchSize, _failures));
         }
 
         Drift = new DriftMonitoringService(driftMonitors);
@@ -72,7 +75,7 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
         var sinkList = sinks.ToArray();
         var channelList = channels.ToArray();
         var notifier = new AlertNotifier(settings.Alerting, channelList, settings.AlertTimeout, timeProvider, _logger);
-        Alerts = new AlertManager(settings.Alerting, alertStore ?? new InMemoryAlertStore(), notifier, timeProvider, _logger);
+        Alerts = new AlertManager(settings.Alerting, alertStore ?? new InMemoryAlertStore(), notifier, timeProvider, _logger, _failures);
         _worker = new MonitoringWorker(
             [.. _models.Values],
             new SinkWriter(sinkList, settings, timeProvider, _logger),
@@ -80,8 +83,9 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
             _state,
             settings,
             timeProvider,
-            _logger);
-        _instruments = new MonitoringInstruments(this, Drift);
+            _logger,
+            _failures);
+        _instruments = new MonitoringInstruments(this, Drift, _failures, () => NotAggregatedByModel);
         _worker.Start();
         Log.Started(_logger, _models.Count, sinkList.Length, channelList.Length);
     }
@@ -93,6 +97,15 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
     /// <summary>Gets the monitors of model names that were not configured.</summary>
     internal UnknownModelMonitors UnknownMonitors => _unknown;
     public DriftMonitoringService Drift { get; }
+
+    /// <summary>Gets the worker's view of a configured model.</summary>
+    internal ModelPipeline PipelineOf(string model) => _models[model];
+
+    /// <summary>Gets the worker stage failures per model and stage.</summary>
+    internal StageFailures Failures => _failures;
+
+    /// <summary>Gets, per model, the records left out of window metrics (see <see cref="WindowAggregator.NotAggregated"/>).</summary>
+    internal IEnumerable<(string Model, long Count)> NotAggregatedByModel => _models.Values.Select(m => (m.Model.Name, m.Aggregator.NotAggregated));
 
     public IModelMonitor GetMonitor(string modelName)
     {
@@ -110,9 +123,11 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
     {
         long received = 0;
         long buffered = _worker.InFlight;
+        long notAggregated = 0;
         var dropped = DropCounters.NewTotals();
         foreach (var model in _models.Values)
         {
+            notAggregated += model.Aggregator.NotAggregated;
             received += model.Monitor.Received;
             buffered += model.Monitor.Buffered;
             model.Monitor.Drops.AddTo(dropped);
@@ -129,7 +144,12 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
 
         var notifier = Alerts.Notifier;
         var channels = notifier.Queues.Select(q => new ChannelStatistics(q.Name, q.Delivered, q.Failed, q.Dropped)).ToArray();
-        return new MonitoringStatistics(received, _worker.Stored, buffered, dropped, channels, notifier.Suppressed, notifier.Silenced) { GroupedAsOther = grouped };
+        return new MonitoringStatistics(received, _worker.Stored, buffered, dropped, channels, notifier.Suppressed, notifier.Silenced)
+        {
+            StageFailureCounts = _failures.Totals(),
+            NotAggregated = notAggregated,
+            GroupedAsOther = grouped,
+        };
     }
 
     /// <summary>Stops recording, writes what was accepted and closes every window, within the shutdown timeout.</summary>

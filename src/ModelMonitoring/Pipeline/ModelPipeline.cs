@@ -11,10 +11,12 @@ namespace ModelMonitoring.Pipeline;
 internal sealed class ModelPipeline
 {
     private readonly int _maxBatchSize;
+    private readonly StageFailures? _failures;
 
-    public ModelPipeline(ModelMonitor monitor, WindowAggregator aggregator, DriftMonitor? drift, int maxBatchSize)
+    public ModelPipeline(ModelMonitor monitor, WindowAggregator aggregator, DriftMonitor? drift, int maxBatchSize, StageFailures? failures = null)
     {
         Monitor = monitor;
+        _failures = failures;
         Aggregator = aggregator;
         Drift = drift;
         _maxBatchSize = maxBatchSize;
@@ -101,12 +103,36 @@ internal sealed class ModelPipeline
                 };
                 shard.CategoricalAt(position).Clear();
                 shard.Release();
-                Aggregator.Observe(record);
-                Drift?.Observe(record);
+                Observe(record);
             }
         }
 
         buffers.PredictionCount = count;
+    }
+
+    /// <summary>
+    /// Hands a drained prediction to aggregation and drift monitoring, each isolated: the record is
+    /// already in the batch, so a stage that throws costs only that stage's view of it, never the batch.
+    /// </summary>
+    private void Observe(in PredictionRecord record)
+    {
+        try
+        {
+            Aggregator.Observe(record);
+        }
+        catch (Exception ex) when (_failures is not null)
+        {
+            _failures.Report(Model.Name, MonitoringStage.Aggregation, nameof(WindowAggregator), ex);
+        }
+
+        try
+        {
+            Drift?.Observe(record);
+        }
+        catch (Exception ex) when (_failures is not null)
+        {
+            _failures.Report(Model.Name, MonitoringStage.Drift, nameof(DriftMonitor), ex);
+        }
     }
 
     /// <summary>Releases every published prediction with its side values, so no discarded string stays referenced.</summary>
@@ -142,7 +168,14 @@ internal sealed class ModelPipeline
                 ActualClass = entry.ActualClass,
                 ActualValue = double.IsNaN(entry.ActualValue) ? null : entry.ActualValue,
             };
-            Aggregator.Observe(record);
+            try
+            {
+                Aggregator.Observe(record);
+            }
+            catch (Exception ex) when (_failures is not null)
+            {
+                _failures.Report(Model.Name, MonitoringStage.Aggregation, nameof(WindowAggregator), ex);
+            }
         });
 
     private void DrainMetrics(BatchBuffers buffers, TimestampConverter clock) =>

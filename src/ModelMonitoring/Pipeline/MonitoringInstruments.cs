@@ -14,8 +14,18 @@ internal sealed class MonitoringInstruments : IDisposable
     public const string MeterName = "ModelMonitoring";
     private readonly Meter _meter = new(MeterName, typeof(MonitoringInstruments).Assembly.GetName().Version?.ToString());
 
-    public MonitoringInstruments(IModelMonitoring pipeline, DriftMonitoringService drift)
+    public MonitoringInstruments(IModelMonitoring pipeline, DriftMonitoringService drift, StageFailures? failures = null, Func<IEnumerable<(string Model, long Count)>>? notAggregated = null)
     {
+        if (failures is not null)
+        {
+            _meter.CreateObservableCounter("modelmonitoring.stage.failures", () => ObserveStageFailures(pipeline, failures), "{failure}", "Worker stages that threw, by model and stage (aggregation, drift, alerting); the stage was skipped for that model in that cycle.");
+        }
+
+        if (notAggregated is not null)
+        {
+            _meter.CreateObservableCounter("modelmonitoring.records.not_aggregated", () => notAggregated().Select(m => new Measurement<long>(m.Count, new KeyValuePair<string, object?>("model", m.Model))), "{record}", "Records stored but left out of window metrics because no window could take them.");
+        }
+
         _meter.CreateObservableCounter("modelmonitoring.records.received", () => pipeline.GetStatistics().Received, "{record}", "Records passed to a monitor.");
         _meter.CreateObservableCounter("modelmonitoring.records.stored", () => pipeline.GetStatistics().Stored, "{record}", "Records every sink accepted.");
         _meter.CreateObservableUpDownCounter("modelmonitoring.records.buffered", () => pipeline.GetStatistics().Buffered, "{record}", "Records accepted but not yet stored.");
@@ -48,6 +58,18 @@ internal sealed class MonitoringInstruments : IDisposable
             var model = new KeyValuePair<string, object?>("model", monitor.Model.Name);
             yield return new Measurement<long>(monitor.CheckCount, model, new KeyValuePair<string, object?>("outcome", "completed"));
             yield return new Measurement<long>(monitor.FailedCheckCount, model, new KeyValuePair<string, object?>("outcome", "failed"));
+        }
+    }
+
+    private static IEnumerable<Measurement<long>> ObserveStageFailures(IModelMonitoring pipeline, StageFailures failures)
+    {
+        foreach (var model in pipeline.Models)
+        {
+            var name = new KeyValuePair<string, object?>("model", model.Name);
+            foreach (var stage in Enum.GetValues<MonitoringStage>())
+            {
+                yield return new Measurement<long>(failures.Get(model.Name, stage), name, new KeyValuePair<string, object?>("stage", stage.ToString()));
+            }
         }
     }
 

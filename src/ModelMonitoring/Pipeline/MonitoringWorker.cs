@@ -26,13 +26,15 @@ internal sealed class MonitoringWorker
     private readonly ConcurrentQueue<TaskCompletionSource<bool>> _flushRequests = new();
     private readonly CancellationTokenSource _stopDeadline = new();
     private readonly DropCounters _drops = new();
+    private readonly StageFailures _failures;
     private long _stored;
     private long _inFlight;
     private volatile bool _stopRequested;
     private Task? _loop;
 
-    public MonitoringWorker(IReadOnlyList<ModelPipeline> models, SinkWriter sinks, AlertManager alerts, PipelineState state, ModelMonitoringOptions options, TimeProvider timeProvider, ILogger logger)
+    public MonitoringWorker(IReadOnlyList<ModelPipeline> models, SinkWriter sinks, AlertManager alerts, PipelineState state, ModelMonitoringOptions options, TimeProvider timeProvider, ILogger logger, StageFailures? failures = null)
     {
+        _failures = failures ?? new StageFailures(models.Select(m => m.Model.Name), timeProvider, logger);
         _state = state;
         _models = models;
         _sinks = sinks;
@@ -48,6 +50,8 @@ internal sealed class MonitoringWorker
     public long InFlight => Interlocked.Read(ref _inFlight);
 
     public DropCounters Drops => _drops;
+
+    public StageFailures Failures => _failures;
 
     public void Start() => _loop ??= Task.Run(RunAsync);
 
@@ -188,10 +192,7 @@ internal sealed class MonitoringWorker
         var everythingStored = true;
         foreach (var model in _models)
         {
-            if (model.Drift is { } drift)
-            {
-                await drift.References.SyncAsync(_timeProvider.GetUtcNow(), stopToken).ConfigureAwait(false);
-            }
+            await SyncReferenceAsync(model, stopToken).ConfigureAwait(false);
 
             var maxRounds = (int)Math.Min(int.MaxValue, (model.Monitor.Predictions.Capacity / _options.MaxBatchSize) + 2);
             for (var round = 0; round < maxRounds; round++)
@@ -203,8 +204,8 @@ internal sealed class MonitoringWorker
                 var lastRound = model.Monitor.Buffered == 0;
                 if (lastRound)
                 {
-                    model.Aggregator.CloseWindows(_clock.Now, closeAllWindows, buffers.Metrics, buffers.Alerts);
-                    model.Drift?.CheckIfDue(_clock.Now, buffers.DriftChecks, buffers.Alerts);
+                    CloseWindows(model, buffers, closeAllWindows);
+                    CheckDrift(model, buffers);
                 }
 
                 everythingStored &= await WriteAsync(model, buffers, stopToken).ConfigureAwait(false);
@@ -215,13 +216,54 @@ internal sealed class MonitoringWorker
             }
 
             // Saves a reference learned during this cycle's drain now rather than a cycle later.
-            if (model.Drift is { } learned)
-            {
-                await learned.References.SyncAsync(_timeProvider.GetUtcNow(), stopToken).ConfigureAwait(false);
-            }
+            await SyncReferenceAsync(model, stopToken).ConfigureAwait(false);
         }
 
         return everythingStored;
+    }
+
+    // Each stage of each model is isolated: one that throws is counted and logged (StageFailures) and
+    // skipped for that model in this cycle, while the batch is still written and the other models and
+    // stages run. Cancellation at the shutdown deadline is not a failure and ends the cycle as before.
+    private void CloseWindows(ModelPipeline model, BatchBuffers buffers, bool all)
+    {
+        try
+        {
+            model.Aggregator.CloseWindows(_clock.Now, all, buffers.Metrics, buffers.Alerts);
+        }
+        catch (Exception ex)
+        {
+            _failures.Report(model.Model.Name, MonitoringStage.Aggregation, "WindowAggregator", ex);
+        }
+    }
+
+    private void CheckDrift(ModelPipeline model, BatchBuffers buffers)
+    {
+        try
+        {
+            model.Drift?.CheckIfDue(_clock.Now, buffers.DriftChecks, buffers.Alerts);
+        }
+        catch (Exception ex)
+        {
+            _failures.Report(model.Model.Name, MonitoringStage.Drift, "DriftMonitor", ex);
+        }
+    }
+
+    private async Task SyncReferenceAsync(ModelPipeline model, CancellationToken stopToken)
+    {
+        if (model.Drift is not { } drift)
+        {
+            return;
+        }
+
+        try
+        {
+            await drift.References.SyncAsync(_timeProvider.GetUtcNow(), stopToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!stopToken.IsCancellationRequested)
+        {
+            _failures.Report(model.Model.Name, MonitoringStage.Drift, "ReferenceKeeper", ex);
+        }
     }
 
     private async Task<bool> WriteAsync(ModelPipeline model, BatchBuffers buffers, CancellationToken stopToken)

@@ -6,7 +6,7 @@ public enum DropReason
     /// <summary>The model's ring buffer was full: the background worker is behind or a sink is failing.</summary>
     BufferFull = 0,
 
-    /// <summary>A value was NaN, infinite, negative where it must not be, or out of range (confidence outside [0, 1]).</summary>
+    /// <summary>A value was NaN, infinite, negative where it must not be, or out of range (confidence outside [0, 1], latency above <see cref="ModelMonitoringOptions.MaxLatency"/>).</summary>
     InvalidValue = 1,
 
     /// <summary>The number of numeric or categorical features differs from the model's declared schema.</summary>
@@ -26,4 +26,11 @@ public enum DropReason
 
     /// <summary>A string or collection in the record was over its cap in <see cref="RecordingLimits"/> (too long, or too many entries).</summary>
     LimitExceeded = 8,
+
+    /// <summary>
+    /// A prediction's <see cref="Prediction.Timestamp"/> was before the Unix epoch, more than
+    /// <see cref="ModelMonitoringOptions.MaxLateness"/> in the past or more than
+    /// <see cref="ModelMonitoringOptions.MaxClockSkew"/> in the future (see the README's accepted ranges).
+    /// </summary>
+    TimestampOutOfRange = 9,
 }

@@ -44,14 +44,15 @@ internal sealed partial class ModelMonitor
             return Reject(DropReason.InvalidValue);
         }
 
-        // The scalar checks are IsValid's in fewer instructions: a confidence within [0, 1] is a double
+        // The scalar checks are IsValid's in fewer instructions: a latency as an unsigned number is above
+        // the limit when it is too long or negative, and a confidence within [0, 1] is a double
         // whose bits, as an unsigned integer, are at most those of 1 (which also turns away -0, a valid
         // confidence). The slow path decides what fails here, and rejects. Each value is read once, into
         // a local: for all the compiler knows, the stores into the slot below could change the prediction.
         var latencyTicks = prediction.Latency.Ticks;
         var status = prediction.Status;
         var confidence = prediction.Confidence;
-        if (latencyTicks < 0
+        if ((ulong)latencyTicks > _maxLatencyTicks
             || (uint)status > (uint)PredictionStatus.Error
             || (confidence.HasValue && BitConverter.DoubleToUInt64Bits(confidence.GetValueOrDefault()) > OneBits))
         {
@@ -109,6 +110,12 @@ internal sealed partial class ModelMonitor
             return Reject(DropReason.LimitExceeded);
         }
 
+        // Only a time the caller gave is checked: the clock's own is in range by definition.
+        if ((optional & OptionalFields.Timestamp) != 0 && prediction.Timestamp is { } timestamp && !_ranges.AcceptsTimestamp(timestamp.UtcTicks, _clock.UtcTicks))
+        {
+            return Reject(DropReason.TimestampOutOfRange);
+        }
+
         PredictionId id;
         long position = 0;
         var shard = Predictions.LeasedShard();
@@ -156,10 +163,10 @@ internal sealed partial class ModelMonitor
     private static int CategoricalCount(in Prediction prediction, OptionalFields optional) =>
         (optional & OptionalFields.CategoricalFeatures) != 0 ? prediction.CategoricalFeatures.Length : 0;
 
-    /// <summary>Checks the scalar values: a latency that is not negative, a known status, a confidence within [0, 1], a finite predicted value.</summary>
+    /// <summary>Checks the scalar values: a latency neither negative nor above the limit, a known status, a confidence within [0, 1], a finite predicted value.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsValid(in Prediction prediction, OptionalFields optional) =>
-        prediction.Latency >= TimeSpan.Zero
+    private bool IsValid(in Prediction prediction, OptionalFields optional) =>
+        (ulong)prediction.Latency.Ticks <= _maxLatencyTicks
         && (uint)prediction.Status <= (uint)PredictionStatus.Error
         && (prediction.Confidence is not { } c || (c >= 0 && c <= 1))
         && ((optional & OptionalFields.PredictedValue) == 0 || prediction.PredictedValue is not { } v || double.IsFinite(v));

@@ -23,6 +23,8 @@ internal sealed partial class ModelMonitor : IModelMonitor
     private const int ClosedLeaseToken = int.MinValue;
 
     private readonly CoarseClock _clock;
+    private readonly AcceptedRanges _ranges;
+    private readonly ulong _maxLatencyTicks;
     private readonly PipelineState _state;
     private readonly ulong _idPrefix;
     private readonly int _numericCount;
@@ -33,10 +35,12 @@ internal sealed partial class ModelMonitor : IModelMonitor
     private readonly ProducerLane[] _lanes;
     private int _leaseToken;
 
-    public ModelMonitor(ModelSchema model, int bufferCapacity, CoarseClock clock, PipelineState state, int wakeEvery = 1024, ProducerLeases? leases = null)
+    public ModelMonitor(ModelSchema model, int bufferCapacity, CoarseClock clock, PipelineState state, int wakeEvery = 1024, ProducerLeases? leases = null, AcceptedRanges? ranges = null)
     {
         Model = model;
         _clock = clock;
+        _ranges = ranges ?? AcceptedRanges.Default;
+        _maxLatencyTicks = _ranges.MaxLatencyTicks;
         _state = state;
         _numericCount = model.NumericFeatures.Count;
         _categoricalCount = model.CategoricalFeatures.Count;
@@ -91,7 +95,8 @@ internal sealed partial class ModelMonitor : IModelMonitor
     private long DroppedBeforeBuffering =>
         Drops.Get(DropReason.BufferFull) + Drops.Get(DropReason.InvalidValue) + Drops.Get(DropReason.SchemaMismatch)
         + Drops.Get(DropReason.UnknownModel) + Drops.Get(DropReason.Disposed)
-        + Drops.Get(DropReason.LimitExceeded);
+        + Drops.Get(DropReason.LimitExceeded)
+        + Drops.Get(DropReason.TimestampOutOfRange);
 
     public bool RecordGroundTruth(PredictionId predictionId, string actualClass) =>
         actualClass?.Length > Limits.MaxLabelLength ? Refuse(DropReason.LimitExceeded)

@@ -54,6 +54,26 @@ public sealed class MonitoringStatistics
     /// <returns>The count.</returns>
     public long GetDropped(DropReason reason) => (uint)reason < (uint)_dropped.Length ? _dropped[(int)reason] : 0;
 
+    /// <summary>
+    /// Gets the number of times a worker stage (aggregation, drift monitoring, alerting) threw for a model.
+    /// The stage was skipped for that model in that cycle; the other models and stages carried on.
+    /// </summary>
+    public long StageFailures => StageFailureCounts.Sum();
+
+    /// <summary>
+    /// Gets the number of records stored but left out of window metrics because no window could take
+    /// them: their model already had the most open windows (64), or the window would end after the
+    /// latest representable time. Records for a window that has already closed are not counted here.
+    /// </summary>
+    public long NotAggregated { get; internal init; }
+
+    internal long[] StageFailureCounts { get; init; } = [];
+
+    /// <summary>Gets the number of times one worker stage threw, summed over the models.</summary>
+    /// <param name="stage">The stage.</param>
+    /// <returns>The count.</returns>
+    public long GetStageFailures(MonitoringStage stage) => (uint)stage < (uint)StageFailureCounts.Length ? StageFailureCounts[(int)stage] : 0;
+
     /// <inheritdoc/>
     public override string ToString()
     {

@@ -44,7 +44,7 @@ public readonly ref struct Prediction
         }
     }
 
-    /// <summary>Gets how long the model took. Must not be negative. The default value is zero.</summary>
+    /// <summary>Gets how long the model took. Must be between zero and <see cref="ModelMonitoringOptions.MaxLatency"/>. The default value is zero.</summary>
     public TimeSpan Latency { get; init; }
 
     /// <summary>Gets whether the prediction succeeded. The default value is <see cref="PredictionStatus.Success"/>.</summary>
@@ -89,7 +89,12 @@ public readonly ref struct Prediction
         }
     }
 
-    /// <summary>Gets when the prediction was made. When <see langword="null"/>, the monitor's clock is read.</summary>
+    /// <summary>
+    /// Gets when the prediction was made. When <see langword="null"/>, the monitor's clock is read. When
+    /// set, it must be no earlier than the Unix epoch and <see cref="ModelMonitoringOptions.MaxLateness"/>
+    /// before the clock, and no later than <see cref="ModelMonitoringOptions.MaxClockSkew"/> after it;
+    /// otherwise the prediction is rejected as <see cref="DropReason.TimestampOutOfRange"/>.
+    /// </summary>
     public DateTimeOffset? Timestamp
     {
         get => _timestamp;

@@ -29,10 +29,11 @@ public class PredictionExtrasStoreTests
     {
         await using var test = TestPipeline.Create(o => o.AddModel("m", m => m.NumericFeatures("a").CategoricalFeatures("c")));
         var monitor = (ModelMonitor)test.Pipeline.GetMonitor("m");
+        var at = test.Clock.GetUtcNow().AddHours(-1);
 
         for (var i = 0; i < 100; i++)
         {
-            monitor.RecordPrediction(new Prediction { NumericFeatures = [i], CategoricalFeatures = ["x"], PredictedClass = "a", Confidence = 0.5, Timestamp = DateTimeOffset.UnixEpoch });
+            monitor.RecordPrediction(new Prediction { NumericFeatures = [i], CategoricalFeatures = ["x"], PredictedClass = "a", Confidence = 0.5, Timestamp = at });
         }
 
         (await test.Pipeline.FlushAsync()).ShouldBeTrue();

@@ -62,7 +62,7 @@ public class ModelMonitorTests
     {
         await using var test = Create();
         var id = PredictionId.FromGuid(Guid.NewGuid());
-        var at = new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.FromHours(2));
+        var at = new DateTimeOffset(2025, 12, 31, 12, 0, 0, TimeSpan.FromHours(2)); // a day before the fake clock: within MaxLateness
 
         var returned = test.Pipeline.GetMonitor("fraud").RecordPrediction(new Prediction
         {
@@ -90,7 +90,7 @@ public class ModelMonitorTests
         await using var test = TestPipeline.Create(o => o.AddModel("m", m => m.NumericFeatures("a")));
         var monitor = test.Pipeline.GetMonitor("m");
         var id = new PredictionId(7, 9);
-        var at = new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
+        var at = new DateTimeOffset(2025, 12, 31, 12, 0, 0, TimeSpan.Zero);
 
         var ids = new[]
         {

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using ModelMonitoring.Internal;
+using ModelMonitoring.Pipeline;
+using ModelMonitoring.Recording;
 using ModelMonitoring.Storage;
 
 namespace ModelMonitoring.Alerting;
@@ -27,10 +29,12 @@ internal sealed class AlertManager : IAlertManager
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly EscalationLevel[] _escalation;
+    private readonly StageFailures? _failures;
     private bool _loaded;
 
-    public AlertManager(AlertingOptions options, IAlertStore store, AlertNotifier notifier, TimeProvider timeProvider, ILogger logger)
+    public AlertManager(AlertingOptions options, IAlertStore store, AlertNotifier notifier, TimeProvider timeProvider, ILogger logger, StageFailures? failures = null)
     {
+        _failures = failures;
         _options = options;
         _store = store;
         _notifier = notifier;
@@ -51,7 +55,14 @@ internal sealed class AlertManager : IAlertManager
             var now = _timeProvider.GetUtcNow();
             foreach (var observation in observations)
             {
-                await ObserveAsync(observation, now, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await ObserveAsync(observation, now, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (IsStageFailure(ex, cancellationToken))
+                {
+                    _failures.Report(observation.Model, MonitoringStage.Alerting, nameof(AlertManager), ex);
+                }
             }
 
             await TickAsync(now, cancellationToken).ConfigureAwait(false);
@@ -148,30 +159,57 @@ internal sealed class AlertManager : IAlertManager
     {
         foreach (var (key, (signal, since, wait)) in _pending.Where(p => now >= p.Value.Since + p.Value.For).ToArray())
         {
-            _pending.Remove(key);
-            var alert = signal with { Id = NewId(), State = AlertState.Firing, StartedAt = now, Timestamp = now };
-            alert = _notifier.Notify(alert, _notifier.Router.ChannelsFor(alert.Severity), now, limited: true);
-            _active[key] = alert;
-            await SaveAsync(alert, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                _pending.Remove(key);
+                var alert = signal with { Id = NewId(), State = AlertState.Firing, StartedAt = now, Timestamp = now };
+                alert = _notifier.Notify(alert, _notifier.Router.ChannelsFor(alert.Severity), now, limited: true);
+                _active[key] = alert;
+                await SaveAsync(alert, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (IsStageFailure(ex, cancellationToken))
+            {
+                _failures.Report(key.Model, MonitoringStage.Alerting, nameof(AlertManager), ex);
+            }
         }
 
         foreach (var (key, alert) in _active.Where(a => a.Value.State == AlertState.Firing).ToArray())
         {
-            var updated = Escalate(alert, now);
-            if (now - (updated.LastNotifiedAt ?? updated.StartedAt ?? now) >= _options.RepeatInterval)
+            try
             {
-                updated = _notifier.Notify(updated, _notifier.Router.ChannelsFor(updated.Severity), now, limited: true);
-                if (updated.LastNotifiedAt != now)
-                {
-                    updated = updated with { LastNotifiedAt = now }; // withheld: wait a full interval before trying again
-                }
+                await RepeatAndEscalateAsync(key, alert, now, cancellationToken).ConfigureAwait(false);
             }
+            catch (Exception ex) when (IsStageFailure(ex, cancellationToken))
+            {
+                _failures.Report(key.Model, MonitoringStage.Alerting, nameof(AlertManager), ex);
+            }
+        }
+    }
 
-            if (!ReferenceEquals(updated, alert))
+    /// <summary>
+    /// In a pipeline, one model's alert that throws is counted and logged and the others go on; an
+    /// alert manager alone (tests) lets it propagate, and so does cancellation at shutdown.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(_failures))]
+    private bool IsStageFailure(Exception exception, CancellationToken cancellationToken) =>
+        _failures is not null && !(exception is OperationCanceledException && cancellationToken.IsCancellationRequested);
+
+    private async Task RepeatAndEscalateAsync((string Model, string Name) key, Alert alert, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var updated = Escalate(alert, now);
+        if (now - (updated.LastNotifiedAt ?? updated.StartedAt ?? now) >= _options.RepeatInterval)
+        {
+            updated = _notifier.Notify(updated, _notifier.Router.ChannelsFor(updated.Severity), now, limited: true);
+            if (updated.LastNotifiedAt != now)
             {
-                _active[key] = updated;
-                await SaveAsync(updated, cancellationToken).ConfigureAwait(false);
+                updated = updated with { LastNotifiedAt = now }; // withheld: wait a full interval before trying again
             }
+        }
+
+        if (!ReferenceEquals(updated, alert))
+        {
+            _active[key] = updated;
+            await SaveAsync(updated, cancellationToken).ConfigureAwait(false);
         }
     }
 
