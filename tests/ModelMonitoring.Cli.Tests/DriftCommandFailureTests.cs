@@ -75,13 +75,9 @@ public sealed class DriftCommandFailureTests : IDisposable
     {
         var result = await _cli.RunAsync("drift", "--reference", "huge2.csv", "--current", "ordinary2.csv", "--multivariate");
 
-        result.ExitCode.ShouldBeOneOf(0, 1, 2);
+        result.ExitCode.ShouldBeOneOf(0, 1);
         NoStackTrace(result);
-        if (result.ExitCode == 2)
-        {
-            result.Error.ShouldContain("Option '--multivariate'");
-            result.Error.ShouldContain("'a', 'b'");
-        }
+        result.Error.ShouldNotContain("Option '--multivariate'");
     }
 
     [Theory]

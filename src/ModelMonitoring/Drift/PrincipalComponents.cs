@@ -16,14 +16,16 @@ namespace ModelMonitoring.Drift;
 /// </remarks>
 internal sealed class PrincipalComponents
 {
+    private readonly double[] _scales;
     private readonly double[] _means;
     private readonly double[] _deviations;
 
     // Feature-major: the loading of feature j on kept component c is at [j * ComponentCount + c].
     private readonly double[] _loadings;
 
-    private PrincipalComponents(double[] means, double[] deviations, double[] loadings, double[] ratios, int components)
+    private PrincipalComponents(double[] scales, double[] means, double[] deviations, double[] loadings, double[] ratios, int components)
     {
+        _scales = scales;
         _means = means;
         _deviations = deviations;
         _loadings = loadings;
@@ -41,8 +43,10 @@ internal sealed class PrincipalComponents
     public static PrincipalComponents Fit(IReadOnlyList<string> names, double[][] columns, double explainedVariance, int? components, string paramName)
     {
         var p = columns.Length;
+        var scales = new double[p];
         var means = new double[p];
         var deviations = new double[p];
+        columns = (double[][])columns.Clone();
         for (var j = 0; j < p; j++)
         {
             var column = columns[j];
@@ -50,6 +54,15 @@ internal sealed class PrincipalComponents
             {
                 throw new ArgumentException(
                     $"Feature '{names[j]}' is constant in the reference ({column[0]}); it cannot be standardised. Leave it out of the multivariate check.", paramName);
+            }
+
+            // Values near ±double.MaxValue would overflow the variance and the products of the correlation:
+            // such a column is first scaled down by a power of two, which is exact and leaves every
+            // standardised value, and so every result, as it was.
+            scales[j] = Scale(column);
+            if (scales[j] != 1)
+            {
+                column = columns[j] = Array.ConvertAll(column, v => v * scales[j]);
             }
 
             var (mean, variance) = Moments.MeanAndVariance(column);
@@ -78,7 +91,7 @@ internal sealed class PrincipalComponents
             }
         }
 
-        return new PrincipalComponents(means, deviations, loadings, ratios, k);
+        return new PrincipalComponents(scales, means, deviations, loadings, ratios, k);
     }
 
     /// <summary>
@@ -100,7 +113,7 @@ internal sealed class PrincipalComponents
         {
             for (var j = 0; j < p; j++)
             {
-                z[j] = (columns[j][i] - _means[j]) / _deviations[j];
+                z[j] = ((columns[j][i] * _scales[j]) - _means[j]) / _deviations[j];
             }
 
             for (var c = 0; c < k; c++)
@@ -167,6 +180,18 @@ internal sealed class PrincipalComponents
         var values = order.Select(i => evd.EigenValues[i].Real).ToArray();
         var vectors = order.Select(i => evd.EigenVectors.Column(i).ToArray()).ToArray();
         return (values, vectors);
+    }
+
+    // A power of two that brings the largest magnitude below 2, or 1 where it already is (scaling up could overflow a current value).
+    private static double Scale(double[] column)
+    {
+        var largest = 0.0;
+        foreach (var value in column)
+        {
+            largest = Math.Max(largest, Math.Abs(value));
+        }
+
+        return largest >= 2 ? Math.ScaleB(1.0, -Math.ILogB(largest)) : 1;
     }
 
     // The fewest leading components whose ratios add up to at least the target.

@@ -12,6 +12,30 @@ public sealed class MultivariateDriftErrorTests
     };
 
     [Fact]
+    public void FitAndDetect_ValuesNearDoubleMaxValue_GiveTheResultsOfTheSameDataAtOrdinaryScale()
+    {
+        // 2^1015 keeps the largest value (8 · 2^1015) below double.MaxValue while its square, and the variance, overflow.
+        var scale = Math.ScaleB(1.0, 1015);
+        var random = new Random(5);
+        var rows = Enumerable.Range(0, 400).Select(_ => random.NextDouble() * 8).ToArray();
+        var ordinary = new Dictionary<string, double[]> { ["a"] = rows, ["b"] = rows.Select((v, i) => v + (i % 7)).ToArray(), ["c"] = rows.Select((v, i) => (i % 5) - v).ToArray() };
+        var huge = ordinary.ToDictionary(kv => kv.Key, kv => kv.Value.Select(v => v * scale).ToArray());
+        var current = ordinary.ToDictionary(kv => kv.Key, kv => kv.Value.Select(v => v * 1.5).ToArray());
+        var hugeCurrent = current.ToDictionary(kv => kv.Key, kv => kv.Value.Select(v => v * scale).ToArray());
+
+        var expected = MultivariateDriftDetector.Fit(ordinary, new MultivariateDriftOptions { ChunkSize = 100 });
+        var actual = MultivariateDriftDetector.Fit(huge, new MultivariateDriftOptions { ChunkSize = 100 });
+        var expectedResult = expected.Detect(current);
+        var actualResult = actual.Detect(hugeCurrent);
+
+        actual.ExplainedVarianceRatios.ShouldBe(expected.ExplainedVarianceRatios);
+        actual.UpperBound.ShouldBe(expected.UpperBound);
+        actualResult.ReconstructionError.ShouldBe(expectedResult.ReconstructionError);
+        actualResult.DriftedComponentCount.ShouldBe(expectedResult.DriftedComponentCount);
+        actualResult.Components.Select(c => c.PValue).ShouldBe(expectedResult.Components.Select(c => c.PValue));
+    }
+
+    [Fact]
     public void Fit_NoColumn_Throws() =>
         Should.Throw<ArgumentException>(() => MultivariateDriftDetector.Fit(new Dictionary<string, double[]>()))
             .Message.ShouldContain("at least one numeric column");
