@@ -73,6 +73,7 @@ public sealed class TestPipeline : IAsyncDisposable
     {
         Sink.Fail = false;
         Sink.ReleaseHang();
+        Sink.Unblock();
         return Pipeline.DisposeAsync();
     }
 }

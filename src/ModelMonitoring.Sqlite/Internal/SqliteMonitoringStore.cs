@@ -65,7 +65,7 @@ internal sealed class SqliteMonitoringStore : IMetricSink, IMonitoringReader, IA
     /// <summary>Gets the full path of the database file.</summary>
     public string Path => _connections.Path;
 
-    public async ValueTask WriteAsync(MonitoringBatch batch, CancellationToken cancellationToken)
+    public async ValueTask<SinkWriteResult> WriteAsync(MonitoringBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -73,7 +73,12 @@ internal sealed class SqliteMonitoringStore : IMetricSink, IMonitoringReader, IA
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _writer.Write(batch, cancellationToken);
+            return _writer.Write(batch, cancellationToken);
+        }
+        catch (SqliteException ex) when ((ex.SqliteErrorCode & 0xFF) == SQLitePCL.raw.SQLITE_FULL)
+        {
+            // The batch was rolled back; the pipeline retries it in parts small enough for the room left.
+            throw new StorageFullException($"The SQLite database '{Path}' has no room for a batch of {batch.Predictions.Length} predictions (the disk is full or the database reached its page limit); nothing of it was stored.", ex);
         }
         finally
         {

@@ -23,4 +23,7 @@ public enum DropReason
 
     /// <summary>Shutdown or flush ran out of time before the record could be written.</summary>
     ShutdownTimeout = 6,
+
+    /// <summary>A prediction's id was already stored (or repeated earlier in its batch): the store keeps the first prediction with an id and skipped this one.</summary>
+    DuplicateId = 7,
 }
