@@ -44,7 +44,8 @@ internal sealed class SinkWriter(IReadOnlyList<IMetricSink> sinks, ModelMonitori
         var delay = options.SinkRetryDelay;
         for (var attempt = 1; attempt <= attempts && !stopToken.IsCancellationRequested; attempt++)
         {
-            if (attempt > 1)
+            // Back-off is for writing again after a failure; waiting on for a write still running needs none.
+            if (attempt > 1 && !OnlyWaitingOnRunningWrites(pieces))
             {
                 try
                 {
@@ -78,6 +79,9 @@ internal sealed class SinkWriter(IReadOnlyList<IMetricSink> sinks, ModelMonitori
 
         return Settle(batch, recordCount, pieces, stopToken.IsCancellationRequested ? DropReason.ShutdownTimeout : DropReason.SinkFailure);
     }
+
+    private static bool OnlyWaitingOnRunningWrites(List<BatchPiece> pieces) =>
+        pieces.TrueForAll(p => p.IsStored || Enumerable.Range(0, p.Pending.Length).All(i => !p.Pending[i] || p.Writes[i] is { IsCompleted: false }));
 
     private void Split(List<BatchPiece> pieces, string model, int attempt, int attempts)
     {
@@ -119,7 +123,7 @@ internal sealed class SinkWriter(IReadOnlyList<IMetricSink> sinks, ModelMonitori
             {
                 try
                 {
-                    await earlier.WaitAsync(linked.Token).ConfigureAwait(false);
+                    await earlier.WaitAsync(linked.Token).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
                 }
                 catch (OperationCanceledException) when (!earlier.IsCompleted)
                 {
@@ -144,7 +148,10 @@ internal sealed class SinkWriter(IReadOnlyList<IMetricSink> sinks, ModelMonitori
 
         try
         {
-            piece.Stored(sink, await write.WaitAsync(linked.Token).ConfigureAwait(false));
+            // Forced yielding: after a timeout the worker goes on from a pool thread, never inside the timer's
+            // callback (with a test clock, that callback runs inside Advance, which would then also fire the
+            // next attempt's timeout before the write had any chance to finish).
+            piece.Stored(sink, await write.WaitAsync(linked.Token).ConfigureAwait(ConfigureAwaitOptions.ForceYielding));
         }
         catch (OperationCanceledException) when (!write.IsCompleted)
         {
