@@ -204,7 +204,13 @@ internal sealed class SinkWriter(IReadOnlyList<IMetricSink> sinks, ModelMonitori
                 if (piece.Writes[i] is { } running)
                 {
                     abandoned = true;
-                    WatchLateWrite(piece, i, running, reason);
+
+                    // Later batches wait for the accounting too, not just the write: once they run, the counts are final.
+                    var watched = WatchLateWrite(piece, i, running, reason);
+                    if (ReferenceEquals(_running[i], running))
+                    {
+                        _running[i] = watched;
+                    }
                 }
             }
         }
@@ -223,10 +229,10 @@ internal sealed class SinkWriter(IReadOnlyList<IMetricSink> sinks, ModelMonitori
     }
 
     /// <summary>Moves the part's records from dropped to stored if its abandoned write finishes successfully and no other sink is missing it.</summary>
-    private void WatchLateWrite(BatchPiece piece, int sink, Task<SinkWriteResult> write, DropReason reason)
+    private Task WatchLateWrite(BatchPiece piece, int sink, Task<SinkWriteResult> write, DropReason reason)
     {
         var name = sinks[sink].GetType().Name;
-        write.ContinueWith(
+        return write.ContinueWith(
             t =>
             {
                 if (!t.IsCompletedSuccessfully)
