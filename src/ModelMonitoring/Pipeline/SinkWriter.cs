@@ -44,7 +44,7 @@ internal sealed class SinkWriter(IReadOnlyList<IMetricSink> sinks, ModelMonitori
         var delay = options.SinkRetryDelay;
         for (var attempt = 1; attempt <= attempts && !stopToken.IsCancellationRequested; attempt++)
         {
-            // Back-off is for writing again after a failure; waiting on for a write still running needs none.
+            // Back-off is for writing again after a failure; waiting for a write that is still running needs none.
             if (attempt > 1 && !OnlyWaitingOnRunningWrites(pieces))
             {
                 try
