@@ -18,14 +18,16 @@ internal static class DatabaseFileIdentity
     private static readonly byte[] MainDatabase = "main\0"u8.ToArray();
     private static volatile bool s_fileControlMissing;
 
+    /// <summary>Returns whether the connection's database file is no longer the file at <paramref name="path"/> (or the connection is closed).</summary>
     public static bool HasMoved(SqliteConnection connection, string path)
     {
-        if (!File.Exists(path))
+        // A connection left closed by a reopen that failed (say, while the directory was missing) is reopened too.
+        if (!File.Exists(path) || connection.Handle is not { } handle)
         {
             return true;
         }
 
-        if (s_fileControlMissing || connection.Handle is not { } handle)
+        if (s_fileControlMissing)
         {
             return false;
         }
