@@ -54,6 +54,6 @@ internal static class MemorySoak
 
     private sealed class DiscardingSink : IMetricSink
     {
-        public ValueTask WriteAsync(MonitoringBatch batch, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        public ValueTask<SinkWriteResult> WriteAsync(MonitoringBatch batch, CancellationToken cancellationToken) => ValueTask.FromResult(SinkWriteResult.AllKept);
     }
 }

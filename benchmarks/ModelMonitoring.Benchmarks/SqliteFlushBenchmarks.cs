@@ -72,5 +72,5 @@ public class SqliteFlushBenchmarks
 
     [Benchmark(OperationsPerInvoke = BatchSize)]
     [InvocationCount(1)]
-    public ValueTask WriteBatch() => _store.WriteAsync(new MonitoringBatch(_model, _records), CancellationToken.None);
+    public ValueTask<SinkWriteResult> WriteBatch() => _store.WriteAsync(new MonitoringBatch(_model, _records), CancellationToken.None);
 }

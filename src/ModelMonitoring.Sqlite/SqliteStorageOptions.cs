@@ -17,8 +17,9 @@ public sealed class SqliteStorageOptions
 
     /// <summary>
     /// Gets or sets how long a write waits for another connection's (or process's) transaction to
-    /// finish before it fails and the pipeline retries the batch. Between zero and 10 minutes.
-    /// The default value is 5 seconds.
+    /// finish before it fails and the pipeline retries the batch. Between zero and 10 minutes, and
+    /// shorter than <see cref="ModelMonitoringOptions.SinkTimeout"/> (checked at start-up), so that SQLite
+    /// gives up before the pipeline abandons the write. The default value is 5 seconds.
     /// </summary>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -57,6 +57,8 @@ public sealed class DriftEndToEndTests : IDisposable
     private static MonitoringPipeline Create(string path, FakeTimeProvider clock) => MonitoringPipeline.Create(builder =>
     {
         builder.Services.AddSingleton<TimeProvider>(clock);
+        // The clock jumps a minute at a time; a write running across a jump must not be timed out by it.
+        builder.Configure(o => o.SinkTimeout = TimeSpan.FromHours(1));
         builder.Configure(o => o.AddModel("fraud", m => m
                 .NumericFeatures("amount")
                 .CategoricalFeatures("country")

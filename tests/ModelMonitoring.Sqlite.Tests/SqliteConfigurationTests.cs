@@ -68,6 +68,24 @@ public sealed class SqliteConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void Create_WithBusyTimeoutNotShorterThanSinkTimeout_FailsNamingBothSettings()
+    {
+        var error = Should.Throw<OptionsValidationException>(() => MonitoringPipeline.Create(b => b
+            .Configure(o =>
+            {
+                o.SinkTimeout = TimeSpan.FromSeconds(10);
+                o.AddModel("m", m => m.NumericFeatures("x"));
+            })
+            .UseSqlite(o =>
+            {
+                o.Path = _directory.File("busy.db");
+                o.BusyTimeout = TimeSpan.FromSeconds(30);
+            })));
+
+        error.Message.ShouldContain("SqliteStorageOptions.BusyTimeout: 00:00:30 is not allowed with ModelMonitoringOptions.SinkTimeout 00:00:10");
+    }
+
+    [Fact]
     public async Task UseSqlite_CalledTwice_RegistersOneStoreAsSinkAndReader()
     {
         var services = new ServiceCollection();

@@ -12,10 +12,11 @@ public abstract partial class MonitoringStoreContractTests
         var id = NewId();
         await WriteAsync(store, Batch(model, [Prediction(At(1), predictedClass: "first", id: id)]));
 
-        await WriteAsync(store, Batch(model, [Prediction(At(2), predictedClass: "second", id: id), Prediction(At(3), predictedClass: "other")]));
+        var result = await store.Sink.WriteAsync(Batch(model, [Prediction(At(2), predictedClass: "second", id: id), Prediction(At(3), predictedClass: "other")]), CancellationToken.None);
         var stored = await store.ReadPredictionsAsync("dupes", All.From, All.To);
 
         stored.Select(p => p.PredictedClass).ShouldBe(["first", "other"]);
+        result.DuplicatePredictions.ShouldBe(1);
     }
 
     [Fact]
@@ -24,9 +25,10 @@ public abstract partial class MonitoringStoreContractTests
         await using var store = await CreateStoreAsync();
         var prediction = Prediction(At(1), predictedClass: "a");
 
-        await WriteAsync(store, Batch(Schema("twice"), [prediction, prediction with { PredictedClass = "b" }]));
+        var result = await store.Sink.WriteAsync(Batch(Schema("twice"), [prediction, prediction with { PredictedClass = "b" }]), CancellationToken.None);
 
         (await store.ReadPredictionsAsync("twice", All.From, All.To)).Single().PredictedClass.ShouldBe("a");
+        result.DuplicatePredictions.ShouldBe(1);
     }
 
     [Fact]
@@ -37,11 +39,26 @@ public abstract partial class MonitoringStoreContractTests
         var predictions = Enumerable.Range(0, 70).Select(i => Prediction(At(i), predictedClass: "a", categorical: [$"v{i}"])).ToArray();
         var batch = Batch(model, predictions, labels: [Label(predictions[0].Id, At(80), "a"), Label(predictions[1].Id, At(80), "b")]);
 
-        await WriteAsync(store, batch, batch);
+        var first = await store.Sink.WriteAsync(batch, CancellationToken.None);
+        var second = await store.Sink.WriteAsync(batch, CancellationToken.None);
         var report = await store.Reader.GetPerformanceReportAsync("redelivered", All.From, All.To);
 
+        first.DuplicatePredictions.ShouldBe(0);
+        second.DuplicatePredictions.ShouldBe(70);
         report.Predictions.Count.ShouldBe(70);
         report.LabeledCount.ShouldBe(2);
         report.Accuracy.ShouldBe(0.5);
+    }
+
+    [Fact]
+    public async Task Batch_OfNewIds_ReportsNoDuplicates()
+    {
+        await using var store = await CreateStoreAsync();
+        var predictions = Enumerable.Range(0, 100).Select(i => Prediction(At(i))).ToArray();
+
+        var result = await store.Sink.WriteAsync(Batch(Schema("fresh"), predictions), CancellationToken.None);
+
+        result.ShouldBe(SinkWriteResult.AllKept);
+        (await store.ReadPredictionsAsync("fresh", All.From, All.To)).Count.ShouldBe(100);
     }
 }

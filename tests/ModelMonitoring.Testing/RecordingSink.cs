@@ -17,8 +17,23 @@ public sealed class RecordingSink : IMetricSink
     private volatile TaskCompletionSource _hang = NewHang();
     private volatile bool _hangFlag;
 
+    private readonly HashSet<ModelMonitoring.Recording.PredictionId> _ids = [];
+    private readonly ManualResetEventSlim _block = new(initialState: true);
+
     /// <summary>Gets or sets whether writes throw.</summary>
     public bool Fail { get; set; }
+
+    /// <summary>Gets or sets whether the sink keeps one prediction per id, like a store with a unique key, and reports the others as duplicates.</summary>
+    public bool KeepFirstPerId { get; set; }
+
+    /// <summary>Gets or sets the most records a write may hold; a larger batch throws <see cref="StorageFullException"/>, like a store whose disk has room for that many only.</summary>
+    public int MaxRecordsPerWrite { get; set; } = int.MaxValue;
+
+    /// <summary>Makes writes block their thread synchronously (ignoring cancellation) until <see cref="Unblock"/>.</summary>
+    public void Block() => _block.Reset();
+
+    /// <summary>Lets blocked writes go on.</summary>
+    public void Unblock() => _block.Set();
 
     /// <summary>Gets or sets whether writes hang, ignoring cancellation, until <see cref="ReleaseHang"/>.</summary>
     public bool Hang
@@ -68,7 +83,7 @@ public sealed class RecordingSink : IMetricSink
         gate.TrySetResult();
     }
 
-    public async ValueTask WriteAsync(MonitoringBatch batch, CancellationToken cancellationToken)
+    public async ValueTask<SinkWriteResult> WriteAsync(MonitoringBatch batch, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -88,16 +103,30 @@ public sealed class RecordingSink : IMetricSink
             await gate.Task.ConfigureAwait(false);
         }
 
+        _block.Wait(CancellationToken.None);
         if (Fail)
         {
             throw new InvalidOperationException("The test sink is failing on purpose.");
         }
 
+        var size = batch.Predictions.Length + batch.GroundTruths.Length + batch.Metrics.Length + batch.HealthChecks.Length;
+        if (size > MaxRecordsPerWrite)
+        {
+            throw new StorageFullException($"The test sink takes at most {MaxRecordsPerWrite} records per write; this batch has {size}.");
+        }
+
+        var duplicates = 0;
         lock (_gate)
         {
             Batches++;
             foreach (var prediction in batch.Predictions.Span)
             {
+                if (KeepFirstPerId && !_ids.Add(prediction.Id))
+                {
+                    duplicates++;
+                    continue;
+                }
+
                 _predictions.Add(prediction with { NumericFeatures = prediction.NumericFeatures.ToArray(), CategoricalFeatures = prediction.CategoricalFeatures.ToArray() });
             }
 
@@ -106,6 +135,8 @@ public sealed class RecordingSink : IMetricSink
             _healthChecks.AddRange(batch.HealthChecks.Span);
             _driftChecks.AddRange(batch.DriftChecks.Span);
         }
+
+        return new SinkWriteResult { DuplicatePredictions = duplicates };
     }
 
     private static TaskCompletionSource NewHang() => new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -35,6 +35,9 @@ public sealed class TestPipeline : IAsyncDisposable
         {
             builder.Services.AddSingleton<TimeProvider>(clock);
             builder.Services.AddLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+            // Sink writes run on the thread pool and are timed on the fake clock: a test that advances the clock
+            // further than SinkTimeout while a write runs would see it abandoned. Tests about sink timeouts set their own.
+            builder.Configure(o => o.SinkTimeout = TimeSpan.FromHours(1));
             builder.Configure(configure).AddSink(sink).AddAlertChannel(channel);
             extra?.Invoke(builder);
         });
@@ -73,6 +76,7 @@ public sealed class TestPipeline : IAsyncDisposable
     {
         Sink.Fail = false;
         Sink.ReleaseHang();
+        Sink.Unblock();
         return Pipeline.DisposeAsync();
     }
 }

@@ -13,4 +13,7 @@ internal static partial class Log
 
     [LoggerMessage(1003, LogLevel.Warning, "Rolling back a failed batch in the SQLite monitoring store {Path} failed.")]
     public static partial void RollbackFailed(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(1010, LogLevel.Warning, "The SQLite monitoring store {Path} was deleted or replaced while the store had it open; it is opened again (a deleted file is created anew with the schema). What the old file held is not in it.")]
+    public static partial void FileReplaced(ILogger logger, string path);
 }

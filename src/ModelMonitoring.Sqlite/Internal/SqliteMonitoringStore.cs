@@ -23,10 +23,11 @@ namespace ModelMonitoring.Sqlite.Internal;
 internal sealed class SqliteMonitoringStore : IMetricSink, IMonitoringReader, IAlertStore, IAsyncDisposable, IDisposable
 {
     private readonly SqliteConnectionFactory _connections;
-    private readonly SqliteConnection _writeConnection;
-    private readonly BatchWriter _writer;
-    private readonly ReferenceProfileWriter _references;
+    private readonly ILogger _logger;
     private readonly SqliteReportReader _reader;
+    private SqliteConnection _writeConnection;
+    private BatchWriter _writer;
+    private ReferenceProfileWriter _references;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private volatile bool _disposed;
 
@@ -37,35 +38,16 @@ internal sealed class SqliteMonitoringStore : IMetricSink, IMonitoringReader, IA
 
     internal SqliteMonitoringStore(SqliteStorageOptions options, ILoggerFactory? loggerFactory)
     {
-        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ModelMonitoring.Sqlite");
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ModelMonitoring.Sqlite");
         _connections = new SqliteConnectionFactory(options);
-        _writeConnection = _connections.OpenWriteConnection();
-        try
-        {
-            var (from, to) = SchemaMigrator.Migrate(_writeConnection, Migrations.All, Path);
-            if (from != to)
-            {
-                Log.Migrated(logger, Path, from, to);
-            }
-
-            _writer = new BatchWriter(_writeConnection, Path, logger);
-            _references = new ReferenceProfileWriter(_writeConnection.Handle!);
-            Log.Opened(logger, Path, to);
-        }
-        catch
-        {
-            _writer?.Dispose();
-            _writeConnection.Dispose();
-            throw;
-        }
-
+        (_writeConnection, _writer, _references) = Open();
         _reader = new SqliteReportReader(_connections);
     }
 
     /// <summary>Gets the full path of the database file.</summary>
     public string Path => _connections.Path;
 
-    public async ValueTask WriteAsync(MonitoringBatch batch, CancellationToken cancellationToken)
+    public async ValueTask<SinkWriteResult> WriteAsync(MonitoringBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -73,7 +55,13 @@ internal sealed class SqliteMonitoringStore : IMetricSink, IMonitoringReader, IA
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _writer.Write(batch, cancellationToken);
+            EnsureSameFile();
+            return _writer.Write(batch, cancellationToken);
+        }
+        catch (SqliteException ex) when ((ex.SqliteErrorCode & 0xFF) == SQLitePCL.raw.SQLITE_FULL)
+        {
+            // The batch was rolled back; the pipeline retries it in parts small enough for the room left.
+            throw new StorageFullException($"The SQLite database '{Path}' has no room for a batch of {batch.Predictions.Length} predictions (the disk is full or the database reached its page limit); nothing of it was stored.", ex);
         }
         finally
         {
@@ -179,6 +167,74 @@ internal sealed class SqliteMonitoringStore : IMetricSink, IMonitoringReader, IA
         return _reader.GetPredictionsAsync(model, from, to, cancellationToken);
     }
 
+    /// <summary>Limits the size of the database for the write connection (SQLite's <c>max_page_count</c>), so tests can make it run out of room.</summary>
+    internal void SetMaxPageCount(long pages)
+    {
+        _writeLock.Wait();
+        try
+        {
+            using var command = _writeConnection.CreateCommand();
+            command.CommandText = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA max_page_count = {pages};");
+            command.ExecuteNonQuery();
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Opens the write connection on the file at <see cref="Path"/>, creating or upgrading its schema, with the writers bound to it.</summary>
+    private (SqliteConnection Connection, BatchWriter Writer, ReferenceProfileWriter References) Open()
+    {
+        var connection = _connections.OpenWriteConnection();
+        BatchWriter? writer = null;
+        try
+        {
+            var (from, to) = SchemaMigrator.Migrate(connection, Migrations.All, Path);
+            if (from != to)
+            {
+                Log.Migrated(_logger, Path, from, to);
+            }
+
+            writer = new BatchWriter(connection, Path, _logger);
+            var references = new ReferenceProfileWriter(connection.Handle!);
+            Log.Opened(_logger, Path, to);
+            return (connection, writer, references);
+        }
+        catch
+        {
+            writer?.Dispose();
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Called under the write lock before every write: when the file was deleted or replaced, the old
+    /// connection would go on writing into a file no one can read any more, so the store closes it and
+    /// opens the file at its path again (a new file with the schema, if it was deleted).
+    /// </summary>
+    private void EnsureSameFile()
+    {
+        if (!DatabaseFileIdentity.HasMoved(_writeConnection, Path))
+        {
+            return;
+        }
+
+        Log.FileReplaced(_logger, Path);
+        _references.Dispose();
+        _writer.Dispose();
+        _writeConnection.Dispose();
+        _connections.ClearReadPool();
+
+        // The old file's log and shared memory stay behind when its last connection closes after the file
+        // moved (SQLite then neither checkpoints nor deletes them); opened with a new file, they would be
+        // replayed into it.
+        File.Delete(Path + "-wal");
+        File.Delete(Path + "-shm");
+        (_writeConnection, _writer, _references) = Open();
+    }
+
     private async Task WithWriteLockAsync(Action write, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -187,6 +243,7 @@ internal sealed class SqliteMonitoringStore : IMetricSink, IMonitoringReader, IA
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             cancellationToken.ThrowIfCancellationRequested();
+            EnsureSameFile();
             write();
         }
         finally

@@ -81,4 +81,19 @@ internal static partial class Log
 
     [LoggerMessage(41, LogLevel.Warning, "{Count} records of model {Model} so far were stored but left out of window metrics: {MaxOpenWindows} windows, the most allowed, were open, or the record's window would end after the latest representable time (logged at most once per {Interval}).")]
     public static partial void WindowsFull(ILogger logger, long count, string model, int maxOpenWindows, TimeSpan interval);
+
+    [LoggerMessage(70, LogLevel.Warning, "Sink {Sink} is still running a write it was given earlier, so it was not given the batch of model {Model} (attempt {Attempt} of {Attempts}); a sink never runs two writes at once.")]
+    public static partial void SinkStillBusy(ILogger logger, string sink, string model, int attempt, int attempts);
+
+    [LoggerMessage(71, LogLevel.Information, "A write of sink {Sink} for model {Model} that had been abandoned finished after all; its {Count} records are counted as stored instead of {Reason}.")]
+    public static partial void AbandonedWriteStored(ILogger logger, string sink, string model, int count, string reason);
+
+    [LoggerMessage(72, LogLevel.Warning, "{Count} predictions of model {Model} were not stored because a prediction with the same id was already stored; they are counted as DuplicateId (logged once).")]
+    public static partial void DuplicatePredictions(ILogger logger, int count, string model);
+
+    [LoggerMessage(73, LogLevel.Warning, "Monitoring shutdown reached its timeout {Timeout} while the worker was still finishing a step; the records it has not written when it stops are counted as ShutdownTimeout then.")]
+    public static partial void ShutdownWorkerBusy(ILogger logger, TimeSpan timeout);
+
+    [LoggerMessage(74, LogLevel.Debug, "Retrying {Records} records of model {Model} in {Parts} parts, so that what a sink can take is stored (attempt {Attempt} of {Attempts}).")]
+    public static partial void BatchSplit(ILogger logger, int records, string model, int parts, int attempt, int attempts);
 }

@@ -41,6 +41,16 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
     {
         // Reading Value runs the validators: a bad configuration fails here, naming every bad setting.
         var settings = options.Value;
+        var sinkList = sinks.ToArray();
+        if (sinkList.Length == 0)
+        {
+            // Counting records as stored with nothing to keep them would report data that does not exist.
+            throw new InvalidOperationException(
+                "No storage provider is registered for model monitoring, so nothing would keep the records it counts as stored. "
+                + "Add one to AddModelMonitoring(), such as .UseSqlite(\"monitoring.db\") from the ModelMonitoring.Sqlite package, "
+                + "or your own IMetricSink with .AddSink(sink).");
+        }
+
         loggerFactory ??= NullLoggerFactory.Instance;
         _logger = loggerFactory.CreateLogger("ModelMonitoring");
         _unknown = new UnknownModelMonitors(_unknownDrops, timeProvider, _logger);
@@ -72,7 +82,6 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
         Drift = new DriftMonitoringService(driftMonitors);
 
         Models = [.. _models.Values.Select(m => m.Model)];
-        var sinkList = sinks.ToArray();
         var channelList = channels.ToArray();
         var notifier = new AlertNotifier(settings.Alerting, channelList, settings.AlertTimeout, timeProvider, _logger);
         Alerts = new AlertManager(settings.Alerting, alertStore ?? new InMemoryAlertStore(), notifier, timeProvider, _logger, _failures);

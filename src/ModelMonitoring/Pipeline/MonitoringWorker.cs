@@ -14,6 +14,7 @@ namespace ModelMonitoring.Pipeline;
 /// </summary>
 internal sealed class MonitoringWorker
 {
+    private static readonly TimeSpan ShutdownUnwindTime = TimeSpan.FromSeconds(1);
     private readonly IReadOnlyList<ModelPipeline> _models;
     private readonly SinkWriter _sinks;
     private readonly AlertManager _alerts;
@@ -25,9 +26,7 @@ internal sealed class MonitoringWorker
     private readonly PipelineState _state;
     private readonly ConcurrentQueue<TaskCompletionSource<bool>> _flushRequests = new();
     private readonly CancellationTokenSource _stopDeadline = new();
-    private readonly DropCounters _drops = new();
     private readonly StageFailures _failures;
-    private long _stored;
     private long _inFlight;
     private volatile bool _stopRequested;
     private Task? _loop;
@@ -45,11 +44,11 @@ internal sealed class MonitoringWorker
         _clock = new TimestampConverter(timeProvider);
     }
 
-    public long Stored => Interlocked.Read(ref _stored);
+    public long Stored => _sinks.Accounting.Stored;
 
     public long InFlight => Interlocked.Read(ref _inFlight);
 
-    public DropCounters Drops => _drops;
+    public DropCounters Drops => _sinks.Accounting.Drops;
 
     public StageFailures Failures => _failures;
 
@@ -101,7 +100,10 @@ internal sealed class MonitoringWorker
             _state.Wake.Release();
         }
 
-        using var deadline = new CancellationTokenSource(_options.ShutdownTimeout, _timeProvider);
+        // The loop's deadline comes a little before the shutdown timeout, so that it can unwind (count what it
+        // holds as ShutdownTimeout and return) before this method gives up waiting for it.
+        var unwind = TimeSpan.FromTicks(Math.Min(ShutdownUnwindTime.Ticks, _options.ShutdownTimeout.Ticks / 10));
+        using var deadline = new CancellationTokenSource(_options.ShutdownTimeout - unwind, _timeProvider);
         using var registration = deadline.Token.Register(static s => ((CancellationTokenSource)s!).Cancel(), _stopDeadline);
         using var callerRegistration = cancellationToken.Register(static s => ((CancellationTokenSource)s!).Cancel(), _stopDeadline);
         try
@@ -113,18 +115,30 @@ internal sealed class MonitoringWorker
             // The loop observes _stopDeadline and exits on its own; what it could not write is counted below.
         }
 
-        long discarded = 0;
         if (_loop.IsCompleted)
         {
-            foreach (var model in _models)
-            {
-                discarded += model.DiscardBuffered();
-            }
+            DiscardBuffered();
+        }
+        else
+        {
+            // Only the worker may take records out of the rings: they stay counted as buffered until it stops.
+            Log.ShutdownWorkerBusy(_logger, _options.ShutdownTimeout);
+            _ = _loop.ContinueWith(_ => DiscardBuffered(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>Counts what the stopped worker left in the rings as ShutdownTimeout.</summary>
+    private void DiscardBuffered()
+    {
+        long discarded = 0;
+        foreach (var model in _models)
+        {
+            discarded += model.DiscardBuffered();
         }
 
-        if (discarded > 0 || !_loop.IsCompleted)
+        if (discarded > 0 || _stopDeadline.IsCancellationRequested)
         {
-            _drops.Add(DropReason.ShutdownTimeout, discarded);
+            Drops.Add(DropReason.ShutdownTimeout, discarded);
             Log.ShutdownTimedOut(_logger, _options.ShutdownTimeout, discarded);
         }
     }
@@ -274,22 +288,13 @@ internal sealed class MonitoringWorker
         if (recordCount > 0 || buffers.Metrics.Count > 0 || buffers.DriftChecks.Count > 0)
         {
             var batch = buffers.ToBatch(model.Model);
-            (stored, var abandoned) = await _sinks.WriteAsync(batch, recordCount, stopToken).ConfigureAwait(false);
-            if (abandoned)
+            var outcome = await _sinks.WriteAsync(batch, recordCount, buffers.RecordedMetricCount, stopToken).ConfigureAwait(false);
+            if (outcome.Abandoned)
             {
                 model.ReplaceBuffers();
             }
 
-            if (stored)
-            {
-                Interlocked.Add(ref _stored, recordCount);
-            }
-            else if (recordCount > 0)
-            {
-                var reason = stopToken.IsCancellationRequested ? DropReason.ShutdownTimeout : DropReason.SinkFailure;
-                _drops.Add(reason, recordCount);
-                Log.BatchDropped(_logger, recordCount, model.Model.Name, _options.SinkRetryCount + 1, reason.ToString());
-            }
+            stored = outcome.Complete;
         }
 
         Interlocked.Add(ref _inFlight, -recordCount);

@@ -1,29 +1,51 @@
 using Microsoft.Extensions.Logging;
 using ModelMonitoring.Internal;
+using ModelMonitoring.Recording;
 using ModelMonitoring.Storage;
 
 namespace ModelMonitoring.Pipeline;
 
 /// <summary>
-/// Writes a batch to every sink, retrying the sinks that failed with exponential back-off. Each
-/// attempt is bounded by the sink timeout; a sink that ignores cancellation is abandoned, not awaited.
+/// Writes a batch to every sink, retrying the sinks that failed with exponential back-off (in halves when a
+/// store had no room for it, see <see cref="BatchPiece"/>); then counts what was stored, skipped as a
+/// duplicate, or dropped (<see cref="Accounting"/>).
 /// </summary>
+/// <remarks>
+/// Every write runs on the thread pool and is awaited for at most the sink timeout, so a sink that blocks
+/// synchronously is abandoned exactly like one that hangs asynchronously: the worker moves on.
+/// Invariants for writes the worker stopped waiting for:
+/// <list type="bullet">
+/// <item>A sink has at most one write running: it is not given another batch until that write finished
+/// (each attempt waits for it, within the sink timeout). So a sink never sees two writes at once, a sink
+/// blocked for ever holds one thread, not one per batch, and a retry never writes a part a second time
+/// while the first write of it may still commit.</item>
+/// <item>Its batch's arrays are never reused (the worker replaces them, see <see cref="BatchWriteOutcome.Abandoned"/>).</item>
+/// <item>Its records are counted as dropped when the batch is settled; if the write finishes successfully
+/// later, and every other sink stored that part, they are moved to stored. Nothing is counted twice.</item>
+/// </list>
+/// </remarks>
 internal sealed class SinkWriter(IReadOnlyList<IMetricSink> sinks, ModelMonitoringOptions options, TimeProvider timeProvider, ILogger logger)
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+    private readonly Task?[] _running = new Task?[sinks.Count];
+    private int _duplicatesLogged;
 
-    /// <summary>Writes the batch; returns whether every sink stored it, and whether any write was abandoned mid-flight.</summary>
-    public async Task<(bool Stored, bool Abandoned)> WriteAsync(MonitoringBatch batch, int recordCount, CancellationToken stopToken)
+    public StoreAccounting Accounting { get; } = new();
+
+    /// <summary>Writes the batch and counts the outcome of its <paramref name="recordCount"/> records.</summary>
+    /// <param name="batch">The batch.</param>
+    /// <param name="recordCount">The application records in the batch.</param>
+    /// <param name="recordedMetrics">How many of the batch's metrics were recorded (they come first; the rest are computed).</param>
+    /// <param name="stopToken">Cancelled at the shutdown deadline.</param>
+    public async Task<BatchWriteOutcome> WriteAsync(MonitoringBatch batch, int recordCount, int recordedMetrics, CancellationToken stopToken)
     {
-        var pending = new bool[sinks.Count];
-        Array.Fill(pending, true);
-        var remaining = sinks.Count;
-        var abandoned = false;
+        var pieces = new List<BatchPiece> { BatchPiece.Whole(batch, recordedMetrics, sinks.Count) };
         var attempts = options.SinkRetryCount + 1;
         var delay = options.SinkRetryDelay;
-        for (var attempt = 1; attempt <= attempts && remaining > 0; attempt++)
+        for (var attempt = 1; attempt <= attempts && !stopToken.IsCancellationRequested; attempt++)
         {
-            if (attempt > 1)
+            // Back-off is for writing again after a failure; waiting for a write that is still running needs none.
+            if (attempt > 1 && !OnlyWaitingOnRunningWrites(pieces))
             {
                 try
                 {
@@ -31,82 +53,209 @@ internal sealed class SinkWriter(IReadOnlyList<IMetricSink> sinks, ModelMonitori
                 }
                 catch (OperationCanceledException)
                 {
-                    return (false, abandoned);
+                    break;
                 }
 
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+                Split(pieces, batch.Model.Name, attempt, attempts);
             }
 
-            for (var i = 0; i < sinks.Count; i++)
+            foreach (var piece in pieces)
             {
-                if (!pending[i])
+                for (var i = 0; i < sinks.Count && !stopToken.IsCancellationRequested; i++)
                 {
-                    continue;
+                    if (piece.Pending[i])
+                    {
+                        await TryWriteAsync(i, piece, attempt, attempts, stopToken).ConfigureAwait(false);
+                    }
                 }
+            }
 
-                var outcome = await TryWriteAsync(sinks[i], batch, recordCount, attempt, attempts, stopToken).ConfigureAwait(false);
-                abandoned |= outcome == Outcome.Abandoned;
-                if (outcome == Outcome.Written)
-                {
-                    pending[i] = false;
-                    remaining--;
-                }
-                else if (stopToken.IsCancellationRequested)
-                {
-                    return (false, abandoned);
-                }
+            if (pieces.TrueForAll(p => p.IsStored))
+            {
+                break;
             }
         }
 
-        return (remaining == 0, abandoned);
+        return Settle(batch, recordCount, pieces, stopToken.IsCancellationRequested ? DropReason.ShutdownTimeout : DropReason.SinkFailure);
     }
 
-    private async Task<Outcome> TryWriteAsync(IMetricSink sink, MonitoringBatch batch, int recordCount, int attempt, int attempts, CancellationToken stopToken)
+    private static bool OnlyWaitingOnRunningWrites(List<BatchPiece> pieces) =>
+        pieces.TrueForAll(p => p.IsStored || Enumerable.Range(0, p.Pending.Length).All(i => !p.Pending[i] || p.Writes[i] is { IsCompleted: false }));
+
+    private void Split(List<BatchPiece> pieces, string model, int attempt, int attempts)
     {
+        var count = pieces.Count;
+        for (var i = count - 1; i >= 0; i--)
+        {
+            if (pieces[i].CanSplit)
+            {
+                var (first, second) = pieces[i].Split();
+                pieces[i] = first;
+                pieces.Insert(i + 1, second);
+            }
+        }
+
+        if (pieces.Count != count)
+        {
+            Log.BatchSplit(logger, pieces.Where(p => !p.IsStored).Sum(p => p.Records), model, pieces.Count(p => !p.IsStored), attempt, attempts);
+        }
+    }
+
+    private async Task TryWriteAsync(int sink, BatchPiece piece, int attempt, int attempts, CancellationToken stopToken)
+    {
+        var name = sinks[sink].GetType().Name;
+        var model = piece.Batch.Model.Name;
         using var timeout = new CancellationTokenSource(options.SinkTimeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, stopToken);
-        Task write;
-        try
+        if (piece.Writes[sink] is { IsCompleted: true, IsCompletedSuccessfully: false } failed)
         {
-            write = sink.WriteAsync(batch, linked.Token).AsTask();
+            // An abandoned write of this part failed since: write the part again now.
+            piece.Writes[sink] = null;
+            piece.DidNotFit |= failed.Exception?.GetBaseException() is StorageFullException;
+            Log.SinkWriteFailed(logger, failed.Exception?.GetBaseException() ?? new OperationCanceledException(), name, piece.Records, model, attempt, attempts);
         }
-        catch (Exception ex)
+
+        var write = piece.Writes[sink];
+        if (write is null)
         {
-            Log.SinkWriteFailed(logger, ex, sink.GetType().Name, recordCount, batch.Model.Name, attempt, attempts);
-            return Outcome.Failed;
+            if (_running[sink] is { IsCompleted: false } earlier)
+            {
+                try
+                {
+                    await earlier.WaitAsync(linked.Token).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+                }
+                catch (OperationCanceledException) when (!earlier.IsCompleted)
+                {
+                    if (!stopToken.IsCancellationRequested)
+                    {
+                        Log.SinkStillBusy(logger, name, model, attempt, attempts);
+                    }
+
+                    return;
+                }
+                catch (Exception)
+                {
+                    // Its failure was counted with its own batch.
+                }
+            }
+
+            var token = linked.Token;
+            var target = sinks[sink];
+            write = Task.Run(() => target.WriteAsync(piece.Batch, token).AsTask(), CancellationToken.None);
+            _running[sink] = write;
         }
 
         try
         {
-            await write.WaitAsync(options.SinkTimeout, timeProvider, stopToken).ConfigureAwait(false);
-            return Outcome.Written;
-        }
-        catch (TimeoutException)
-        {
-            ObserveLater(write);
-            Log.SinkWriteTimedOut(logger, sink.GetType().Name, batch.Model.Name, options.SinkTimeout, attempt, attempts);
-            return Outcome.Abandoned;
+            // Forced yielding: after a timeout the worker goes on from a pool thread, never inside the timer's
+            // callback (with a test clock, that callback runs inside Advance, which would then also fire the
+            // next attempt's timeout before the write had any chance to finish).
+            piece.Stored(sink, await write.WaitAsync(linked.Token).ConfigureAwait(ConfigureAwaitOptions.ForceYielding));
         }
         catch (OperationCanceledException) when (!write.IsCompleted)
         {
-            ObserveLater(write);
-            return Outcome.Abandoned;
+            piece.Writes[sink] = write;
+            if (!stopToken.IsCancellationRequested)
+            {
+                Log.SinkWriteTimedOut(logger, name, model, options.SinkTimeout, attempt, attempts);
+            }
         }
         catch (Exception ex)
         {
-            Log.SinkWriteFailed(logger, ex, sink.GetType().Name, recordCount, batch.Model.Name, attempt, attempts);
-            return Outcome.Failed;
+            piece.Writes[sink] = null;
+            piece.DidNotFit |= ex is StorageFullException;
+            if (ex is OperationCanceledException && timeout.IsCancellationRequested)
+            {
+                Log.SinkWriteTimedOut(logger, name, model, options.SinkTimeout, attempt, attempts);
+            }
+            else if (!stopToken.IsCancellationRequested)
+            {
+                Log.SinkWriteFailed(logger, ex, name, piece.Records, model, attempt, attempts);
+            }
         }
     }
 
-    // An abandoned write may still fault later; observe it so it never surfaces as an unobserved task exception.
-    private static void ObserveLater(Task write) =>
-        write.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-
-    private enum Outcome
+    private BatchWriteOutcome Settle(MonitoringBatch batch, int recordCount, List<BatchPiece> pieces, DropReason reason)
     {
-        Written,
-        Failed,
-        Abandoned,
+        int stored = 0, duplicates = 0, dropped = 0;
+        foreach (var piece in pieces)
+        {
+            if (piece.IsStored)
+            {
+                duplicates += piece.DuplicateCount;
+                stored += piece.Records - piece.DuplicateCount;
+            }
+            else
+            {
+                dropped += piece.Records;
+            }
+        }
+
+        System.Diagnostics.Debug.Assert(stored + duplicates + dropped == recordCount, "Every record of the batch is counted once.");
+        Accounting.Settle(stored, duplicates, dropped, reason);
+
+        // Watched only once the drop is counted, so that a write finishing meanwhile moves counted records.
+        var abandoned = false;
+        foreach (var piece in pieces)
+        {
+            for (var i = 0; i < sinks.Count && !piece.IsStored; i++)
+            {
+                if (piece.Writes[i] is { } running)
+                {
+                    abandoned = true;
+
+                    // Later batches wait for the accounting too, not just the write: once they run, the counts are final.
+                    var watched = WatchLateWrite(piece, i, running, reason);
+                    if (ReferenceEquals(_running[i], running))
+                    {
+                        _running[i] = watched;
+                    }
+                }
+            }
+        }
+
+        if (dropped > 0)
+        {
+            Log.BatchDropped(logger, dropped, batch.Model.Name, options.SinkRetryCount + 1, reason.ToString());
+        }
+
+        if (duplicates > 0 && Interlocked.Exchange(ref _duplicatesLogged, 1) == 0)
+        {
+            Log.DuplicatePredictions(logger, duplicates, batch.Model.Name);
+        }
+
+        return new BatchWriteOutcome(dropped == 0, abandoned);
+    }
+
+    /// <summary>Moves the part's records from dropped to stored if its abandoned write finishes successfully and no other sink is missing it.</summary>
+    private Task WatchLateWrite(BatchPiece piece, int sink, Task<SinkWriteResult> write, DropReason reason)
+    {
+        var name = sinks[sink].GetType().Name;
+        return write.ContinueWith(
+            t =>
+            {
+                if (!t.IsCompletedSuccessfully)
+                {
+                    _ = t.Exception;
+                    return;
+                }
+
+                lock (piece.Gate)
+                {
+                    var wasStored = piece.IsStored;
+                    piece.Stored(sink, t.Result);
+                    if (wasStored || !piece.IsStored)
+                    {
+                        return;
+                    }
+                }
+
+                Accounting.StoredAfterAll(piece.Records, piece.DuplicateCount, reason);
+                Log.AbandonedWriteStored(logger, name, piece.Batch.Model.Name, piece.Records, reason.ToString());
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 }

@@ -24,6 +24,9 @@ public enum DropReason
     /// <summary>Shutdown or flush ran out of time before the record could be written.</summary>
     ShutdownTimeout = 6,
 
+    /// <summary>A prediction's id was already stored (or repeated earlier in its batch): the store keeps the first prediction with an id and skipped this one.</summary>
+    DuplicateId = 7,
+
     /// <summary>A string or collection in the record was over its cap in <see cref="RecordingLimits"/> (too long, or too many entries).</summary>
     LimitExceeded = 8,
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ModelMonitoring.Drift;
 using ModelMonitoring.DriftMonitoring;
+using ModelMonitoring.Testing;
 
 namespace ModelMonitoring.Tests.Configuration;
 
@@ -107,7 +108,7 @@ public class DriftOptionsValidationTests
     public void ValidDriftConfiguration_Starts_AndDefaultsAreDocumentedValues()
     {
         DriftMonitoringOptions? configured = null;
-        using var pipeline = MonitoringPipeline.Create(b => b.Configure(o => o.AddModel("fraud", m => m
+        using var pipeline = MonitoringPipeline.Create(b => b.AddSink(new RecordingSink()).Configure(o => o.AddModel("fraud", m => m
             .NumericFeatures("amount").CategoricalFeatures("country")
             .Drift(d => configured = d)
             .Drift(d => d.Reference = Reference))));

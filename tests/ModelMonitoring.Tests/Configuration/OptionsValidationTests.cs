@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ModelMonitoring.Testing;
 
 namespace ModelMonitoring.Tests.Configuration;
 
@@ -57,7 +58,7 @@ public class OptionsValidationTests
     [Fact]
     public void ValidConfiguration_Starts()
     {
-        using var pipeline = MonitoringPipeline.Create(b => b.Configure(o => o.AddModel("m", m => m.NumericFeatures("a").CategoricalFeatures("c")
+        using var pipeline = MonitoringPipeline.Create(b => b.AddSink(new RecordingSink()).Configure(o => o.AddModel("m", m => m.NumericFeatures("a").CategoricalFeatures("c")
             .Threshold("class_share.fraud", t => t.Max = 0.5))));
 
         pipeline.Models.Single().NumericFeatures.ShouldBe(["a"]);

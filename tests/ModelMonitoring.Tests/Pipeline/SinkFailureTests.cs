@@ -101,20 +101,29 @@ public class SinkFailureTests
     }
 
     [Fact]
-    public async Task HangingSink_WriteIsAbandonedAtSinkTimeout_AndRetriedOnceItAnswers()
+    public async Task HangingSink_WriteIsAbandonedAtSinkTimeout_AndTheSinkIsNotCalledAgainUntilItAnswers()
     {
         await using var test = Create();
+        var monitor = test.Pipeline.GetMonitor("m");
         test.Sink.Hang = true;
-        RecordMany(test.Pipeline.GetMonitor("m"), 3);
+        RecordMany(monitor, 3);
 
-        var flush = test.Pipeline.FlushAsync();
-        await test.AdvanceUntilAsync(test.Sink.WhenAttempts(2), Step);
-
-        test.Sink.WriteAttempts.ShouldBe(2);
-        test.Logs.Lines.ShouldContain(l => l.Contains("was abandoned", StringComparison.Ordinal));
+        var hung = await test.AdvanceUntilAsync(test.Pipeline.FlushAsync(), Step);
+        var whileHung = test.Pipeline.GetStatistics();
         test.Sink.ReleaseHang();
-        (await test.AdvanceUntilAsync(flush, Step)).ShouldBeTrue();
-        test.Pipeline.GetStatistics().Stored.ShouldBe(3);
+        RecordMany(monitor, 2);
+        var flushed = await test.AdvanceUntilAsync(test.Pipeline.FlushAsync(), Step);
+
+        hung.ShouldBeFalse();
+        whileHung.GetDropped(DropReason.SinkFailure).ShouldBe(3);
+        test.Logs.Lines.ShouldContain(l => l.Contains("was abandoned", StringComparison.Ordinal));
+        flushed.ShouldBeTrue();
+        test.Sink.WriteAttempts.ShouldBe(2);
+        test.Sink.Predictions.Count.ShouldBe(5);
+        var statistics = test.Pipeline.GetStatistics();
+        statistics.Stored.ShouldBe(5);
+        statistics.Dropped.ShouldBe(0);
+        test.Logs.Lines.ShouldContain(l => l.Contains("finished after all", StringComparison.Ordinal));
     }
 
     [Fact]

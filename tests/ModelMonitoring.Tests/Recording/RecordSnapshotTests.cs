@@ -157,7 +157,7 @@ public class RecordSnapshotTests
     {
         public int Meddled { get; private set; }
 
-        public ValueTask WriteAsync(MonitoringBatch batch, CancellationToken cancellationToken)
+        public ValueTask<SinkWriteResult> WriteAsync(MonitoringBatch batch, CancellationToken cancellationToken)
         {
             foreach (var metric in batch.Metrics.Span)
             {
@@ -191,7 +191,7 @@ public class RecordSnapshotTests
                 }
             }
 
-            return ValueTask.CompletedTask;
+            return ValueTask.FromResult(SinkWriteResult.AllKept);
         }
     }
 }

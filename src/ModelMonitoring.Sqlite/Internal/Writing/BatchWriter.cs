@@ -50,19 +50,22 @@ internal sealed class BatchWriter : IDisposable
         }
     }
 
-    public void Write(MonitoringBatch batch, CancellationToken cancellationToken)
+    /// <summary>Writes the batch; the result counts the predictions skipped because their id was already stored.</summary>
+    public SinkWriteResult Write(MonitoringBatch batch, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (batch.IsEmpty)
         {
-            return;
+            return SinkWriteResult.AllKept;
         }
+
+        int inserted;
 
         _begin.Execute();
         try
         {
             var modelId = _models.Resolve(batch.Model);
-            _predictions.Insert(modelId, batch.Model, batch.Predictions.Span, cancellationToken);
+            inserted = _predictions.Insert(modelId, batch.Model, batch.Predictions.Span, cancellationToken);
             _records.InsertLabels(modelId, batch.GroundTruths.Span);
             _records.InsertMetrics(modelId, batch.Metrics.Span);
             _records.InsertHealthChecks(modelId, batch.HealthChecks.Span);
@@ -79,6 +82,7 @@ internal sealed class BatchWriter : IDisposable
         }
 
         _models.Committed();
+        return new SinkWriteResult { DuplicatePredictions = batch.Predictions.Length - inserted };
     }
 
     public void Dispose()

@@ -12,7 +12,8 @@ namespace ModelMonitoring.Sqlite.Internal.Writing;
 /// </summary>
 /// <remarks>
 /// <c>INSERT OR IGNORE</c>: a prediction whose id is already stored is skipped, so the first one
-/// stored with an id wins and writing the same prediction twice is harmless.
+/// stored with an id wins and writing the same prediction twice is harmless. <see cref="Insert"/>
+/// returns how many rows it inserted, so the skipped ones are reported as duplicates rather than stored.
 /// </remarks>
 internal sealed class PredictionInserter : IDisposable
 {
@@ -40,8 +41,10 @@ internal sealed class PredictionInserter : IDisposable
         }
     }
 
-    public void Insert(long modelId, ModelSchema model, ReadOnlySpan<PredictionRecord> predictions, CancellationToken cancellationToken)
+    /// <summary>Inserts the predictions; returns how many were inserted (the rest had an id already stored).</summary>
+    public int Insert(long modelId, ModelSchema model, ReadOnlySpan<PredictionRecord> predictions, CancellationToken cancellationToken)
     {
+        var inserted = 0;
         var numericWidth = model.NumericFeatures.Count;
         var categoricalWidth = model.CategoricalFeatures.Count;
         var i = 0;
@@ -55,15 +58,17 @@ internal sealed class PredictionInserter : IDisposable
                 Bind(_many, row * ColumnCount, modelId, predictions[position]);
             }
 
-            _many.Execute();
+            inserted += _many.Execute();
         }
 
         for (; i < predictions.Length; i++)
         {
             Check(predictions[i], i, model, numericWidth, categoricalWidth);
             Bind(_one, 0, modelId, predictions[i]);
-            _one.Execute();
+            inserted += _one.Execute();
         }
+
+        return inserted;
     }
 
     public void Dispose()

@@ -37,7 +37,8 @@ internal sealed class RawStatement : IDisposable
     public void BindNull(int index) => Check(raw.sqlite3_bind_null(_statement, index));
 
     /// <summary>Runs the statement to completion and resets it for the next row.</summary>
-    public void Execute()
+    /// <returns>The number of rows it inserted, updated or deleted (an ignored conflicting row is not counted).</returns>
+    public int Execute()
     {
         try
         {
@@ -47,6 +48,7 @@ internal sealed class RawStatement : IDisposable
             }
 
             Check(rc, raw.SQLITE_DONE);
+            return raw.sqlite3_changes(_db);
         }
         finally
         {

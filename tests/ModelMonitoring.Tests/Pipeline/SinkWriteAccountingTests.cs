@@ -1,0 +1,170 @@
+using ModelMonitoring.Recording;
+using ModelMonitoring.Testing;
+
+namespace ModelMonitoring.Tests.Pipeline;
+
+/// <summary>Sinks that block their thread, run out of room or keep one prediction per id: the worker goes on and counts exactly.</summary>
+public class SinkWriteAccountingTests
+{
+    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(50);
+
+    private static TestPipeline Create(Action<ModelMonitoringOptions>? tweak = null) => TestPipeline.Create(o =>
+    {
+        o.SinkRetryCount = 3;
+        o.SinkRetryDelay = TimeSpan.FromMilliseconds(100);
+        o.SinkTimeout = TimeSpan.FromSeconds(2);
+        o.FlushTimeout = TimeSpan.FromHours(1);
+        o.ShutdownTimeout = TimeSpan.FromSeconds(5);
+        o.AddModel("m", m => m.NumericFeatures("a"));
+        tweak?.Invoke(o);
+    });
+
+    private static void RecordMany(IModelMonitor monitor, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            monitor.RecordPrediction(new Prediction { NumericFeatures = [i] }).IsEmpty.ShouldBeFalse();
+        }
+    }
+
+    private static void ShouldBeExact(MonitoringStatistics statistics) =>
+        (statistics.Stored + statistics.Buffered + statistics.Dropped).ShouldBe(statistics.Received);
+
+    [Fact]
+    public async Task SinkBlockingItsThreadSynchronously_IsAbandonedAtTheSinkTimeout_AndTheWorkerGoesOn()
+    {
+        await using var test = Create(o => o.MaxBatchSize = 50);
+        test.Sink.Block();
+        RecordMany(test.Pipeline.GetMonitor("m"), 100);
+
+        var flushed = await test.AdvanceUntilAsync(test.Pipeline.FlushAsync(), Step, maxSteps: 2_000);
+        var statistics = test.Pipeline.GetStatistics();
+
+        flushed.ShouldBeFalse();
+        test.Logs.Lines.ShouldContain(l => l.Contains("was abandoned", StringComparison.Ordinal));
+        statistics.GetDropped(DropReason.SinkFailure).ShouldBe(100);
+        statistics.Buffered.ShouldBe(0);
+        ShouldBeExact(statistics);
+    }
+
+    [Fact]
+    public async Task SinkBlockingItsThreadSynchronously_AtShutdown_EveryRecordIsCountedAsShutdownTimeout()
+    {
+        var test = Create(o => o.MaxBatchSize = 50);
+        try
+        {
+            test.Sink.Block();
+            RecordMany(test.Pipeline.GetMonitor("m"), 100);
+
+            // Small steps: the worker needs a few real milliseconds to unwind between its deadline and the shutdown timeout.
+            await test.AdvanceUntilAsync(test.Pipeline.DisposeAsync().AsTask(), TimeSpan.FromMilliseconds(5));
+            var statistics = test.Pipeline.GetStatistics();
+
+            statistics.Buffered.ShouldBe(0);
+            statistics.Stored.ShouldBe(0);
+            statistics.GetDropped(DropReason.ShutdownTimeout).ShouldBe(100);
+            ShouldBeExact(statistics);
+        }
+        finally
+        {
+            test.Sink.Unblock();
+        }
+    }
+
+    [Fact]
+    public async Task WriteAbandonedAtShutdown_ThatFinishesLater_IsCountedAsStoredInstead()
+    {
+        var test = Create();
+        test.Sink.Block();
+        RecordMany(test.Pipeline.GetMonitor("m"), 10);
+        await test.AdvanceUntilAsync(test.Pipeline.DisposeAsync().AsTask(), TimeSpan.FromMilliseconds(5));
+        var atShutdown = test.Pipeline.GetStatistics();
+        var stored = test.Logs.WhenLogged("finished after all");
+
+        test.Sink.Unblock();
+        await stored;
+        var later = test.Pipeline.GetStatistics();
+
+        atShutdown.GetDropped(DropReason.ShutdownTimeout).ShouldBe(10);
+        test.Sink.Predictions.Count.ShouldBe(10);
+        later.Stored.ShouldBe(10);
+        later.Dropped.ShouldBe(0);
+        ShouldBeExact(later);
+    }
+
+    [Fact]
+    public async Task BatchLargerThanTheRoomLeft_IsRetriedInParts_AndWhatFitsIsStored()
+    {
+        await using var test = Create(o => o.MaxBatchSize = 100);
+        test.Sink.MaxRecordsPerWrite = 30;
+        RecordMany(test.Pipeline.GetMonitor("m"), 100);
+
+        var flushed = await test.AdvanceUntilAsync(test.Pipeline.FlushAsync(), Step);
+
+        flushed.ShouldBeTrue();
+        test.Sink.Predictions.Select(p => p.NumericFeatures.Span[0]).Order().ShouldBe(Enumerable.Range(0, 100).Select(i => (double)i));
+        var statistics = test.Pipeline.GetStatistics();
+        statistics.Stored.ShouldBe(100);
+        statistics.Dropped.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task StoreFullForAWhile_CountsWhatDidNotFit_AndStoresWholeBatchesOnceRoomReturns()
+    {
+        await using var test = Create(o => o.MaxBatchSize = 64);
+        var monitor = test.Pipeline.GetMonitor("m");
+        test.Sink.MaxRecordsPerWrite = 0;
+        RecordMany(monitor, 64);
+        (await test.AdvanceUntilAsync(test.Pipeline.FlushAsync(), Step)).ShouldBeFalse();
+
+        test.Sink.MaxRecordsPerWrite = int.MaxValue;
+        RecordMany(monitor, 200);
+        var flushed = await test.AdvanceUntilAsync(test.Pipeline.FlushAsync(), Step);
+
+        flushed.ShouldBeTrue();
+        var statistics = test.Pipeline.GetStatistics();
+        statistics.GetDropped(DropReason.SinkFailure).ShouldBe(64);
+        statistics.Stored.ShouldBe(200);
+        test.Sink.Predictions.Count.ShouldBe(200);
+        ShouldBeExact(statistics);
+    }
+
+    [Fact]
+    public async Task SinkFailingForAnotherReason_IsRetriedWhole_NotInParts()
+    {
+        await using var test = Create();
+        test.Sink.Fail = true;
+        RecordMany(test.Pipeline.GetMonitor("m"), 10);
+
+        (await test.AdvanceUntilAsync(test.Pipeline.FlushAsync(), Step)).ShouldBeFalse();
+
+        test.Sink.WriteAttempts.ShouldBe(4);
+        test.Pipeline.GetStatistics().GetDropped(DropReason.SinkFailure).ShouldBe(10);
+    }
+
+    [Fact]
+    public async Task RepeatedPredictionId_KeptOnceByTheSink_IsCountedAsDuplicateIdNotStored()
+    {
+        await using var test = Create();
+        test.Sink.KeepFirstPerId = true;
+        var monitor = test.Pipeline.GetMonitor("m");
+        var id = PredictionId.FromGuid(Guid.NewGuid());
+
+        for (var i = 0; i < 3; i++)
+        {
+            monitor.RecordPrediction(new Prediction { Id = id, NumericFeatures = [i] });
+        }
+
+        monitor.RecordPrediction(new Prediction { NumericFeatures = [9] });
+        (await test.Pipeline.FlushAsync()).ShouldBeTrue();
+        monitor.RecordPrediction(new Prediction { Id = id, NumericFeatures = [10] });
+        (await test.Pipeline.FlushAsync()).ShouldBeTrue();
+        var statistics = test.Pipeline.GetStatistics();
+
+        test.Sink.Predictions.Count.ShouldBe(2);
+        statistics.Stored.ShouldBe(2);
+        statistics.GetDropped(DropReason.DuplicateId).ShouldBe(3);
+        ShouldBeExact(statistics);
+        test.Logs.Lines.Count(l => l.Contains("counted as DuplicateId", StringComparison.Ordinal)).ShouldBe(1);
+    }
+}
