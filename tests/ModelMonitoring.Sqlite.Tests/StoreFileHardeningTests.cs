@@ -131,6 +131,9 @@ public sealed class StoreFileHardeningTests : IDisposable
         builder.Configure(o =>
         {
             o.BufferCapacity = 65_536;
+
+            // The records carry a fixed 2025 time against the real clock, as a backfill does.
+            o.MaxLateness = TimeSpan.FromDays(36_500);
             o.AddModel("m", m => m.NumericFeatures("x"));
             tweak?.Invoke(o);
         }).UseSqlite(path);

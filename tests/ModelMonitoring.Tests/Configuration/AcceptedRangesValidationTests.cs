@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Options;
+using ModelMonitoring.Testing;
 
 namespace ModelMonitoring.Tests.Configuration;
 
-public class RecordLimitsValidationTests
+public class AcceptedRangesValidationTests
 {
     private static OptionsValidationException CreateFails(Action<ModelMonitoringOptions> configure) =>
         Should.Throw<OptionsValidationException>(() => MonitoringPipeline.Create(b => b.Configure(o =>
@@ -54,7 +55,7 @@ public class RecordLimitsValidationTests
             o.MaxClockSkew = TimeSpan.Zero;
             o.MaxLateness = TimeSpan.FromDays(36_500);
             o.MaxLatency = TimeSpan.FromMilliseconds(1);
-        }));
+        }).AddSink(new RecordingSink()));
 
         pipeline.Models.ShouldHaveSingleItem();
     }
