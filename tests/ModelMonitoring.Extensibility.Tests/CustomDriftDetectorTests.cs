@@ -22,6 +22,9 @@ public sealed class CustomDriftDetectorTests : IDisposable
         await using var pipeline = MonitoringPipeline.Create(builder =>
         {
             builder.Services.AddSingleton<TimeProvider>(clock);
+
+            // The fake clock jumps a minute: a real SQLite write in progress must not be abandoned by the jump.
+            builder.Configure(o => o.SinkTimeout = TimeSpan.FromHours(1));
             builder.Configure(o => o.AddModel("fraud", m => m
                     .NumericFeatures("amount")
                     .Drift(d =>

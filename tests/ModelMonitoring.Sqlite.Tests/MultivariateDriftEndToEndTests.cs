@@ -71,6 +71,8 @@ public sealed class MultivariateDriftEndToEndTests : IDisposable
     private static MonitoringPipeline Create(string path, FakeTimeProvider clock, RecordingAlertChannel channel) => MonitoringPipeline.Create(builder =>
     {
         builder.Services.AddSingleton<TimeProvider>(clock);
+        // The fake clock jumps minutes at a time: a real SQLite write in progress must not be abandoned by a jump.
+        builder.Configure(o => o.SinkTimeout = TimeSpan.FromHours(1));
         builder.Configure(o => o.AddModel("pricing", m => m
                 .NumericFeatures("x", "y")
                 .Drift(d =>
