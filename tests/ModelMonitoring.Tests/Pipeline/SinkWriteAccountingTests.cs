@@ -1,32 +1,11 @@
 using ModelMonitoring.Recording;
-using ModelMonitoring.Testing;
+using static ModelMonitoring.Tests.Pipeline.SinkScenario;
 
 namespace ModelMonitoring.Tests.Pipeline;
 
 /// <summary>Sinks that block their thread, run out of room or keep one prediction per id: the worker goes on and counts exactly.</summary>
 public class SinkWriteAccountingTests
 {
-    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(50);
-
-    private static TestPipeline Create(Action<ModelMonitoringOptions>? tweak = null) => TestPipeline.Create(o =>
-    {
-        o.SinkRetryCount = 3;
-        o.SinkRetryDelay = TimeSpan.FromMilliseconds(100);
-        o.SinkTimeout = TimeSpan.FromSeconds(2);
-        o.FlushTimeout = TimeSpan.FromHours(1);
-        o.ShutdownTimeout = TimeSpan.FromSeconds(5);
-        o.AddModel("m", m => m.NumericFeatures("a"));
-        tweak?.Invoke(o);
-    });
-
-    private static void RecordMany(IModelMonitor monitor, int count)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            monitor.RecordPrediction(new Prediction { NumericFeatures = [i] }).IsEmpty.ShouldBeFalse();
-        }
-    }
-
     private static void ShouldBeExact(MonitoringStatistics statistics) =>
         (statistics.Stored + statistics.Buffered + statistics.Dropped).ShouldBe(statistics.Received);
 
