@@ -1,8 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using ModelMonitoring.Alerting;
 using ModelMonitoring.Drift;
 using ModelMonitoring.Recording;
-using ModelMonitoring.Storage;
 using ModelMonitoring.Testing;
 using static ModelMonitoring.Tests.DriftMonitoring.DriftScenario;
 
@@ -10,9 +8,6 @@ namespace ModelMonitoring.Tests.DriftMonitoring;
 
 public sealed class DegenerateReferenceTests
 {
-    private static Action<IModelMonitoringBuilder> With(IReferenceProfileStore store) =>
-        b => b.Services.AddSingleton(store);
-
     [Fact]
     public async Task ReferenceLearnedFromIdenticalWarmUpRows_IsRefusedAndNotSaved_AndLearnedAgainFromTheNextPredictions()
     {

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using ModelMonitoring.Alerting;
 using ModelMonitoring.Drift;
-using ModelMonitoring.Storage;
 using ModelMonitoring.Testing;
 using static ModelMonitoring.Tests.DriftMonitoring.DriftScenario;
 
@@ -9,9 +7,6 @@ namespace ModelMonitoring.Tests.DriftMonitoring;
 
 public sealed class DriftReferenceTests
 {
-    private static Action<IModelMonitoringBuilder> With(IReferenceProfileStore store) =>
-        b => b.Services.AddSingleton(store);
-
     [Fact]
     public async Task ReferenceFromFirst_IsLearnedAndSaved_AndReusedAfterARestart()
     {

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using ModelMonitoring.Drift;
 using ModelMonitoring.DriftMonitoring;
 using ModelMonitoring.Recording;
+using ModelMonitoring.Storage;
 using ModelMonitoring.Testing;
 using ModelMonitoring.Tests.Drift;
 
@@ -17,6 +19,10 @@ internal sealed class DriftScenario
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
     private readonly Random _random = new(20261201);
+
+    /// <summary>Registers a reference store for the pipeline to use.</summary>
+    public static Action<IModelMonitoringBuilder> With(IReferenceProfileStore store) =>
+        b => b.Services.AddSingleton(store);
 
     public static TestPipeline Create(Action<DriftMonitoringOptions>? drift = null, Action<IModelMonitoringBuilder>? extra = null) => TestPipeline.Create(
         o =>

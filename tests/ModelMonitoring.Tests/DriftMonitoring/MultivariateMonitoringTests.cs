@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using ModelMonitoring.Drift;
-using ModelMonitoring.Storage;
 using ModelMonitoring.Testing;
 using static ModelMonitoring.Tests.DriftMonitoring.DriftScenario;
 
@@ -8,9 +6,6 @@ namespace ModelMonitoring.Tests.DriftMonitoring;
 
 public sealed class MultivariateMonitoringTests
 {
-    private static Action<IModelMonitoringBuilder> With(IReferenceProfileStore store) =>
-        b => b.Services.AddSingleton(store);
-
     [Fact]
     public async Task SavedReferenceWithoutRowOrder_IsRefusedAndLearnedAgain_WhenTheMultivariateCheckIsOn()
     {
