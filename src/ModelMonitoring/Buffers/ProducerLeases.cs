@@ -5,8 +5,9 @@ namespace ModelMonitoring.Buffers;
 /// <summary>
 /// Hands out a small number of producer leases, each to one thread at a time. The holder of lease
 /// <c>i</c> is the only producer of shard <c>i</c> in every <see cref="ShardedRing{T}"/> that uses
-/// this registry, so it claims slots there with plain stores instead of a locked compare-and-swap
-/// (which drains the store buffer and was about a quarter of a recording's cost).
+/// this registry, so it claims slots there with plain stores instead of a locked compare-and-swap,
+/// which drains the store buffer and so costs a sizeable share of a record (see docs/benchmarks.md,
+/// "Producer leases").
 /// </summary>
 /// <remarks>
 /// <para>A thread takes a lease on its first record, with one compare-and-swap. A lease is never

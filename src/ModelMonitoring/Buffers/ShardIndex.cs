@@ -2,8 +2,8 @@ namespace ModelMonitoring.Buffers;
 
 /// <summary>
 /// Gives each recording thread a fixed shard number (handed out round-robin on first use), so that
-/// threads spread over shards without asking the OS which processor they run on, which costs
-/// about 10 ns on virtual machines.
+/// threads spread over shards without asking the OS which processor they run on, a call that is
+/// slow on virtual machines (see docs/benchmarks.md, "Processor number").
 /// </summary>
 internal static class ShardIndex
 {

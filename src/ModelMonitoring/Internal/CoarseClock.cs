@@ -2,8 +2,8 @@ namespace ModelMonitoring.Internal;
 
 /// <summary>
 /// A timestamp refreshed by a timer, so the recording hot path reads a field instead of the clock.
-/// Reading the clock costs 20 to 70 ns on common virtual machines (more than the rest of a record);
-/// the price is that recorded times lag by up to one resolution period.
+/// Reading the clock costs more than the rest of a record on common virtual machines (see
+/// docs/benchmarks.md, "Clock reads"); the price is that recorded times lag by up to one resolution period.
 /// </summary>
 internal sealed class CoarseClock : IDisposable
 {

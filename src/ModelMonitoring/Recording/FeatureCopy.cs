@@ -6,9 +6,9 @@ namespace ModelMonitoring.Recording;
 
 /// <summary>
 /// Copies and checks numeric feature values on the recording path. A double is NaN or infinite
-/// exactly when its exponent bits are all set, so four values are checked with two vector
-/// instructions. Features are a few dozen values at most, where a call to Memmove and a separate
-/// checking pass cost more than one fused pass.
+/// exactly when its exponent bits are all set, so four values are checked at once by a mask and a
+/// comparison. Features are a few dozen values at most, where a call to Memmove and a separate
+/// checking pass cost more than one fused pass (see docs/benchmarks.md, "Feature copy").
 /// </summary>
 internal static class FeatureCopy
 {
@@ -30,8 +30,8 @@ internal static class FeatureCopy
     /// <summary>
     /// <see cref="TryCopyFinite"/> four values at a time, for counts that <see cref="CanCopyByVectors"/>
     /// accepts: vectors only, and no call, so that a caller keeps nothing in saved registers for it.
-    /// (Eight at a time with 512-bit vectors took fewer instructions for ten features and measured no
-    /// faster.)
+    /// 256-bit vectors rather than 512-bit ones, because the wider copy bought nothing (see
+    /// docs/benchmarks.md, "Feature copy").
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryCopyFiniteBy256BitVectors(ref double source, ref double destination, int count)

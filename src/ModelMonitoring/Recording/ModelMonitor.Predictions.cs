@@ -44,7 +44,7 @@ internal sealed partial class ModelMonitor
             return Reject(DropReason.InvalidValue);
         }
 
-        // The scalar checks are IsValid's in fewer instructions: a latency as an unsigned number is above
+        // The scalar checks are IsValid's, in a cheaper form: a latency as an unsigned number is above
         // the limit when it is too long or negative, and a confidence within [0, 1] is a double
         // whose bits, as an unsigned integer, are at most those of 1 (which also turns away -0, a valid
         // confidence). The slow path decides what fails here, and rejects. Each value is read once, into

@@ -11,8 +11,8 @@ namespace ModelMonitoring.Recording;
 /// kind, identifier, timestamp, input hash, segment) note that they were set, so recording reads them
 /// only then. Besides saving the reads, this matters because a struct built with an object initializer
 /// is first zeroed with wide vector stores, and on some processors a narrow read of a part that only
-/// such a store wrote waits for the store to reach the cache (a failed store-to-load forwarding,
-/// about 5 ns each).</para>
+/// such a store wrote waits for the store to reach the cache (a failed store-to-load forwarding; see
+/// docs/benchmarks.md, "Reading only what the caller set").</para>
 /// </remarks>
 public readonly ref struct Prediction
 {

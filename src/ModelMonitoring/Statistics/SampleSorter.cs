@@ -4,8 +4,9 @@ namespace ModelMonitoring.Statistics;
 
 /// <summary>
 /// Copies a sample, rejecting non-finite values, and sorts it ascending. Large samples use an
-/// LSD radix sort on the IEEE-754 bit patterns, which is several times faster than a comparison
-/// sort for a million values and gives the same order (−0.0 sorts before +0.0; they compare equal).
+/// LSD radix sort on the IEEE-754 bit patterns, which makes a fixed number of passes instead of
+/// n log n comparisons (see docs/benchmarks.md, "Radix sort") and gives the same order (−0.0 sorts
+/// before +0.0; they compare equal).
 /// </summary>
 internal static class SampleSorter
 {

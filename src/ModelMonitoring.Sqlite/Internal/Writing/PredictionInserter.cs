@@ -7,8 +7,8 @@ namespace ModelMonitoring.Sqlite.Internal.Writing;
 
 /// <summary>
 /// Inserts predictions through two prepared statements: one with <see cref="RowsPerStatement"/> rows
-/// of values (SQLite's per-statement cost is paid once for all of them, about 1.5 times faster than a
-/// row at a time) and one single-row statement for the remainder.
+/// of values, so that SQLite's per-statement cost is paid once for all of them rather than once per
+/// row (see docs/benchmarks.md, "Multi-row inserts"), and one single-row statement for the remainder.
 /// </summary>
 /// <remarks>
 /// <c>INSERT OR IGNORE</c>: a prediction whose id is already stored is skipped, so the first one
