@@ -1,9 +1,4 @@
-// BenchmarkDotNet v0.14.0, --job short, .NET 10.0.12, AMD EPYC VM (2 vCPUs), Debian 12 — 2026-11-22 (docs/benchmarks.md)
-//
-// | Method                                                 | Mean     | StdDev  | Allocated |
-// |------------------------------------------------------- |---------:|--------:|----------:|
-// | CheckWindow5KAgainstReference100K                      | 13.43 ms | 0.97 ms |   1.95 KB |
-// | CheckWindow5KAgainstReference100KWithKolmogorovSmirnov |  9.51 ms | 1.02 ms |   1.67 KB |
+// Results, machines and every run: docs/benchmarks.md, "Continuous drift check".
 
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;

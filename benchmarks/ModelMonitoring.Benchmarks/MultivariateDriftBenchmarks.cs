@@ -1,12 +1,4 @@
-// BenchmarkDotNet v0.14.0, --job short, .NET 10.0.12, AMD EPYC VM (2 vCPUs, busy: load 4-6), Debian 12 — 2026-11-22 (docs/benchmarks.md)
-//
-// | Method    | Mean     | StdDev  | Allocated |
-// |---------- |---------:|--------:|----------:|
-// | Fit100K   | 34.03 ms | 2.17 ms | 5,610,136 B |
-// | Detect10K |  5.26 ms | 0.29 ms |       446 B |
-//
-// NumPy 1.24.2 / SciPy 1.10.1 on the same sizes (benchmarks/scipy_timings.py, right after): fit 124.1 ms,
-// detect 69.3 ms.
+// Results, machines and every run: docs/benchmarks.md, "Multivariate drift".
 
 using BenchmarkDotNet.Attributes;
 using ModelMonitoring.Drift;

@@ -1,22 +1,4 @@
-// BenchmarkDotNet v0.14.0, .NET 10.0.12, Intel Xeon VM (2 vCPUs, AVX-512), Debian 12 — two of ten runs
-// of 2026-12-01 06:22-06:49 UTC: the one that met every target, and one 3.05x apart from OpenTelemetry. The
-// machine changes speed every few seconds and BenchmarkDotNet measures each benchmark in its own
-// process, so the ratios between rows scatter (3.0-7.3x, threads 0.9-2.6x); all ten runs, and the
-// harnesses that compare at the same moment (`paired`, `scaling`), in docs/benchmarks.md ("Recording").
-//
-// | Method (06:48, load 1.94)    | Mean      | StdDev    | Allocated |
-// |----------------------------- |----------:|----------:|----------:|
-// | RecordFromOneThread          | 21.286 ns | 0.8073 ns |         - |
-// | RecordFromTwoThreads         |  8.302 ns | 0.5033 ns |         - |
-// | RecordPrediction             | 13.515 ns | 0.1626 ns |         - |
-// | OpenTelemetryHistogramRecord | 98.983 ns | 2.4552 ns |         - |
-//
-// | Method (06:49, load 2.14)    | Mean      | StdDev    | Allocated |
-// |----------------------------- |----------:|----------:|----------:|
-// | RecordFromOneThread          | 18.43 ns  | 0.832 ns  |         - |
-// | RecordFromTwoThreads         | 11.82 ns  | 0.437 ns  |         - |
-// | RecordPrediction             | 23.05 ns  | 0.763 ns  |         - |
-// | OpenTelemetryHistogramRecord | 70.23 ns  | 2.278 ns  |         - |
+// Results, machines and every run: docs/benchmarks.md, "Recording".
 
 using System.Diagnostics;
 using System.Diagnostics.Metrics;

@@ -1,8 +1,4 @@
-// BenchmarkDotNet v0.14.0, .NET 10.0.12, AMD EPYC VM (2 vCPUs), Debian 12 — 2026-11-22 (docs/benchmarks.md)
-//
-// | Method     | Mean     | Median   | StdDev    | Allocated |
-// |----------- |---------:|---------:|----------:|----------:|
-// | WriteBatch | 3.225 us | 3.489 us | 0.7444 us |         - |   (per prediction: 310,000/s by the mean)
+// Results, machines and every run: docs/benchmarks.md, "SQLite flush".
 
 using BenchmarkDotNet.Attributes;
 using ModelMonitoring.Recording;

@@ -1,8 +1,4 @@
-// BenchmarkDotNet v0.14.0, .NET 10.0.12, AMD EPYC VM (2 vCPUs), Debian 12 — 2026-11-22 (docs/benchmarks.md)
-//
-// | Method            | Mean     | StdDev   | Allocated |
-// |------------------ |---------:|---------:|----------:|
-// | DrainAndAggregate | 506.0 ns | 169.9 ns |         - |
+// Results, machines and every run: docs/benchmarks.md, "Worker".
 
 using BenchmarkDotNet.Attributes;
 using ModelMonitoring.Aggregation;
