@@ -118,7 +118,7 @@ internal sealed partial class ModelMonitor : IModelMonitor
             return Refuse(reason);
         }
 
-        if (!TryClaim(Metrics, valid: true, out var shard, out var position))
+        if (!TryClaim(Metrics, out var shard, out var position))
         {
             return false;
         }
@@ -145,7 +145,7 @@ internal sealed partial class ModelMonitor : IModelMonitor
             return Refuse(rejected);
         }
 
-        if (!TryClaim(HealthChecks, valid: true, out var shard, out var position))
+        if (!TryClaim(HealthChecks, out var shard, out var position))
         {
             return false;
         }
@@ -161,7 +161,12 @@ internal sealed partial class ModelMonitor : IModelMonitor
 
     private bool RecordLabel(PredictionId predictionId, string? actualClass, double actualValue)
     {
-        if (!TryClaim(GroundTruths, !predictionId.IsEmpty, out var shard, out var position))
+        if (predictionId.IsEmpty)
+        {
+            return Refuse(DropReason.InvalidValue);
+        }
+
+        if (!TryClaim(GroundTruths, out var shard, out var position))
         {
             return false;
         }
@@ -175,13 +180,13 @@ internal sealed partial class ModelMonitor : IModelMonitor
         return true;
     }
 
-    /// <summary>Rejects (and counts) a record after dispose, when invalid or when its ring is full; otherwise claims a slot.</summary>
-    private bool TryClaim<T>(ShardedRing<T> ring, bool valid, out RingBuffer<T> shard, out long position)
+    /// <summary>Rejects (and counts) a record after dispose or when its ring is full; otherwise claims a slot. Invalid records are refused before (see <c>Refuse</c>).</summary>
+    private bool TryClaim<T>(ShardedRing<T> ring, out RingBuffer<T> shard, out long position)
         where T : struct
     {
-        if (_state.IsStopped || !valid)
+        if (_state.IsStopped)
         {
-            Drops.Increment(_state.IsStopped ? DropReason.Disposed : DropReason.InvalidValue);
+            Drops.Increment(DropReason.Disposed);
             shard = null!;
             position = 0;
             return false;
