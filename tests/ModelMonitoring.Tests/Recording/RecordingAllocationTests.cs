@@ -15,8 +15,7 @@ public sealed class RecordingAllocationTests
     public async Task RecordPredictionAndNumericLabel_WarmedUp_AllocateNothing()
     {
         // The worker is woken once a shard has taken a batch worth of records (at most half a shard), and
-        // that wake-up (a semaphore release to an asynchronous waiter) allocates its continuation: 32 bytes
-        // per 4,096 records by default, not per record. Shards and batches larger than what is recorded
+        // that wake-up allocates (32 bytes measured, once per 4,096 records by default), not the record. Shards and batches larger than what is recorded
         // here keep it out of the measurement, which then shows that recording itself allocates nothing.
         await using var test = TestPipeline.Create(o =>
         {
