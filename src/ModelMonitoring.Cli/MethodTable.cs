@@ -1,50 +1,57 @@
+using System.Globalization;
 using ModelMonitoring.Drift;
 
 namespace ModelMonitoring.Cli;
 
-/// <summary>The method names the CLI accepts, which are tests and their default thresholds.</summary>
+/// <summary>
+/// The method names the CLI accepts and what it says about them, all read from the library's
+/// catalog of drift methods, so a method registered there is accepted by <c>--method</c> and listed
+/// in the help without an edit here.
+/// </summary>
 internal static class MethodTable
 {
     public const string Auto = "auto";
 
-    private const double PValueThreshold = 0.05;
+    private static readonly DriftMethodCatalog Catalog = new DatasetDriftOptions().Catalog;
 
-    private const double DistanceThreshold = 0.1;
+    /// <summary>The accepted names besides <see cref="Auto"/>, in the catalog's order.</summary>
+    public static readonly string[] All = Catalog.Select(m => m.Name).ToArray();
 
-    public static readonly string[] All =
-    [
-        DriftMethods.KolmogorovSmirnov, DriftMethods.MannWhitney, DriftMethods.TTest, DriftMethods.ZTest,
-        DriftMethods.ChiSquare, DriftMethods.AndersonDarling, DriftMethods.CramerVonMises, DriftMethods.Energy,
-        DriftMethods.Wasserstein, DriftMethods.PopulationStabilityIndex, DriftMethods.JensenShannon,
-        DriftMethods.KullbackLeibler, DriftMethods.Hellinger,
-    ];
+    public static bool AppliesTo(string method, bool numeric) => Get(method).AppliesTo(numeric ? FeatureKind.Numeric : FeatureKind.Categorical);
 
-    private static readonly string[] Tests =
-    [
-        DriftMethods.KolmogorovSmirnov, DriftMethods.MannWhitney, DriftMethods.TTest, DriftMethods.ZTest,
-        DriftMethods.ChiSquare, DriftMethods.AndersonDarling, DriftMethods.CramerVonMises,
-    ];
+    public static bool IsKnown(string method) => Catalog.TryGet(method, out _);
 
-    private static readonly string[] CategoricalOnly = [DriftMethods.ZTest, DriftMethods.ChiSquare];
+    public static bool IsTest(string method) => Get(method).HasPValue;
 
-    private static readonly string[] Both =
-    [
-        DriftMethods.PopulationStabilityIndex, DriftMethods.JensenShannon, DriftMethods.KullbackLeibler, DriftMethods.Hellinger,
-    ];
+    public static double DefaultThreshold(string method) => Get(method).DefaultThreshold;
 
-    public static bool AppliesTo(string method, bool numeric) =>
-        Both.Contains(method, StringComparer.Ordinal) || CategoricalOnly.Contains(method, StringComparer.Ordinal) != numeric;
+    public static string Description(string method) => Get(method).Description;
 
-    public static bool IsKnown(string method) => All.Contains(method, StringComparer.Ordinal);
-
-    public static bool IsTest(string method) => Tests.Contains(method, StringComparer.Ordinal);
-
-    public static double DefaultThreshold(string method) => IsTest(method) ? PValueThreshold : DistanceThreshold;
-
-    public static string ThresholdRule(string method) => IsTest(method)
-        ? $"'{method}' is a test; its threshold is a p-value in (0, 1)"
-        : $"'{method}' is a distance; its threshold must be positive and finite";
+    public static string ThresholdRule(string method) => Get(method).ThresholdRule();
 
     public static string? ThresholdError(string method, double threshold) =>
-        (IsTest(method) ? threshold is > 0 and < 1 : threshold > 0 && double.IsFinite(threshold)) ? null : ThresholdRule(method);
+        Get(method).ThresholdError(threshold) is null ? null : ThresholdRule(method);
+
+    /// <summary>
+    /// One line per method for the help: name, description, the kinds it applies to and its default
+    /// threshold, such as <c>wasserstein  Wasserstein distance, normed: … (numeric; drift at 0.1 or more)</c>.
+    /// </summary>
+    public static IReadOnlyList<string> HelpLines()
+    {
+        var width = Catalog.Max(m => m.Name.Length);
+        return Catalog.Select(m => string.Create(
+            CultureInfo.InvariantCulture,
+            $"{m.Name.PadRight(width)}  {m.Description} ({m.KindsText()}; {Rule(m)})")).ToArray();
+    }
+
+    private static string Rule(DriftMethod method)
+    {
+        var threshold = method.DefaultThreshold.ToString("G4", CultureInfo.InvariantCulture);
+        return method.HasPValue ? $"drift at p < {threshold}"
+            : method.HigherStatisticMeansDrift ? $"drift at {threshold} or more"
+            : $"drift at {threshold} or less";
+    }
+
+    private static DriftMethod Get(string method) =>
+        Catalog.TryGet(method, out var found) ? found : throw new ArgumentOutOfRangeException(nameof(method), method, "Not a drift method.");
 }

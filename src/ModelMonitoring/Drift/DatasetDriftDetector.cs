@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace ModelMonitoring.Drift;
 
 /// <summary>
@@ -12,12 +14,14 @@ public sealed class DatasetDriftDetector : IDriftDetector
 {
     private readonly double _driftShare;
     private readonly Dictionary<string, FeatureDriftMethod> _methods;
+    private readonly DriftMethodCatalog _catalog;
 
     /// <summary>Creates a detector.</summary>
     /// <param name="options">The options. The default value is <see langword="null"/>, for the defaults.</param>
     /// <exception cref="ArgumentException">
-    /// <see cref="DatasetDriftOptions.DriftShare"/> is outside (0, 1], or a per-feature method has an
-    /// unknown name or an invalid threshold; the message lists every problem.
+    /// <see cref="DatasetDriftOptions.DriftShare"/> is outside (0, 1], or a per-feature method has a
+    /// name not in <see cref="DatasetDriftOptions.Catalog"/> or an invalid threshold; the message lists
+    /// every problem.
     /// </exception>
     public DatasetDriftDetector(DatasetDriftOptions? options = null)
     {
@@ -28,13 +32,14 @@ public sealed class DatasetDriftDetector : IDriftDetector
             errors.Add($"DriftShare must lie in (0, 1], not {options.DriftShare}.");
         }
 
+        var catalog = options.Catalog.Copy();
         foreach (var (feature, choice) in options.Methods)
         {
-            if (choice is null || !DriftMethodCatalog.IsKnown(choice.Method))
+            if (choice?.Method is null || !catalog.TryGet(choice.Method, out var method))
             {
-                errors.Add($"Feature '{feature}': unknown drift method '{choice?.Method}'; allowed: {DriftMethodCatalog.AllNames}.");
+                errors.Add($"Feature '{feature}': unknown drift method '{choice?.Method}'; allowed: {catalog.Names}.");
             }
-            else if (DriftMethodCatalog.ThresholdError(choice.Method, choice.Threshold) is { } error)
+            else if (method.ThresholdError(choice.Threshold) is { } error)
             {
                 errors.Add($"Feature '{feature}': {error}.");
             }
@@ -47,6 +52,7 @@ public sealed class DatasetDriftDetector : IDriftDetector
 
         _driftShare = options.DriftShare;
         _methods = new Dictionary<string, FeatureDriftMethod>(options.Methods, StringComparer.Ordinal);
+        _catalog = catalog;
     }
 
     /// <summary>Checks a current dataset, given column by column, against the reference.</summary>
@@ -62,7 +68,8 @@ public sealed class DatasetDriftDetector : IDriftDetector
     /// per-feature method names a feature the reference lacks, or does not apply to the feature's kind.
     /// </exception>
     /// <exception cref="InvalidOperationException">
-    /// The Z-test was chosen for a feature that does not have exactly two categories.
+    /// The Z-test was chosen for a feature that does not have exactly two categories, or another
+    /// method refused the feature's values; the message names the feature.
     /// </exception>
     public DatasetDriftResult Detect(
         ReferenceProfile reference,
@@ -81,8 +88,9 @@ public sealed class DatasetDriftDetector : IDriftDetector
             var choice = _methods.GetValueOrDefault(profile.Name) ?? (small
                 ? new FeatureDriftMethod(DriftMethods.KolmogorovSmirnov, DriftConstants.PValueThreshold)
                 : new FeatureDriftMethod(DriftMethods.Wasserstein, DriftConstants.DistanceThreshold));
-            var outcome = DriftMethodCatalog.RunNumeric(choice.Method, profile, current);
-            results.Add(Verdict(profile.Name, FeatureKind.Numeric, choice, outcome.Statistic, outcome.PValue));
+            var method = Method(choice);
+            var outcome = Measure(profile.Name, () => method.MeasureNumeric(profile, current));
+            results.Add(Verdict(profile.Name, FeatureKind.Numeric, method, choice, outcome));
         }
 
         foreach (var profile in reference.CategoricalFeatures)
@@ -93,32 +101,56 @@ public sealed class DatasetDriftDetector : IDriftDetector
                 : referenceCounts.Length == 2
                     ? new FeatureDriftMethod(DriftMethods.ZTest, DriftConstants.PValueThreshold)
                     : new FeatureDriftMethod(DriftMethods.ChiSquare, DriftConstants.PValueThreshold));
-            var outcome = DriftMethodCatalog.RunCategorical(choice.Method, profile.Name, referenceCounts, currentCounts);
-            results.Add(Verdict(profile.Name, FeatureKind.Categorical, choice, outcome.Statistic, outcome.PValue));
+            var method = Method(choice);
+            var outcome = Measure(profile.Name, () => method.MeasureCategorical(referenceCounts, currentCounts));
+            results.Add(Verdict(profile.Name, FeatureKind.Categorical, method, choice, outcome));
         }
 
         return new DatasetDriftResult(results, _driftShare);
     }
 
-    private static FeatureDriftResult Verdict(string feature, FeatureKind kind, FeatureDriftMethod choice, double statistic, double? pValue)
+    // A method's refusal of the values names the feature, which the method itself does not know.
+    private static DriftMeasurement Measure(string feature, Func<DriftMeasurement> measure)
     {
+        try
+        {
+            return measure();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidOperationException($"Feature '{feature}': {e.Message}", e);
+        }
+    }
+
+    private static FeatureDriftResult Verdict(string feature, FeatureKind kind, DriftMethod method, FeatureDriftMethod choice, DriftMeasurement outcome)
+    {
+        var (statistic, pValue) = outcome;
         bool drifted;
         double score;
-        if (DriftMethodCatalog.IsTest(choice.Method))
+        if (method.HasPValue)
         {
             // A NaN p-value (constant samples with equal means in the t-test) is no evidence of drift.
             var p = pValue ?? double.NaN;
             drifted = p < choice.Threshold;
             score = double.IsNaN(p) ? 0 : Math.Log(Math.Max(p, double.Epsilon)) / Math.Log(choice.Threshold);
         }
-        else
+        else if (method.HigherStatisticMeansDrift)
         {
             drifted = statistic >= choice.Threshold;
             score = statistic / choice.Threshold;
         }
+        else
+        {
+            drifted = statistic <= choice.Threshold;
+            score = choice.Threshold / statistic;
+        }
 
-        return new FeatureDriftResult(feature, kind, choice.Method, statistic, pValue, choice.Threshold, drifted, Math.Clamp(score, 0, 1));
+        return new FeatureDriftResult(feature, kind, method.Name, statistic, pValue, choice.Threshold, drifted, Math.Clamp(score, 0, 1));
     }
+
+    // Names come from validated options or the built-in automatic choice, so the lookup cannot fail.
+    private DriftMethod Method(FeatureDriftMethod choice) =>
+        _catalog.TryGet(choice.Method, out var method) ? method : throw new UnreachableException($"Drift method '{choice.Method}' is not in the catalog.");
 
     private static T[] Column<T>(IReadOnlyDictionary<string, T[]> columns, string feature, string paramName)
     {
@@ -137,9 +169,12 @@ public sealed class DatasetDriftDetector : IDriftDetector
             var kind = reference.TryGetNumeric(feature, out _) ? FeatureKind.Numeric
                 : reference.TryGetCategorical(feature, out _) ? FeatureKind.Categorical
                 : throw new ArgumentException($"Feature '{feature}' has a drift method but is not in the reference profile.", nameof(reference));
-            if (DriftMethodCatalog.KindError(choice.Method, kind) is { } error)
+            var method = Method(choice);
+            if (!method.AppliesTo(kind))
             {
-                throw new ArgumentException($"Feature '{feature}': {error}.", nameof(reference));
+                throw new ArgumentException(
+                    $"Feature '{feature}': '{method.Name}' does not apply to a {kind.ToString().ToLowerInvariant()} feature; allowed: {_catalog.NamesFor(kind)}.",
+                    nameof(reference));
             }
         }
     }

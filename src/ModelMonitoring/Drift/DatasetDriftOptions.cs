@@ -22,4 +22,11 @@ public sealed class DatasetDriftOptions
     /// name. The default value is an empty dictionary.
     /// </summary>
     public IDictionary<string, FeatureDriftMethod> Methods { get; } = new Dictionary<string, FeatureDriftMethod>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Gets the drift methods that <see cref="Methods"/> may name. Add a custom
+    /// <see cref="DriftMethod"/> here (one line, such as <c>options.Catalog.Add(new MyMethod())</c>) to
+    /// choose it by name. The default value is a catalog of the built-in methods (<see cref="DriftMethods"/>).
+    /// </summary>
+    public DriftMethodCatalog Catalog { get; } = DriftMethodCatalog.CreateBuiltIn();
 }

@@ -1,82 +1,98 @@
-using ModelMonitoring.Statistics;
+using System.Collections;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using ModelMonitoring.Drift.Methods;
 
 namespace ModelMonitoring.Drift;
 
-/// <summary>Which methods apply to which feature kind, how their thresholds are checked, and how they run.</summary>
-internal static class DriftMethodCatalog
+/// <summary>
+/// The drift methods that can be chosen by name: the built-in ones (<see cref="DriftMethods"/>) and
+/// those added with <see cref="Add"/>. The detector, the start-up validation and the command line's
+/// method list all read it, so a method added here is accepted and listed everywhere.
+/// </summary>
+/// <remarks>
+/// Enumeration yields the methods in the order they were added, the built-in ones first. A
+/// <see cref="DatasetDriftDetector"/> copies the catalog when it is created; later additions do not
+/// reach it.
+/// </remarks>
+public sealed class DriftMethodCatalog : IReadOnlyCollection<DriftMethod>
 {
-    private static readonly string[] NumericMethods =
-    [
-        DriftMethods.KolmogorovSmirnov, DriftMethods.MannWhitney, DriftMethods.TTest, DriftMethods.AndersonDarling,
-        DriftMethods.CramerVonMises, DriftMethods.Energy, DriftMethods.Wasserstein, DriftMethods.PopulationStabilityIndex,
-        DriftMethods.JensenShannon, DriftMethods.KullbackLeibler, DriftMethods.Hellinger,
-    ];
+    private readonly List<DriftMethod> _methods = [];
+    private readonly Dictionary<string, DriftMethod> _byName = new(StringComparer.Ordinal);
 
-    private static readonly string[] CategoricalMethods =
-    [
-        DriftMethods.ZTest, DriftMethods.ChiSquare, DriftMethods.PopulationStabilityIndex,
-        DriftMethods.JensenShannon, DriftMethods.KullbackLeibler, DriftMethods.Hellinger,
-    ];
-
-    private static readonly string[] TestMethods =
-    [
-        DriftMethods.KolmogorovSmirnov, DriftMethods.MannWhitney, DriftMethods.TTest, DriftMethods.ZTest,
-        DriftMethods.ChiSquare, DriftMethods.AndersonDarling, DriftMethods.CramerVonMises,
-    ];
-
-    public static string AllNames => string.Join(", ", NumericMethods.Union(CategoricalMethods));
-
-    public static bool IsKnown(string method) => NumericMethods.Contains(method) || CategoricalMethods.Contains(method);
-
-    public static bool IsTest(string method) => TestMethods.Contains(method);
-
-    public static string? ThresholdError(string method, double threshold) => IsTest(method)
-        ? threshold is > 0 and < 1 ? null : $"the p-value threshold of '{method}' must lie in (0, 1), not {threshold}"
-        : threshold > 0 && double.IsFinite(threshold) ? null : $"the distance threshold of '{method}' must be positive and finite, not {threshold}";
-
-    public static string? KindError(string method, FeatureKind kind)
+    internal DriftMethodCatalog(IEnumerable<DriftMethod> methods)
     {
-        var allowed = kind == FeatureKind.Numeric ? NumericMethods : CategoricalMethods;
-        return allowed.Contains(method)
-            ? null
-            : $"'{method}' does not apply to a {kind.ToString().ToLowerInvariant()} feature; allowed: {string.Join(", ", allowed)}";
+        foreach (var method in methods)
+        {
+            Add(method);
+        }
     }
 
-    public static TwoSampleResult RunNumeric(string method, FeatureProfile reference, ReadOnlySpan<double> current) => method switch
-    {
-        DriftMethods.KolmogorovSmirnov => TwoSampleTests.KolmogorovSmirnov(reference.Sample, current),
-        DriftMethods.MannWhitney => TwoSampleTests.MannWhitneyU(reference.Sample, current),
-        DriftMethods.TTest => ParametricTests.WelchTTest(reference.Sample, current),
-        DriftMethods.AndersonDarling => TwoSampleTests.AndersonDarling(reference.Sample, current),
-        DriftMethods.CramerVonMises => TwoSampleTests.CramerVonMises(reference.Sample, current),
-        DriftMethods.Energy => DistributionDistances.EnergyDistance(reference.Sample, current),
-        DriftMethods.Wasserstein => DistributionDistances.NormedWasserstein(reference.Sample, current),
-        DriftMethods.PopulationStabilityIndex => BinnedDistances.PopulationStabilityIndex(reference.Histogram, current),
-        DriftMethods.JensenShannon => BinnedDistances.JensenShannon(reference.Histogram, current),
-        DriftMethods.KullbackLeibler => BinnedDistances.KullbackLeibler(reference.Histogram, current),
-        DriftMethods.Hellinger => BinnedDistances.Hellinger(reference.Histogram, current),
-        _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Not a numeric drift method."),
-    };
+    /// <summary>Gets the number of methods.</summary>
+    public int Count => _methods.Count;
 
-    public static TwoSampleResult RunCategorical(string method, string feature, ReadOnlySpan<long> reference, ReadOnlySpan<long> current) => method switch
-    {
-        DriftMethods.ZTest => ZTest(feature, reference, current),
-        DriftMethods.ChiSquare => CategoricalTests.ChiSquare(reference, current),
-        DriftMethods.PopulationStabilityIndex => BinnedDistances.PopulationStabilityIndex(reference, current),
-        DriftMethods.JensenShannon => BinnedDistances.JensenShannon(reference, current),
-        DriftMethods.KullbackLeibler => BinnedDistances.KullbackLeibler(reference, current),
-        DriftMethods.Hellinger => BinnedDistances.Hellinger(reference, current),
-        _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Not a categorical drift method."),
-    };
+    internal string Names => string.Join(", ", _methods.Select(m => m.Name));
 
-    private static TwoSampleResult ZTest(string feature, ReadOnlySpan<long> reference, ReadOnlySpan<long> current)
+    /// <summary>Adds a method, which can then be chosen by its <see cref="DriftMethod.Name"/>.</summary>
+    /// <param name="method">The method.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="method"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// The method's name is taken or malformed, it names no feature kind, or its default threshold is
+    /// invalid; the message says which.
+    /// </exception>
+    public void Add(DriftMethod method)
     {
-        if (reference.Length != 2)
+        ArgumentNullException.ThrowIfNull(method);
+        if (DescriptorError(method) is { } error)
         {
-            throw new InvalidOperationException(
-                $"Feature '{feature}': the Z-test needs exactly two categories in reference and current together, found {reference.Length}.");
+            throw new ArgumentException($"Drift method {method.GetType().Name}: {error}.", nameof(method));
         }
 
-        return ParametricTests.ProportionsZTest(reference[0], reference[0] + reference[1], current[0], current[0] + current[1]);
+        if (!_byName.TryAdd(method.Name, method))
+        {
+            throw new ArgumentException($"Drift method {method.GetType().Name}: the name '{method.Name}' is already taken by {_byName[method.Name].GetType().Name}.", nameof(method));
+        }
+
+        _methods.Add(method);
+    }
+
+    /// <summary>Finds a method by name (ordinal, case-sensitive).</summary>
+    /// <param name="name">The method's name.</param>
+    /// <param name="method">The method, when found.</param>
+    /// <returns>Whether the catalog holds a method of that name.</returns>
+    public bool TryGet(string name, [NotNullWhen(true)] out DriftMethod? method)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _byName.TryGetValue(name, out method);
+    }
+
+    /// <inheritdoc/>
+    public IEnumerator<DriftMethod> GetEnumerator() => _methods.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    internal static DriftMethodCatalog CreateBuiltIn() => new(BuiltInDriftMethods.Create());
+
+    internal DriftMethodCatalog Copy() => new(_methods);
+
+    internal string NamesFor(FeatureKind kind) => string.Join(", ", _methods.Where(m => m.AppliesTo(kind)).Select(m => m.Name));
+
+    private static string? DescriptorError(DriftMethod method)
+    {
+        var name = method.Name;
+        if (string.IsNullOrEmpty(name) || !char.IsAsciiLetterLower(name[0])
+            || !name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '-'))
+        {
+            return $"the name '{name}' is not allowed; use lower-case ASCII letters, digits, '_' and '-', starting with a letter";
+        }
+
+        if (method.Kinds is not { Count: > 0 } kinds || kinds.Any(k => !Enum.IsDefined(k)))
+        {
+            return $"'{name}' must apply to at least one feature kind, each {FeatureKind.Numeric} or {FeatureKind.Categorical}";
+        }
+
+        return method.ThresholdError(method.DefaultThreshold) is { } error
+            ? string.Create(CultureInfo.InvariantCulture, $"default threshold: {error}")
+            : null;
     }
 }

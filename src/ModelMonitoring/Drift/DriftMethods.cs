@@ -1,8 +1,10 @@
 namespace ModelMonitoring.Drift;
 
 /// <summary>
-/// The method names accepted by <see cref="FeatureDriftMethod.Method"/> and reported in
-/// <see cref="FeatureDriftResult.Method"/>.
+/// The names of the built-in drift methods, as accepted by <see cref="FeatureDriftMethod.Method"/>,
+/// reported in <see cref="FeatureDriftResult.Method"/> and listed, with their descriptions, by
+/// <see cref="DatasetDriftOptions.Catalog"/>. A custom <see cref="DriftMethod"/> added to that catalog
+/// is chosen by its own name the same way.
 /// </summary>
 /// <remarks>
 /// Statistical tests (<see cref="KolmogorovSmirnov"/>, <see cref="MannWhitney"/>, <see cref="TTest"/>,
@@ -37,7 +39,7 @@ public static class DriftMethods
     /// <summary>Energy distance; numeric features.</summary>
     public const string Energy = "energy";
 
-    /// <summary>Wasserstein distance normed by the reference's standard deviation; numeric features.</summary>
+    /// <summary>Wasserstein distance normed: divided by the reference's standard deviation (<c>np.std</c>, at least 0.001); numeric features.</summary>
     public const string Wasserstein = "wasserstein";
 
     /// <summary>Population stability index; numeric and categorical features.</summary>

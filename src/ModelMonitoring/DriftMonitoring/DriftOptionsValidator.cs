@@ -115,11 +115,15 @@ internal static class DriftOptionsValidator
             {
                 errors.Add($"{at}.Methods['{feature}']: '{feature}' is not a declared feature of the model.");
             }
-            else if (choice is null || !DriftMethodCatalog.IsKnown(choice.Method))
+            else if (choice?.Method is null || !options.Catalog.TryGet(choice.Method, out var method))
             {
-                errors.Add($"{at}.Methods['{feature}']: unknown drift method '{choice?.Method}'; use one of {DriftMethodCatalog.AllNames}.");
+                errors.Add($"{at}.Methods['{feature}']: unknown drift method '{choice?.Method}'; use one of {options.Catalog.Names}.");
             }
-            else if ((DriftMethodCatalog.KindError(choice.Method, kind.Value) ?? DriftMethodCatalog.ThresholdError(choice.Method, choice.Threshold)) is { } error)
+            else if (!method.AppliesTo(kind.Value))
+            {
+                errors.Add($"{at}.Methods['{feature}']: '{method.Name}' does not apply to a {kind.Value.ToString().ToLowerInvariant()} feature; allowed: {options.Catalog.NamesFor(kind.Value)}.");
+            }
+            else if (method.ThresholdError(choice.Threshold) is { } error)
             {
                 errors.Add($"{at}.Methods['{feature}']: {error}.");
             }

@@ -2,7 +2,7 @@ namespace ModelMonitoring.Statistics;
 
 /// <summary>Reference and current counts over the same ordered categories.</summary>
 /// <typeparam name="TCategory">The label type.</typeparam>
-public sealed class AlignedCounts<TCategory>
+internal sealed class AlignedCounts<TCategory>
 {
     private readonly long[] _reference;
     private readonly long[] _current;

@@ -20,7 +20,7 @@ namespace ModelMonitoring.Statistics;
 /// renormalised proportions, so it lies in [0, 1].
 /// </para>
 /// </remarks>
-public static class BinnedDistances
+internal static class BinnedDistances
 {
     /// <summary>
     /// The proportion that replaces an empty bin, as in Evidently. The value is 0.0001.

@@ -4,7 +4,7 @@ namespace ModelMonitoring.Statistics;
 /// Aligns two samples of category labels into count vectors over the union of their categories,
 /// the input the chi-square test and the binned distances take for categorical data.
 /// </summary>
-public static class CategoricalCounts
+internal static class CategoricalCounts
 {
     /// <summary>
     /// Counts each category in <paramref name="reference"/> and <paramref name="current"/>.

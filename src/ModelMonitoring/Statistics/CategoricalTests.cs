@@ -1,7 +1,7 @@
 namespace ModelMonitoring.Statistics;
 
 /// <summary>Tests on categorical data given as aligned counts per category.</summary>
-public static class CategoricalTests
+internal static class CategoricalTests
 {
     /// <summary>
     /// Pearson's chi-square test of homogeneity on the 2×k table whose rows are the two count

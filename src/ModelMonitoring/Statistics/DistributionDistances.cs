@@ -9,7 +9,7 @@ namespace ModelMonitoring.Statistics;
 /// <see cref="ArgumentException"/> naming the offending parameter. One value per sample is
 /// allowed; identical samples give 0.
 /// </remarks>
-public static class DistributionDistances
+internal static class DistributionDistances
 {
     /// <summary>
     /// The smallest floor on the reference standard deviation used by

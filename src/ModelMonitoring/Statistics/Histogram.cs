@@ -23,6 +23,10 @@ namespace ModelMonitoring.Statistics;
 /// below the reference minimum and an overflow bin for values above its maximum. There are
 /// therefore k + 2 bins in all, and the reference's own counts in the two outer bins are zero.
 /// </para>
+/// <para>
+/// Public as <see cref="Drift.FeatureProfile.Histogram"/>, for a custom <see cref="Drift.DriftMethod"/>
+/// that bins current values as the built-in binned distances do (<see cref="Count"/>).
+/// </para>
 /// </remarks>
 public sealed class Histogram
 {

@@ -8,7 +8,7 @@ namespace ModelMonitoring.Statistics;
 /// naming the parameter) and each sample needs at least 2 values, since the sample variance is
 /// undefined for one (SciPy returns NaN there; we throw instead).
 /// </remarks>
-public static class ParametricTests
+internal static class ParametricTests
 {
     private const string TTestName = "The t-test";
 

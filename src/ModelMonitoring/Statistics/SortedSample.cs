@@ -10,6 +10,11 @@ namespace ModelMonitoring.Statistics;
 /// Values must be finite: NaN and infinities are rejected when the sample is created. The mean
 /// and the unbiased (n − 1) variance are computed once, for the t-tests and the normed
 /// Wasserstein distance.
+/// <para>
+/// Public as <see cref="Drift.FeatureProfile.Sample"/>, the reference a custom
+/// <see cref="Drift.DriftMethod"/> compares current values with; the built-in tests that run on it
+/// are reached through their <see cref="Drift.DriftMethod"/> descriptors.
+/// </para>
 /// </remarks>
 public sealed class SortedSample
 {

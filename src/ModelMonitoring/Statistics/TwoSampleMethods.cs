@@ -4,7 +4,7 @@ namespace ModelMonitoring.Statistics;
 /// Names reported in <see cref="TwoSampleResult.Method"/>, so callers can switch on a method
 /// without repeating string literals.
 /// </summary>
-public static class TwoSampleMethods
+internal static class TwoSampleMethods
 {
     /// <summary>The two-sample Kolmogorov-Smirnov test.</summary>
     public const string KolmogorovSmirnov = "KolmogorovSmirnov";

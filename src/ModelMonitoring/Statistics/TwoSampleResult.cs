@@ -9,4 +9,4 @@ namespace ModelMonitoring.Statistics;
 /// <param name="PValue">
 /// The p-value of a hypothesis test, or <see langword="null"/> for a distance, which has none.
 /// </param>
-public readonly record struct TwoSampleResult(string Method, double Statistic, double? PValue);
+internal readonly record struct TwoSampleResult(string Method, double Statistic, double? PValue);

@@ -9,7 +9,7 @@ namespace ModelMonitoring.Statistics;
 /// <see cref="ArgumentException"/> naming the offending parameter. Raw spans are copied and
 /// sorted into pooled buffers; they are never modified.
 /// </remarks>
-public static class TwoSampleTests
+internal static class TwoSampleTests
 {
     /// <summary>
     /// Two-sided two-sample Kolmogorov-Smirnov test, as <c>scipy.stats.ks_2samp</c> with

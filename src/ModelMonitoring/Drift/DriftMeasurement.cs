@@ -1,0 +1,9 @@
+namespace ModelMonitoring.Drift;
+
+/// <summary>What a <see cref="DriftMethod"/> measured on one feature: its statistic and, for a test, its p-value.</summary>
+/// <param name="Statistic">The test statistic, or the distance.</param>
+/// <param name="PValue">
+/// The p-value of a test, or <see langword="null"/> for a distance. A test that cannot tell (NaN or
+/// <see langword="null"/>) declares no drift.
+/// </param>
+public readonly record struct DriftMeasurement(double Statistic, double? PValue);
