@@ -5,7 +5,7 @@ namespace ModelMonitoring;
 /// <summary>
 /// The monitoring pipeline: hands out per-model monitors, and flushes and accounts for their records.
 /// Registered by <c>services.AddModelMonitoring()</c>, or created without dependency injection by
-/// <see cref="MonitoringPipeline.Create(Action{IModelMonitoringBuilder})"/>.
+/// <c>MonitoringPipeline.Create</c> (package ModelMonitoring.Standalone).
 /// </summary>
 public interface IModelMonitoring
 {

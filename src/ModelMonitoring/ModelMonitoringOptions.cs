@@ -42,7 +42,7 @@ public sealed class ModelMonitoringOptions
     /// </summary>
     public int SinkRetryCount { get; set; } = 5;
 
-    /// <summary>Gets or sets the delay before the first retry; each further retry doubles it, up to 30 seconds. The default value is 200 milliseconds.</summary>
+    /// <summary>Gets or sets the delay before the first retry; each further retry doubles it, up to 30 seconds. Each wait is drawn at random between half and all of that delay, so replicas that fail together do not retry together. The default value is 200 milliseconds.</summary>
     public TimeSpan SinkRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Gets or sets the length of the windows metrics are aggregated over. The default value is 1 minute.</summary>

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using ModelMonitoring.Alerting;
 using ModelMonitoring.Drift;
 using ModelMonitoring.Recording;
-using ModelMonitoring.Testing;
 
 namespace ModelMonitoring.Sqlite.Tests;
 

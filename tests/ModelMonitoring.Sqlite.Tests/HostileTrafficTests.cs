@@ -4,7 +4,6 @@ using ModelMonitoring.Aggregation;
 using ModelMonitoring.Alerting;
 using ModelMonitoring.Recording;
 using ModelMonitoring.Sqlite.Internal.Codecs;
-using ModelMonitoring.Testing;
 
 namespace ModelMonitoring.Sqlite.Tests;
 

@@ -27,7 +27,7 @@ public sealed class TestPipeline : IAsyncDisposable
 
     public static TestPipeline Create(Action<ModelMonitoringOptions> configure, Action<IModelMonitoringBuilder>? extra = null, FakeTimeProvider? clock = null)
     {
-        clock ??= new FakeTimeProvider();
+        clock ??= new FakeTimeProvider(TestClock.DefaultStart);
         var sink = new RecordingSink();
         var channel = new RecordingAlertChannel();
         var logs = new CapturingLoggerProvider();

@@ -2,7 +2,7 @@ namespace ModelMonitoring.Alerting;
 
 /// <summary>
 /// The alert lifecycle API: query active alerts and history, acknowledge and resolve alerts, add silences.
-/// Resolved from dependency injection, or from <see cref="MonitoringPipeline.Alerts"/> without it.
+/// Resolved from dependency injection, or from <c>MonitoringPipeline.Alerts</c> without it.
 /// </summary>
 public interface IAlertManager
 {

@@ -5,7 +5,7 @@ namespace ModelMonitoring.DriftMonitoring;
 /// <summary>
 /// Continuous drift monitoring at run time: each model's status, and replacing or resetting its
 /// reference profile. Registered by <c>services.AddModelMonitoring()</c>; also
-/// <see cref="MonitoringPipeline.DriftMonitoring"/>.
+/// <c>MonitoringPipeline.DriftMonitoring</c>.
 /// </summary>
 /// <remarks>
 /// Every method takes the name of a model configured with <see cref="Configuration.ModelOptions.Drift"/>

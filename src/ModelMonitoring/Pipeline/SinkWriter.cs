@@ -6,7 +6,7 @@ using ModelMonitoring.Storage;
 namespace ModelMonitoring.Pipeline;
 
 /// <summary>
-/// Writes a batch to every sink, retrying the sinks that failed with exponential back-off (in halves when a
+/// Writes a batch to every sink, retrying the sinks that failed with jittered exponential back-off (<see cref="RetryJitter"/>; in halves when a
 /// store had no room for it, see <see cref="BatchPiece"/>); then counts what was stored, skipped as a
 /// duplicate, or dropped (<see cref="Accounting"/>).
 /// </summary>
@@ -24,9 +24,10 @@ namespace ModelMonitoring.Pipeline;
 /// later, and every other sink stored that part, they are moved to stored. Nothing is counted twice.</item>
 /// </list>
 /// </remarks>
-internal sealed class SinkWriter(IReadOnlyList<IMetricSink> sinks, ModelMonitoringOptions options, TimeProvider timeProvider, ILogger logger)
+internal sealed class SinkWriter(IReadOnlyList<IMetricSink> sinks, ModelMonitoringOptions options, TimeProvider timeProvider, ILogger logger, Random? jitter = null)
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+    private readonly Random _jitter = jitter ?? Random.Shared;
     private readonly Task?[] _running = new Task?[sinks.Count];
     private int _duplicatesLogged;
 
@@ -49,7 +50,7 @@ internal sealed class SinkWriter(IReadOnlyList<IMetricSink> sinks, ModelMonitori
             {
                 try
                 {
-                    await Task.Delay(delay, timeProvider, stopToken).ConfigureAwait(false);
+                    await Task.Delay(RetryJitter.Apply(delay, _jitter), timeProvider, stopToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {

@@ -1,5 +1,3 @@
-using ModelMonitoring.Testing;
-
 namespace ModelMonitoring.Channels.Tests.Infrastructure;
 
 /// <summary>

@@ -20,7 +20,7 @@ public sealed class CheckAllocationTests
         var model = new ModelSchema("m", "1", "test", names, []);
         var options = new DriftMonitoringOptions { WindowSize = 5_000, CheckInterval = TimeSpan.FromMinutes(1) };
         options.Reference = ReferenceProfile.Create(names.ToDictionary(n => n, _ => DriftData.Normal(random, 100_000)));
-        var clock = new FakeTimeProvider();
+        var clock = new FakeTimeProvider(TestClock.DefaultStart);
         var monitor = new DriftMonitor(model, options, [], store: null, TimeSpan.FromSeconds(10), clock, NullLogger.Instance);
         var values = DriftData.Normal(random, 4 * 5_000);
         for (var row = 0; row < 5_000; row++)

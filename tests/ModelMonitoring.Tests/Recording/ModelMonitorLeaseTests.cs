@@ -44,7 +44,7 @@ public class ModelMonitorLeaseTests
     public void RecordPrediction_AnyFeatureNotFiniteOnTheLeasedShard_IsRejected_AndFiniteOnesAreStoredExactly(int features)
     {
         var leases = new ProducerLeases(1);
-        var monitor = new ModelMonitor(new ModelSchema("m", "1", "test", [.. Enumerable.Range(0, features).Select(i => $"f{i}")], []), 64, new CoarseClock(new FakeTimeProvider(), TimeSpan.FromMilliseconds(10)), new PipelineState(), leases: leases);
+        var monitor = new ModelMonitor(new ModelSchema("m", "1", "test", [.. Enumerable.Range(0, features).Select(i => $"f{i}")], []), 64, new CoarseClock(new FakeTimeProvider(TestClock.DefaultStart), TimeSpan.FromMilliseconds(10)), new PipelineState(), leases: leases);
         var valid = Enumerable.Range(0, features).Select(i => i * 1.5 - 3).ToArray();
 
         var ids = DedicatedThread.Run(() =>
@@ -197,5 +197,5 @@ public class ModelMonitorLeaseTests
     }
 
     private static ModelMonitor NewMonitor(ProducerLeases leases, int capacity, PipelineState? state = null) =>
-        new(new ModelSchema("m", "1", "test", ["a", "b", "c", "d", "e"], []), capacity, new CoarseClock(new FakeTimeProvider(), TimeSpan.FromMilliseconds(10)), state ?? new PipelineState(), leases: leases);
+        new(new ModelSchema("m", "1", "test", ["a", "b", "c", "d", "e"], []), capacity, new CoarseClock(new FakeTimeProvider(TestClock.DefaultStart), TimeSpan.FromMilliseconds(10)), state ?? new PipelineState(), leases: leases);
 }

@@ -49,7 +49,10 @@ public class ModelMonitorTests
             o.AddModel("m", m => m.NumericFeatures("a"));
         });
         var start = test.Clock.GetUtcNow();
-        test.Clock.Advance(TimeSpan.FromMilliseconds(25));
+        // The fake clock runs a timer's callback at the end of the advance that passes its due time, so the clock
+        // refreshes at 20 ms and the next 5 ms stay within its resolution.
+        test.Clock.Advance(TimeSpan.FromMilliseconds(20));
+        test.Clock.Advance(TimeSpan.FromMilliseconds(5));
 
         test.Pipeline.GetMonitor("m").RecordPrediction(new Prediction { NumericFeatures = [1] });
         await test.Pipeline.FlushAsync();
