@@ -95,7 +95,6 @@ internal sealed class DriftOptions
     {
         Method.CompletionSources.Add([MethodTable.Auto, .. MethodTable.All]);
         Format.CompletionSources.Add("text", "json");
-        Delimiter.CompletionSources.Add(",", ";", "tab", "|");
         foreach (var option in ValueOptions)
         {
             // System.CommandLine lets a value option take the next token even when it is an option
