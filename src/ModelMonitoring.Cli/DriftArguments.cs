@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 
 namespace ModelMonitoring.Cli;
@@ -15,48 +16,25 @@ internal sealed record DriftArguments(
     bool Multivariate,
     OutputFormat Format)
 {
-    private static readonly string[] ValueOptions =
-        ["--reference", "--current", "--method", "--columns", "--categorical", "--numeric", "--threshold", "--drift-share", "--format"];
+    /// <summary>Gets the field separator of both files, or null for the reader's default (<c>--delimiter</c>).</summary>
+    public char? Delimiter { get; init; }
 
-    private static readonly string[] Flags = ["--multivariate"];
+    /// <summary>Gets the field values read as missing, or null for the reader's default (<c>--missing-values</c>).</summary>
+    public IReadOnlyList<string>? MissingValues { get; init; }
 
-    /// <summary>Parses the arguments that follow <c>drift</c>.</summary>
-    /// <exception cref="UsageException">An option is unknown, repeated, lacks a value or has a bad one.</exception>
-    public static DriftArguments Parse(ReadOnlySpan<string> args)
+    /// <summary>Checks the values System.CommandLine parsed for <c>drift</c>, alone and together.</summary>
+    /// <exception cref="UsageException">A value is bad, or options contradict each other.</exception>
+    public static DriftArguments From(ParseResult parse, DriftOptions options)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Length; i++)
+        foreach (var option in options.ValueOptions)
         {
-            var option = args[i];
-            string? value = null;
-            var equals = option.IndexOf('=', StringComparison.Ordinal);
-            if (option.StartsWith("--", StringComparison.Ordinal) && equals > 0)
+            if (parse.GetValue(option) is { } value)
             {
-                value = option[(equals + 1)..];
-                option = option[..equals];
-            }
-
-            if (Flags.Contains(option, StringComparer.Ordinal))
-            {
-                value = value is null ? "true" : throw new UsageException($"Option '{option}' takes no value.");
-            }
-            else if (!ValueOptions.Contains(option, StringComparer.Ordinal))
-            {
-                throw new UsageException($"Unknown option '{option}'.");
-            }
-            else if (value is null)
-            {
-                value = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : string.Empty;
-            }
-
-            if (value.Length == 0)
-            {
-                throw new UsageException($"Option '{option}' needs a value.");
-            }
-
-            if (!values.TryAdd(option, value))
-            {
-                throw new UsageException($"Option '{option}' is given twice.");
+                // An empty token ('--format ""') would otherwise read as the default; '--missing-values ""' makes only the empty field missing.
+                values[option.Name] = value.Length > 0 || option == options.MissingValues
+                    ? value
+                    : throw new UsageException($"Option '{option.Name}' needs a value.");
             }
         }
 
@@ -115,9 +93,21 @@ internal sealed record DriftArguments(
             numeric,
             threshold,
             driftShare,
-            values.ContainsKey("--multivariate"),
-            format);
+            parse.GetValue(options.Multivariate),
+            format)
+        {
+            Delimiter = values.TryGetValue("--delimiter", out var delimiter) ? Separator(delimiter) : null,
+            MissingValues = values.TryGetValue("--missing-values", out var missing) ? missing.Split(',', StringSplitOptions.TrimEntries) : null,
+        };
     }
+
+    // A quote or a line break cannot separate fields: both end or delimit a field's text.
+    private static char Separator(string text) => text switch
+    {
+        "tab" or "\\t" => '\t',
+        [var c] when c is not ('"' or '\r' or '\n') => c,
+        _ => throw new UsageException($"Bad value '{text}' for '--delimiter': one character other than a quote or a line break, or 'tab'."),
+    };
 
     private static bool TryNumber(string text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);

@@ -1,37 +1,44 @@
-using System.Reflection;
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 
 namespace ModelMonitoring.Cli;
 
 /// <summary>The <c>modelmon</c> entry point.</summary>
 internal static class Program
 {
+    private const string ExitCodesHelp = """
+        Exit codes:
+          0  no drift
+          1  drift detected (by the columns' share or, with --multivariate, by the multivariate check)
+          2  bad usage or input, or a column that cannot be compared (the message names the column and the reason)
+        """;
+
     private static int Main(string[] args)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help" || (args[0] == "drift" && args.Skip(1).Any(IsHelp)))
-        {
-            Console.Out.Write(HelpText.Usage);
-            return args.Length == 0 ? ExitCodes.Usage : ExitCodes.NoDrift;
-        }
+        var root = Root();
+        var parse = root.Parse(args);
 
-        if (args is ["--version"])
+        // Every usage error, found by the parser or by the checks of a command, is printed the same
+        // way: one line each on standard error, a pointer to the command's help, exit code 2.
+        if (parse.Action is ParseErrorAction)
         {
-            Console.Out.WriteLine($"modelmon {Version()}");
-            return ExitCodes.NoDrift;
+            foreach (var error in parse.Errors)
+            {
+                Console.Error.WriteLine($"modelmon: {error.Message}");
+            }
+
+            return Fail(parse);
         }
 
         try
         {
-            return args[0] switch
-            {
-                "drift" => DriftCommand.Run(DriftArguments.Parse(args.AsSpan(1)), Console.Out, Console.Error),
-                _ => throw new UsageException($"Unknown command '{args[0]}'; the only command is 'drift'."),
-            };
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (UsageException e)
         {
             Console.Error.WriteLine($"modelmon: {e.Message}");
-            Console.Error.WriteLine("Run 'modelmon --help' for usage.");
-            return ExitCodes.Usage;
+            return Fail(parse);
         }
         catch (Exception e)
         {
@@ -42,16 +49,31 @@ internal static class Program
         }
     }
 
-    private static bool IsHelp(string arg) => arg is "-h" or "--help";
-
-    // The package version, without the commit that SourceLink appends after '+'.
-    private static string Version()
+    /// <summary>Builds the command tree: <c>drift</c>, with <c>--help</c>, <c>--version</c> and the <c>[suggest]</c> directive from <see cref="RootCommand"/>.</summary>
+    internal static RootCommand Root()
     {
-        var assembly = typeof(Program).Assembly;
-        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-            ?? assembly.GetName().Version?.ToString()
-            ?? "unknown";
-        var plus = version.IndexOf('+', StringComparison.Ordinal);
-        return plus < 0 ? version : version[..plus];
+        var options = new DriftOptions();
+        var drift = options.Command(parse => DriftCommand.Run(DriftArguments.From(parse, options), Console.Out, Console.Error));
+        var root = new RootCommand("modelmon: a drift check between two CSV files, with exit codes made for CI gates.") { drift };
+
+        var helpOption = root.Options.OfType<HelpOption>().Single();
+        var help = new ExitCodesHelpAction((SynchronousCommandLineAction)helpOption.Action!, ExitCodesHelp);
+        helpOption.Action = help;
+
+        // Without a command there is nothing to run: the usage is shown, but the exit code says the call was wrong.
+        root.SetAction(parse =>
+        {
+            help.Invoke(parse);
+            return ExitCodes.Usage;
+        });
+        return root;
+    }
+
+    private static int Fail(ParseResult parse)
+    {
+        var command = string.Join(' ', parse.CommandResult.Command.Parents.OfType<Command>().Reverse().Append(parse.CommandResult.Command)
+            .Select(c => c is RootCommand ? "modelmon" : c.Name));
+        Console.Error.WriteLine($"Run '{command} --help' for usage.");
+        return ExitCodes.Usage;
     }
 }

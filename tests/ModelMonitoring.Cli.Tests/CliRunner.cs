@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace ModelMonitoring.Cli.Tests;
 
-/// <summary>Runs <c>ModelMonitoring.Cli.dll</c> as a child process, in a temporary folder of CSV files.</summary>
+/// <summary>Runs the installed <c>modelmon</c> tool (<see cref="ModelmonTool"/>) as a child process, in a temporary folder of CSV files.</summary>
 public sealed class CliRunner : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(1);
@@ -23,22 +23,12 @@ public sealed class CliRunner : IDisposable
         return path;
     }
 
-    public async Task<CliResult> RunAsync(params string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "ModelMonitoring.Cli.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
+    public async Task<CliResult> RunAsync(params string[] args) => await RunFileAsync(await ModelmonTool.CommandAsync(), args);
 
+    /// <summary>Runs another executable, such as <c>dotnet</c> on one of the package's assets.</summary>
+    public async Task<CliResult> RunFileAsync(string file, params string[] args)
+    {
+        var start = ModelmonTool.Start(file, Directory, args);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

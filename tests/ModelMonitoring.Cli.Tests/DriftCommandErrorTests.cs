@@ -33,8 +33,8 @@ public sealed class DriftCommandErrorTests : IDisposable
     }
 
     [Theory]
-    [InlineData("Unknown option '--bogus'.", "--bogus", "1")]
-    [InlineData("Option '--format' needs a value.", "--format")]
+    [InlineData("Unrecognized command or argument '--bogus'.", "--bogus", "1")]
+    [InlineData("Required argument missing for option: '--format'.", "--format")]
     [InlineData("Option '--columns' needs a value.", "--columns", "--format", "json")]
     [InlineData("Unknown format 'xml'; allowed: text, json.", "--format", "xml")]
     [InlineData("Unknown method 'foo'; allowed: auto, ks,", "--method", "foo")]
@@ -45,7 +45,7 @@ public sealed class DriftCommandErrorTests : IDisposable
     [InlineData("Option '--threshold' needs '--method' other than 'auto'", "--threshold", "0.1")]
     [InlineData("Bad value '1.5' for '--threshold': 'ks' is a test; its threshold is a p-value in (0, 1).", "--method", "ks", "--threshold", "1.5")]
     [InlineData("Bad value 'abc' for '--threshold'", "--method", "psi", "--threshold", "abc")]
-    [InlineData("Option '--method' is given twice.", "--method", "ks", "--method", "ks")]
+    [InlineData("Option '--method' expects a single argument but 2 were provided.", "--method", "ks", "--method", "ks")]
     public async Task Drift_BadOption_ExitsTwoNamingTheProblem(string message, params string[] options)
     {
         var result = await _cli.RunAsync(["drift", "--reference", "r.csv", "--current", "c.csv", .. options]);
@@ -64,9 +64,9 @@ public sealed class DriftCommandErrorTests : IDisposable
     }
 
     [Theory]
-    [InlineData("Missing required option '--reference'.", "drift", "--current", "c.csv")]
-    [InlineData("Missing required option '--current'.", "drift", "--reference", "r.csv")]
-    [InlineData("Unknown command 'compare'", "compare")]
+    [InlineData("Option '--reference' is required.", "drift", "--current", "c.csv")]
+    [InlineData("Option '--current' is required.", "drift", "--reference", "r.csv")]
+    [InlineData("Unrecognized command or argument 'compare'.", "compare")]
     public async Task Run_BadCommandLine_ExitsTwoNamingTheProblem(string message, params string[] args)
     {
         var result = await _cli.RunAsync(args);

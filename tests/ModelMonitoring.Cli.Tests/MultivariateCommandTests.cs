@@ -94,7 +94,7 @@ public sealed class MultivariateCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("r.csv", "Option '--multivariate' takes no value.", "--multivariate=yes")]
+    [InlineData("r.csv", "Unrecognized command or argument 'yes'.", "--multivariate=yes")]
     [InlineData("r.csv", "Option '--multivariate' needs at least two numeric columns; 1 selected.", "--multivariate", "--columns", "a")]
     [InlineData("mixed.csv", "Option '--multivariate' needs at least two numeric columns; 1 selected.", "--multivariate")]
     [InlineData("gap.csv", "gap.csv line 4: column 'b' is empty; '--multivariate' needs a value in every row of the numeric columns.", "--multivariate")]
