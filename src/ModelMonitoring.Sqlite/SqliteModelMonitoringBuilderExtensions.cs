@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -38,8 +39,36 @@ public static class SqliteModelMonitoringBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.AddOptions<SqliteStorageOptions>().Configure(configure);
+        return AddStore(builder);
+    }
+
+    /// <summary>
+    /// Stores monitoring data in a SQLite database file, with the settings bound from configuration
+    /// (<c>Path</c>, <c>BusyTimeout</c>, <c>SynchronousMode</c>; see <see cref="SqliteStorageOptions"/>).
+    /// An unknown key or a value of the wrong type fails at start-up naming it; the settings are read once, at start.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="section">The configuration section, by convention <c>ModelMonitoring:Storage:Sqlite</c>.</param>
+    /// <returns>The builder.</returns>
+    /// <example>
+    /// <code>
+    /// var section = builder.Configuration.GetSection("ModelMonitoring");
+    /// builder.Services.AddModelMonitoring(section).UseSqlite(section.GetSection("Storage:Sqlite"));
+    /// </code>
+    /// </example>
+    public static IModelMonitoringBuilder UseSqlite(this IModelMonitoringBuilder builder, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(section);
+        builder.Services.AddOptions<SqliteStorageOptions>().Bind(section, o => o.ErrorOnUnknownConfiguration = true);
+        return AddStore(builder);
+    }
+
+    private static IModelMonitoringBuilder AddStore(IModelMonitoringBuilder builder)
+    {
         var services = builder.Services;
-        services.AddOptions<SqliteStorageOptions>().Configure(configure).ValidateOnStart();
+        services.AddOptions<SqliteStorageOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteStorageOptions>, SqliteStorageOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModelMonitoringOptions>, SqliteTimeoutValidator>());
         services.TryAddSingleton<SqliteMonitoringStore>();

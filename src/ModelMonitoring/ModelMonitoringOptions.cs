@@ -116,4 +116,20 @@ public sealed class ModelMonitoringOptions
         _models.Add(model);
         return this;
     }
+
+    /// <summary>Gets the model named <paramref name="name"/>, declaring it when missing: configuration keys models by name, so code and configuration compose.</summary>
+    internal ModelOptions GetOrAddModel(string name)
+    {
+        var model = _models.Find(m => string.Equals(m.Name, name, StringComparison.Ordinal));
+        if (model is null)
+        {
+            model = new ModelOptions(name);
+            _models.Add(model);
+        }
+
+        return model;
+    }
+
+    /// <summary>Gets the problems found while binding configuration (unknown keys, values of the wrong type); the validator reports them with every other error.</summary>
+    internal List<string> ConfigurationErrors { get; } = [];
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ModelMonitoring.Sqlite.Internal;
@@ -102,6 +103,44 @@ public sealed class SqliteConfigurationTests : IDisposable
         var options = provider.GetRequiredService<IOptions<SqliteStorageOptions>>().Value;
         options.Path.ShouldBe(_directory.File("first.db"));
         options.BusyTimeout.ShouldBe(TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task UseSqlite_WithAConfigurationSection_BindsItsSettings()
+    {
+        var path = _directory.File("configured.db");
+        var section = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ModelMonitoring:Storage:Sqlite:Path"] = path,
+            ["ModelMonitoring:Storage:Sqlite:BusyTimeout"] = "00:00:02",
+            ["ModelMonitoring:Storage:Sqlite:SynchronousMode"] = "Full",
+        }).Build().GetSection("ModelMonitoring");
+
+        await using var pipeline = MonitoringPipeline.Create(b => b
+            .Configure(o => o.AddModel("m", m => m.NumericFeatures("x")))
+            .UseSqlite(section.GetSection("Storage:Sqlite")));
+
+        var options = pipeline.Services.GetRequiredService<IOptions<SqliteStorageOptions>>().Value;
+        options.Path.ShouldBe(path);
+        options.BusyTimeout.ShouldBe(TimeSpan.FromSeconds(2));
+        options.SynchronousMode.ShouldBe(SqliteSynchronousMode.Full);
+        File.Exists(path).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void UseSqlite_WithAnUnknownKeyInItsSection_FailsAtStartupNamingIt()
+    {
+        var section = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Sqlite:Path"] = _directory.File("x.db"),
+            ["Sqlite:BusyTimout"] = "00:00:02",
+        }).Build().GetSection("Sqlite");
+
+        var error = Should.Throw<InvalidOperationException>(() => MonitoringPipeline.Create(b => b
+            .Configure(o => o.AddModel("m", m => m.NumericFeatures("x")))
+            .UseSqlite(section)));
+
+        error.Message.ShouldContain("BusyTimout");
     }
 
     public void Dispose() => _directory.Dispose();

@@ -21,29 +21,64 @@ internal sealed class ThresholdEvaluator
     internal const int MissingCustomMetricWindows = 10;
 
     private readonly ModelSchema _model;
-    private readonly WindowCondition[] _conditions;
     private readonly ILogger _logger;
 
     // Per custom metric slot: windows closed before its first value; -1 once it had one or was reported (each is reported once).
     private readonly int[] _windowsWithoutValue;
 
+    // Read and replaced only by the worker, in Evaluate; a reload publishes its conditions in _reloaded instead.
+    private WindowCondition[] _conditions;
+
     // Per condition: the slot of its custom metric in the window's summaries, or -1 for a built-in window metric.
-    private readonly int[] _customSlots;
+    private int[] _customSlots;
+
+    private ConditionSet? _reloaded;
 
     public ThresholdEvaluator(ModelSchema model, IReadOnlyList<MetricThreshold> thresholds, IEnumerable<AlertRule>? rules = null, IReadOnlyList<string>? customMetrics = null, ILogger? logger = null)
     {
         _model = model;
         _logger = logger ?? NullLogger.Instance;
         CustomMetrics = customMetrics ?? [];
-        var metricRules = (rules ?? []).Where(r => !r.IsDriftRule && r.AppliesTo(model.Name, model.Environment));
+        (_conditions, _customSlots) = Build(thresholds, rules ?? []);
+        _windowsWithoutValue = [.. CustomMetrics.Select((_, slot) => _customSlots.Contains(slot) ? 0 : -1)];
+    }
+
+    /// <summary>
+    /// Replaces the thresholds and rules from the next window evaluated (configuration reload). Conditions are
+    /// rebuilt by the caller's thread and handed over whole, so the worker never sees a half-built set; a
+    /// condition that keeps its name, metric and baseline settings keeps its learned baseline. Custom metrics
+    /// are fixed at start, so a condition on one declared only by the reload is left out until a restart.
+    /// </summary>
+    public void Reload(IReadOnlyList<MetricThreshold> thresholds, IEnumerable<AlertRule> rules) =>
+        Volatile.Write(ref _reloaded, Build(thresholds, rules));
+
+    private ConditionSet Build(IReadOnlyList<MetricThreshold> thresholds, IEnumerable<AlertRule> rules)
+    {
+        var metricRules = rules.Where(r => !r.IsDriftRule && r.AppliesTo(_model.Name, _model.Environment));
         WindowCondition[] conditions = [.. thresholds.Select(WindowCondition.From), .. metricRules.Select(WindowCondition.From)];
 
         // A rule scoped to several models may name a custom metric only some of them declare (start-up validation
         // requires at least one); for the others it can never have a value, so it is left out here.
         var slots = conditions.Select(c => WindowMetricNames.IsWindowMetric(c.Metric) ? -1 : IndexOf(CustomMetrics, c.Metric)).ToArray();
-        _conditions = [.. conditions.Where((_, i) => slots[i] != int.MinValue)];
-        _customSlots = [.. slots.Where(s => s != int.MinValue)];
-        _windowsWithoutValue = [.. CustomMetrics.Select((_, slot) => _customSlots.Contains(slot) ? 0 : -1)];
+        return new([.. conditions.Where((_, i) => slots[i] != int.MinValue)], [.. slots.Where(s => s != int.MinValue)]);
+    }
+
+    private void TakeReloaded()
+    {
+        if (Interlocked.Exchange(ref _reloaded, null) is not { } reloaded)
+        {
+            return;
+        }
+
+        foreach (var condition in reloaded.Conditions)
+        {
+            if (Array.Find(_conditions, c => c.Name == condition.Name) is { } previous)
+            {
+                condition.KeepBaselineOf(previous);
+            }
+        }
+
+        (_conditions, _customSlots) = reloaded;
     }
 
     /// <summary>Gets the model's declared custom metric names; the window aggregator summarises their values in this order.</summary>
@@ -54,6 +89,7 @@ internal sealed class ThresholdEvaluator
 
     public void Evaluate(IReadOnlyDictionary<string, double> windowMetrics, ReadOnlySpan<CustomMetricWindow> customMetrics, DateTimeOffset windowEnd, List<Alert> observations)
     {
+        TakeReloaded();
         WatchForMissingCustomMetrics(customMetrics);
         for (var i = 0; i < _conditions.Length; i++)
         {
@@ -123,6 +159,8 @@ internal sealed class ThresholdEvaluator
         MetricAggregation.Count => "count",
         _ => "mean",
     };
+
+    private sealed record ConditionSet(WindowCondition[] Conditions, int[] Slots);
 
     private static int IndexOf(IReadOnlyList<string> names, string name)
     {

@@ -91,6 +91,16 @@ internal sealed class WindowCondition
 
     public (double Limit, string Description)? Check(double value, double? baseline) => _check(value, baseline);
 
+    /// <summary>Takes over the baseline <paramref name="previous"/> learned when both watch the same metric the same way, so a reload does not restart learning.</summary>
+    public void KeepBaselineOf(WindowCondition previous)
+    {
+        if (previous.Metric == Metric && previous.Aggregation == Aggregation && previous._baselineWindows == _baselineWindows && previous._givenBaseline is null && _givenBaseline is null)
+        {
+            _learnedSum = previous._learnedSum;
+            _learnedCount = previous._learnedCount;
+        }
+    }
+
     public void Learn(double value)
     {
         if (_givenBaseline is null && _learnedCount < _baselineWindows)

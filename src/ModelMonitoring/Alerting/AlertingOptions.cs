@@ -1,3 +1,5 @@
+using ModelMonitoring.Configuration;
+
 namespace ModelMonitoring.Alerting;
 
 /// <summary>
@@ -12,7 +14,7 @@ namespace ModelMonitoring.Alerting;
 public sealed class AlertingOptions
 {
     /// <summary>Gets the rules, in addition to the thresholds declared on each model.</summary>
-    public IList<AlertRule> Rules { get; } = [];
+    public IList<AlertRule> Rules { get; } = new DistinctCollection<AlertRule>(AlertRule.Same);
 
     /// <summary>Gets or sets how long a still-firing, unacknowledged alert waits before it notifies again. The default value is 4 hours.</summary>
     public TimeSpan RepeatInterval { get; set; } = AlertRuleConstants.RepeatInterval;
@@ -21,10 +23,10 @@ public sealed class AlertingOptions
     public SuppressionOptions Suppression { get; } = new();
 
     /// <summary>Gets silences known at start-up; more can be added at run time through <see cref="IAlertManager.AddSilenceAsync"/>.</summary>
-    public IList<Silence> Silences { get; } = [];
+    public IList<Silence> Silences { get; } = new DistinctCollection<Silence>(static (a, b) => a == b);
 
     /// <summary>Gets the escalation policy: levels reached while an alert stays firing unacknowledged. The default value is empty (no escalation).</summary>
-    public IList<EscalationLevel> Escalation { get; } = [];
+    public IList<EscalationLevel> Escalation { get; } = new DistinctCollection<EscalationLevel>(EscalationLevel.Same);
 
     /// <summary>
     /// Gets the channel names each severity is sent to. A severity without an entry uses the default

@@ -10,7 +10,7 @@ internal sealed class ModelMonitoringOptionsValidator : IValidateOptions<ModelMo
 
     public ValidateOptionsResult Validate(string? name, ModelMonitoringOptions options)
     {
-        var errors = new List<string>();
+        var errors = new List<string>(options.ConfigurationErrors);
         CheckRange(errors, nameof(options.BufferCapacity), options.BufferCapacity, 16, MaxBufferCapacity);
         CheckRange(errors, nameof(options.MaxBatchSize), options.MaxBatchSize, 1, 1_000_000);
         CheckRange(errors, nameof(options.SinkRetryCount), options.SinkRetryCount, 0, 100);
@@ -32,7 +32,7 @@ internal sealed class ModelMonitoringOptionsValidator : IValidateOptions<ModelMo
         CheckDuration(errors, nameof(options.MaxLatency), options.MaxLatency, TimeSpan.FromMilliseconds(1), AcceptedRanges.MaxMaxLatency, "from 1 millisecond to 365 days");
         if (options.Models.Count == 0)
         {
-            errors.Add("ModelMonitoringOptions.Models: no model is declared; call AddModel(\"name\", ...) at least once.");
+            errors.Add("ModelMonitoringOptions.Models: no model is declared; call AddModel(\"name\", ...) at least once, or declare models under Models in the section given to AddModelMonitoring(configuration) (Configure<ModelMonitoringOptions>(section) cannot bind models).");
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);

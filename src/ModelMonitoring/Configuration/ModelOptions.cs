@@ -123,5 +123,41 @@ public sealed class ModelOptions
     /// <summary>The most custom metrics one model may declare; it bounds the per-window state the aggregator keeps for them.</summary>
     internal const int MaxCustomMetrics = 100;
 
+    /// <summary>Replaces the numeric features; configuration names the whole list, so binding it again must not append.</summary>
+    internal void SetNumericFeatures(string[]? names)
+    {
+        _numericFeatures.Clear();
+        EmptyNumericListDeclared = false;
+        NumericFeatures(names!);
+    }
+
+    /// <summary>Replaces the categorical features, like <see cref="SetNumericFeatures"/>.</summary>
+    internal void SetCategoricalFeatures(string[]? names)
+    {
+        _categoricalFeatures.Clear();
+        EmptyCategoricalListDeclared = false;
+        CategoricalFeatures(names!);
+    }
+
+    /// <summary>Replaces the custom metric names, like <see cref="SetNumericFeatures"/>.</summary>
+    internal void SetCustomMetrics(string[]? names)
+    {
+        _customMetrics.Clear();
+        CustomMetrics(names!);
+    }
+
+    /// <summary>Gets the threshold on <paramref name="metric"/>, adding it when missing: configuration keys thresholds by metric.</summary>
+    internal MetricThreshold GetOrAddThreshold(string metric)
+    {
+        var threshold = _thresholds.Find(t => string.Equals(t.Metric, metric, StringComparison.Ordinal));
+        if (threshold is null)
+        {
+            threshold = new MetricThreshold(metric);
+            _thresholds.Add(threshold);
+        }
+
+        return threshold;
+    }
+
     internal ModelSchema ToSchema() => new(Name, ModelVersion, ModelEnvironment, _numericFeatures, _categoricalFeatures);
 }

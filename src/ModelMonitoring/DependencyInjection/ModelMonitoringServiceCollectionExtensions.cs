@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,7 @@ public static class ModelMonitoringServiceCollectionExtensions
     /// <param name="services">The services.</param>
     /// <param name="configure">Declares models and settings.</param>
     /// <returns>A builder to add storage and channels with, such as <c>UseSqlite</c>.</returns>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027", Justification = "AddXxx(Action? configure = null) beside AddXxx(IConfiguration) is the Microsoft.Extensions shape; the two cannot be confused.")]
     public static IModelMonitoringBuilder AddModelMonitoring(this IServiceCollection services, Action<ModelMonitoringOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -39,5 +41,44 @@ public static class ModelMonitoringServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertChannel, LoggerAlertChannel>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ModelMonitoringHostedService>());
         return new ModelMonitoringBuilder(services);
+    }
+
+    /// <summary>
+    /// Registers the monitoring pipeline like <see cref="AddModelMonitoring(IServiceCollection, Action{ModelMonitoringOptions}?)"/>,
+    /// with every setting bound from configuration, such as the <c>ModelMonitoring</c> section of
+    /// <c>appsettings.json</c>: the options' properties, <c>Limits</c>, <c>Alerting</c> and <c>Models</c>
+    /// (keyed by model name: <c>Version</c>, <c>Environment</c>, <c>NumericFeatures</c>,
+    /// <c>CategoricalFeatures</c>, <c>CustomMetrics</c>, <c>Thresholds</c> keyed by metric, <c>Drift</c>).
+    /// The <c>Storage</c> and <c>Channels</c> sections are left to their packages, such as
+    /// <c>UseSqlite(section.GetSection("Storage:Sqlite"))</c>. Any other key, and any value of the wrong
+    /// type, fails at start-up with a message naming it, together with every other invalid setting.
+    /// </summary>
+    /// <remarks>
+    /// Code and configuration compose: <c>.Configure(o =&gt; …)</c> on the returned builder runs after the
+    /// binding, so a model or threshold of the same name is completed key by key, a rule of the same name replaced. Binding the
+    /// same section again declares nothing twice. When the configuration changes, thresholds, rules,
+    /// silences, routes, suppression, escalation and the repeat interval are reloaded without a restart and
+    /// apply from the next window evaluated; an invalid change is refused (logged and counted in
+    /// <see cref="ModelMonitoring.Recording.MonitoringStatistics.ConfigurationReloadsRejected"/>) and the last valid
+    /// settings stay. Other settings (models, features, buffers, drift) take effect at the next start.
+    /// </remarks>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The configuration section holding the settings.</param>
+    /// <returns>A builder to add storage and channels with, such as <c>UseSqlite</c>.</returns>
+    /// <example>
+    /// <code>
+    /// var section = builder.Configuration.GetSection("ModelMonitoring");
+    /// builder.Services.AddModelMonitoring(section)
+    ///     .Configure(o => o.AddModel("ranker"))   // optional: code adds to what the section declares
+    ///     .UseSqlite(section.GetSection("Storage:Sqlite"));
+    /// </code>
+    /// </example>
+    public static IModelMonitoringBuilder AddModelMonitoring(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var builder = services.AddModelMonitoring();
+        services.Configure<ModelMonitoringOptions>(o => ModelMonitoringConfigurationBinder.Bind(configuration, o));
+        services.AddSingleton<IOptionsChangeTokenSource<ModelMonitoringOptions>>(new ConfigurationChangeTokenSource<ModelMonitoringOptions>(configuration));
+        return builder;
     }
 }

@@ -96,4 +96,10 @@ internal static partial class Log
 
     [LoggerMessage(74, LogLevel.Debug, "Retrying {Records} records of model {Model} in {Parts} parts, so that what a sink can take is stored (attempt {Attempt} of {Attempts}).")]
     public static partial void BatchSplit(ILogger logger, int records, string model, int parts, int attempt, int attempts);
+
+    [LoggerMessage(110, LogLevel.Warning, "A configuration change of model monitoring was refused and the last valid settings stay in force: {Problems}")]
+    public static partial void ConfigurationReloadRejected(ILogger logger, string problems);
+
+    [LoggerMessage(111, LogLevel.Information, "Model monitoring took a configuration change: thresholds, rules, silences and routes apply from the next window evaluated.")]
+    public static partial void ConfigurationReloaded(ILogger logger);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ModelMonitoring.Aggregation;
 using ModelMonitoring.Alerting;
 using ModelMonitoring.Buffers;
+using ModelMonitoring.DependencyInjection;
 using ModelMonitoring.Drift;
 using ModelMonitoring.DriftMonitoring;
 using ModelMonitoring.Internal;
@@ -27,6 +28,8 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
     private readonly CoarseClock _clock;
     private readonly ILogger _logger;
     private readonly StageFailures _failures;
+    private readonly Dictionary<string, ThresholdEvaluator> _evaluators = new(StringComparer.Ordinal);
+    private readonly ConfigurationReloader? _reloader;
     private int _stopped;
 
     public ModelMonitoringService(
@@ -37,7 +40,9 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
         IEnumerable<IDriftDetector> driftDetectors,
         ILoggerFactory? loggerFactory = null,
         IReferenceProfileStore? referenceStore = null,
-        IAlertStore? alertStore = null)
+        IAlertStore? alertStore = null,
+        IOptionsFactory<ModelMonitoringOptions>? optionsFactory = null,
+        IEnumerable<IOptionsChangeTokenSource<ModelMonitoringOptions>>? changeSources = null)
     {
         // Reading Value runs the validators: a bad configuration fails here, naming every bad setting.
         var settings = options.Value;
@@ -64,7 +69,9 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
         {
             var schema = model.ToSchema();
             var monitor = new ModelMonitor(schema, settings.BufferCapacity, _clock, _state, settings.MaxBatchSize, ranges: ranges) { Limits = settings.Limits };
-            var aggregator = new WindowAggregator(settings.AggregationWindow, settings.FlushInterval, settings.LabelJoinCapacity, new ThresholdEvaluator(schema, model.Thresholds, settings.Alerting.Rules, model.CustomMetricNames, _logger), schema.Name, _logger)
+            var evaluator = new ThresholdEvaluator(schema, model.Thresholds, settings.Alerting.Rules, model.CustomMetricNames, _logger);
+            _evaluators.Add(schema.Name, evaluator);
+            var aggregator = new WindowAggregator(settings.AggregationWindow, settings.FlushInterval, settings.LabelJoinCapacity, evaluator, schema.Name, _logger)
             {
                 MaxDistinctClassLabels = settings.Limits.MaxDistinctClassLabels,
             };
@@ -95,6 +102,11 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
             _logger,
             _failures);
         _instruments = new MonitoringInstruments(this, Drift, _failures, () => NotAggregatedByModel);
+        if (optionsFactory is not null && changeSources is not null)
+        {
+            _reloader = new ConfigurationReloader(optionsFactory, changeSources, Reload, _logger);
+        }
+
         _worker.Start();
         Log.Started(_logger, _models.Count, sinkList.Length, channelList.Length);
     }
@@ -115,6 +127,23 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
 
     /// <summary>Gets, per model, the records left out of window metrics (see <see cref="WindowAggregator.NotAggregated"/>).</summary>
     internal IEnumerable<(string Model, long Count)> NotAggregatedByModel => _models.Values.Select(m => (m.Model.Name, m.Aggregator.NotAggregated));
+
+    /// <summary>
+    /// Applies reloaded settings that can change while running: thresholds and rules to each model's next
+    /// evaluated window, and alerting settings to the alert manager's next cycle. Recording is untouched.
+    /// </summary>
+    /// <exception cref="OptionsValidationException">A route or escalation level names an unregistered channel; nothing is applied.</exception>
+    private void Reload(ModelMonitoringOptions options)
+    {
+        Alerts.Notifier.CheckChannelNames(options.Alerting);
+        foreach (var (name, evaluator) in _evaluators)
+        {
+            var model = options.Models.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.Ordinal));
+            evaluator.Reload(model?.Thresholds ?? [], options.Alerting.Rules);
+        }
+
+        Alerts.Reload(options.Alerting);
+    }
 
     public IModelMonitor GetMonitor(string modelName)
     {
@@ -158,6 +187,7 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
             StageFailureCounts = _failures.Totals(),
             NotAggregated = notAggregated,
             GroupedAsOther = grouped,
+            ConfigurationReloadsRejected = _reloader?.Rejected ?? 0,
         };
     }
 
@@ -176,6 +206,7 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
     public async ValueTask DisposeAsync()
     {
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        _reloader?.Dispose();
         _instruments.Dispose();
         _clock.Dispose();
     }

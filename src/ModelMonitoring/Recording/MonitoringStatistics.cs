@@ -67,6 +67,12 @@ public sealed class MonitoringStatistics
     /// </summary>
     public long NotAggregated { get; internal init; }
 
+    /// <summary>
+    /// Gets how many configuration changes were refused because the reloaded settings were invalid (each is
+    /// logged as a warning naming the problems); the pipeline kept the last valid thresholds, rules, silences and routes.
+    /// </summary>
+    public long ConfigurationReloadsRejected { get; internal init; }
+
     internal long[] StageFailureCounts { get; init; } = [];
 
     /// <summary>Gets the number of times one worker stage threw, summed over the models.</summary>

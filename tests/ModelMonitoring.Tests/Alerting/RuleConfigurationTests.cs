@@ -105,7 +105,7 @@ public sealed class RuleConfigurationTests
     [Fact]
     public void UnknownKeyInConfiguration_FailsAtStartup_NamingIt()
     {
-        var error = Should.Throw<InvalidOperationException>(() => MonitoringPipeline.Create(b => b
+        var error = Should.Throw<OptionsValidationException>(() => MonitoringPipeline.Create(b => b
             .Configure(o => o.AddModel("m", m => m.NumericFeatures("x")))
             .AddAlerting(Configuration("""{ "RepeatIntervall": "01:00:00" }"""))));
 

@@ -11,7 +11,8 @@ namespace ModelMonitoring.Alerting;
 internal sealed class AlertNotifier
 {
     private readonly Dictionary<string, ChannelQueue> _queues = new(StringComparer.Ordinal);
-    private readonly NotificationLimiter _limiter;
+    private NotificationLimiter _limiter;
+    private (int MaxNotifications, TimeSpan Window) _suppression;
     private readonly ILogger _logger;
     private long _silenced;
     private long _suppressed;
@@ -34,10 +35,22 @@ internal sealed class AlertNotifier
 
         CheckChannelNames(options);
         _limiter = new NotificationLimiter(options.Suppression);
+        _suppression = (options.Suppression.MaxNotifications, options.Suppression.Window);
         Router = new AlertRouter(options.Routes, _queues.Keys);
     }
 
-    public AlertRouter Router { get; }
+    public AlertRouter Router { get; private set; }
+
+    /// <summary>Takes reloaded routes and suppression; called by the alert manager under its lock. Suppression counts survive unless its settings changed.</summary>
+    public void Reload(AlertingOptions options)
+    {
+        Router = new AlertRouter(options.Routes, _queues.Keys);
+        if (_suppression != (options.Suppression.MaxNotifications, options.Suppression.Window))
+        {
+            _limiter = new NotificationLimiter(options.Suppression);
+            _suppression = (options.Suppression.MaxNotifications, options.Suppression.Window);
+        }
+    }
 
     public List<Silence> Silences { get; } = [];
 
@@ -89,7 +102,8 @@ internal sealed class AlertNotifier
     public Task StopAsync(TimeSpan timeout) => Task.WhenAll(_queues.Values.Select(q => q.StopAsync(timeout)));
 
     /// <summary>Routes and escalation levels may only name registered channels; a typo would otherwise lose every alert it should carry.</summary>
-    private void CheckChannelNames(AlertingOptions options)
+    /// <exception cref="OptionsValidationException">A route or escalation level names a channel that is not registered.</exception>
+    internal void CheckChannelNames(AlertingOptions options)
     {
         var named = options.Routes.SelectMany(r => r.Value.Select(c => (Setting: $"Routes[{r.Key}]", Channel: c)))
             .Concat(options.Escalation.SelectMany((l, i) => l.Channels.Select(c => (Setting: $"Escalation[{i}].Channels", Channel: c))));

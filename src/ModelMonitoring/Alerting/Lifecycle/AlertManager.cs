@@ -23,12 +23,13 @@ internal sealed class AlertManager : IAlertManager
     private readonly Dictionary<(string Model, string Name), Alert> _active = [];
     private readonly Dictionary<(string Model, string Name), (Alert Signal, DateTimeOffset Since, TimeSpan For)> _pending = [];
     private readonly HashSet<(string Model, string Name)> _resolvedByHand = [];
-    private readonly AlertingOptions _options;
+    private AlertingOptions _options;
+    private AlertingOptions? _reloaded;
     private readonly IAlertStore _store;
     private readonly AlertNotifier _notifier;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
-    private readonly EscalationLevel[] _escalation;
+    private EscalationLevel[] _escalation;
     private readonly StageFailures? _failures;
     private bool _loaded;
 
@@ -52,6 +53,7 @@ internal sealed class AlertManager : IAlertManager
         try
         {
             await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
+            TakeReloaded();
             var now = _timeProvider.GetUtcNow();
             foreach (var observation in observations)
             {
@@ -72,6 +74,36 @@ internal sealed class AlertManager : IAlertManager
             _gate.Release();
         }
     }
+
+    /// <summary>
+    /// Replaces rules, repeat interval, escalation, suppression, routes and the configured silences from the
+    /// next cycle (configuration reload); the settings were validated, channel names included, by the caller.
+    /// Handed over to the worker's cycle, which holds the lock every other operation takes.
+    /// </summary>
+    public void Reload(AlertingOptions options) => Volatile.Write(ref _reloaded, options);
+
+    private void TakeReloaded()
+    {
+        if (Interlocked.Exchange(ref _reloaded, null) is not { } options)
+        {
+            return;
+        }
+
+        if (_loaded)
+        {
+            // Silences added at run time (AddSilenceAsync) stay; those from the previous settings go.
+            var previous = ConfiguredSilences(_options).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+            _notifier.Silences.RemoveAll(s => previous.Contains(s.Id));
+            _notifier.Silences.AddRange(ConfiguredSilences(options));
+        }
+
+        _options = options;
+        _escalation = [.. options.Escalation.OrderBy(l => l.After)];
+        _notifier.Reload(options);
+    }
+
+    private static IEnumerable<Silence> ConfiguredSilences(AlertingOptions options) =>
+        options.Silences.Select((s, i) => s.Id.Length > 0 ? s : s with { Id = "configured-" + i });
 
     public async Task<IReadOnlyList<Alert>> GetActiveAlertsAsync(AlertQuery? query = null, CancellationToken cancellationToken = default) =>
         await _store.GetActiveAlertsAsync(query ?? AlertQuery.All, cancellationToken).ConfigureAwait(false);
@@ -290,7 +322,7 @@ internal sealed class AlertManager : IAlertManager
             }
 
             _notifier.Silences.AddRange(await _store.GetSilencesAsync(now, cancellationToken).ConfigureAwait(false));
-            _notifier.Silences.AddRange(_options.Silences.Select((s, i) => s.Id.Length > 0 ? s : s with { Id = "configured-" + i }));
+            _notifier.Silences.AddRange(ConfiguredSilences(_options));
             _loaded = true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -17,4 +17,8 @@ public sealed class EscalationLevel
     /// The default value is <see langword="null"/>: the alert's own severity.
     /// </summary>
     public AlertSeverity? Severity { get; set; }
+
+    /// <summary>Whether two levels are identical in every setting (a copy from binding the same configuration twice).</summary>
+    internal static bool Same(EscalationLevel a, EscalationLevel b) =>
+        ReferenceEquals(a, b) || (a.After == b.After && a.Severity == b.Severity && a.Channels.SequenceEqual(b.Channels, StringComparer.Ordinal));
 }

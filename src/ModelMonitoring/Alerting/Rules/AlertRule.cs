@@ -71,5 +71,12 @@ public sealed class AlertRule
     internal bool AppliesTo(string model, string environment) =>
         (Model is null || Model == model) && (Environment is null || Environment == environment);
 
+    /// <summary>Whether two rules are identical in every setting (a copy from binding the same configuration twice).</summary>
+    internal static bool Same(AlertRule a, AlertRule b) =>
+        ReferenceEquals(a, b)
+        || (a.Name == b.Name && a.Model == b.Model && a.Environment == b.Environment && a.Metric == b.Metric && a.Aggregation == b.Aggregation
+            && a.Operator == b.Operator && Nullable.Equals(a.Value, b.Value) && a.Subject == b.Subject && Nullable.Equals(a.Baseline, b.Baseline)
+            && a.BaselineWindows == b.BaselineWindows && a.For == b.For && a.Severity == b.Severity);
+
     internal bool IsDriftRule => Metric.StartsWith(AlertRuleConstants.DriftPrefix, StringComparison.Ordinal);
 }
