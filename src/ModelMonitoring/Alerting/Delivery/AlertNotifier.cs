@@ -34,7 +34,7 @@ internal sealed class AlertNotifier
 
         CheckChannelNames(options);
         _limiter = new NotificationLimiter(options.Suppression);
-        Router = new AlertRouter(options.Routes, _queues.Keys);
+        Router = new AlertRouter(options.Routes, channels);
     }
 
     public AlertRouter Router { get; }
