@@ -1,3 +1,5 @@
+using ModelMonitoring.Alerting;
+
 namespace ModelMonitoring.Channels;
 
 /// <summary>
@@ -11,10 +13,27 @@ namespace ModelMonitoring.Channels;
 /// </remarks>
 public abstract class ChannelDeliveryOptions
 {
-    /// <summary>Initializes a new instance; only the channels' own options derive from this class.</summary>
-    private protected ChannelDeliveryOptions()
+    /// <summary>
+    /// Initializes a new instance for a channel of another package (see <see cref="HttpAlertChannel"/>),
+    /// whose <see cref="MinimumSeverity"/> starts at <see cref="AlertSeverity.Info"/>.
+    /// </summary>
+    protected ChannelDeliveryOptions()
+        : this(AlertSeverity.Info)
     {
     }
+
+    /// <summary>Initializes a new instance whose channel starts at <paramref name="minimumSeverity"/>.</summary>
+    /// <param name="minimumSeverity">The channel kind's default minimum severity.</param>
+    private protected ChannelDeliveryOptions(AlertSeverity minimumSeverity) => MinimumSeverity = minimumSeverity;
+
+    /// <summary>
+    /// Gets or sets the lowest severity the channel receives by default, that is, for severities
+    /// without an entry in <see cref="AlertingOptions.Routes"/> (an entry there takes precedence).
+    /// The default value is <see cref="AlertSeverity.Info"/> for webhooks and channels of other
+    /// packages, <see cref="AlertSeverity.Warning"/> for Slack and <see cref="AlertSeverity.Critical"/>
+    /// for email and PagerDuty.
+    /// </summary>
+    public AlertSeverity MinimumSeverity { get; set; }
 
     /// <summary>
     /// Gets or sets how long one attempt may take, from sending the request to reading the answer,
@@ -47,5 +66,5 @@ public abstract class ChannelDeliveryOptions
     /// <summary>Formats the delivery settings for <see cref="object.ToString"/> of derived options.</summary>
     /// <returns>The delivery settings, such as <c>AttemptTimeout = 00:00:10, MaxRetries = 3, …</c>.</returns>
     private protected string DeliveryToString() =>
-        $"AttemptTimeout = {AttemptTimeout}, MaxRetries = {MaxRetries}, RetryDelay = {RetryDelay}, MaxRetryDelay = {MaxRetryDelay}";
+        $"MinimumSeverity = {MinimumSeverity}, AttemptTimeout = {AttemptTimeout}, MaxRetries = {MaxRetries}, RetryDelay = {RetryDelay}, MaxRetryDelay = {MaxRetryDelay}";
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -134,6 +135,32 @@ public static class ChannelsModelMonitoringBuilderExtensions
         return Add(builder, name, ChannelKinds.Email, configure, static (sp, name, options) =>
             new EmailAlertChannel(name, options, Time(sp), Loggers(sp)), usesHttp: false);
     }
+
+    /// <summary>
+    /// Declares channels from configuration, such as the <c>ModelMonitoring:Channels</c> section: one key
+    /// per kind (<c>Console</c>, <c>Webhook</c>, <c>Slack</c>, <c>PagerDuty</c>, <c>Email</c>), each holding
+    /// one channel or an array of channels; a channel's optional <c>Name</c> defaults to its kind's
+    /// default name, the other keys are the settings of that kind's options, validated at start-up like
+    /// options set in code.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configuration">The <c>Channels</c> section.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="OptionsValidationException">
+    /// A key is not a kind of channel or not a setting of its channel (such as a misspelt <c>WebhookUrl</c>),
+    /// or two channels share a name; the message names each key by its configuration path.
+    /// </exception>
+    /// <remarks>Channels are built once, so changes to this section take effect at the next start.</remarks>
+    /// <example>
+    /// <code>
+    /// "Channels": {
+    ///   "Slack": { "WebhookUrl": "https://hooks.slack.com/services/…", "MinimumSeverity": "Warning" },
+    ///   "Webhook": [ { "Name": "ops", "Url": "https://ops.example.com/hook", "Secret": "…" } ]
+    /// }
+    /// </code>
+    /// </example>
+    public static IModelMonitoringBuilder AddChannels(this IModelMonitoringBuilder builder, IConfiguration configuration) =>
+        ChannelConfiguration.Add(builder, configuration);
 
     private static void AddValidator<TOptions, TValidator>(IModelMonitoringBuilder builder)
         where TOptions : class

@@ -1,3 +1,5 @@
+using ModelMonitoring.Alerting;
+
 namespace ModelMonitoring.Channels;
 
 /// <summary>Settings of the console alert channel, which writes one line per alert.</summary>
@@ -20,7 +22,14 @@ public sealed class ConsoleChannelOptions
     /// </summary>
     public bool UseColors { get; set; } = true;
 
+    /// <summary>
+    /// Gets or sets the lowest severity the channel receives by default, that is, for severities
+    /// without an entry in <see cref="AlertingOptions.Routes"/> (an entry there takes precedence).
+    /// The default value is <see cref="AlertSeverity.Info"/>.
+    /// </summary>
+    public AlertSeverity MinimumSeverity { get; set; }
+
     /// <inheritdoc/>
     public override string ToString() =>
-        $"ConsoleChannelOptions {{ Writer = {(Writer is null ? "Console.Out" : Writer.GetType().Name)}, UseColors = {UseColors} }}";
+        $"ConsoleChannelOptions {{ Writer = {(Writer is null ? "Console.Out" : Writer.GetType().Name)}, UseColors = {UseColors}, MinimumSeverity = {MinimumSeverity} }}";
 }

@@ -4,11 +4,12 @@ namespace ModelMonitoring.Channels;
 
 /// <summary>
 /// Settings of the email channel, which sends each alert as a plain-text message through an SMTP
-/// server with <see cref="System.Net.Mail.SmtpClient"/>.
+/// server with MailKit.
 /// </summary>
 /// <remarks>
-/// <see cref="System.Net.Mail.SmtpClient"/> speaks STARTTLS (<see cref="EnableSsl"/>) but not implicit
-/// TLS, so use the submission port 587 (or 25) rather than 465. The password never appears in logs,
+/// The connection is protected with STARTTLS (port 587) or implicit TLS (port 465), see
+/// <see cref="Security"/>; the server's certificate is validated against the system's trust store
+/// unless <see cref="ServerCertificateSha256"/> pins one. The password never appears in logs,
 /// exception messages or <see cref="ToString"/>.
 /// </remarks>
 public sealed class EmailChannelOptions : ChannelDeliveryOptions
@@ -16,17 +17,37 @@ public sealed class EmailChannelOptions : ChannelDeliveryOptions
     /// <summary>The name the channel gets when none is given: <c>email</c>.</summary>
     public const string DefaultName = "email";
 
+    /// <summary>Initializes a new instance, with <see cref="ChannelDeliveryOptions.MinimumSeverity"/> at <see cref="Alerting.AlertSeverity.Critical"/>.</summary>
+    public EmailChannelOptions()
+        : base(Alerting.AlertSeverity.Critical)
+    {
+    }
+
     /// <summary>Gets or sets the SMTP server's host name or IP address. There is no default: it must be set.</summary>
     public string? Host { get; set; }
 
-    /// <summary>Gets or sets the SMTP server's port, from 1 to 65535. The default value is 25.</summary>
-    public int Port { get; set; } = 25;
+    /// <summary>
+    /// Gets or sets the SMTP server's port, from 1 to 65535: 587 for <see cref="EmailSecurity.StartTls"/>,
+    /// 465 for <see cref="EmailSecurity.ImplicitTls"/>. The default value is 587.
+    /// </summary>
+    public int Port { get; set; } = 587;
 
     /// <summary>
-    /// Gets or sets whether the connection is upgraded to TLS with STARTTLS before anything else is sent.
-    /// The default value is <see langword="false"/>.
+    /// Gets or sets how the connection is protected; port 465 with <see cref="EmailSecurity.StartTls"/>
+    /// and ports 25 or 587 with <see cref="EmailSecurity.ImplicitTls"/> are refused at start-up, as those
+    /// ports speak the other mode. The default value is <see cref="EmailSecurity.StartTls"/>.
     /// </summary>
-    public bool EnableSsl { get; set; }
+    public EmailSecurity Security { get; set; } = EmailSecurity.StartTls;
+
+    /// <summary>
+    /// Gets or sets the SHA-256 hash of the one server certificate to accept, as 64 hexadecimal digits
+    /// (colons and spaces are ignored), such as the output of
+    /// <c>openssl x509 -noout -fingerprint -sha256</c>. When set, exactly that certificate is accepted,
+    /// whatever the system's trust store says (for a server with a self-signed certificate); when not
+    /// set, the certificate must be valid for <see cref="Host"/> and chain to a trusted root.
+    /// The default value is <see langword="null"/> (the usual validation).
+    /// </summary>
+    public string? ServerCertificateSha256 { get; set; }
 
     /// <summary>
     /// Gets or sets the user name to authenticate with; set it together with <see cref="Password"/>.
@@ -54,6 +75,6 @@ public sealed class EmailChannelOptions : ChannelDeliveryOptions
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"EmailChannelOptions {{ Host = {Host}, Port = {Port}, EnableSsl = {EnableSsl}, UserName = {UserName ?? "(not set)"}, " +
+        $"EmailChannelOptions {{ Host = {Host}, Port = {Port}, Security = {Security}, ServerCertificateSha256 = {ServerCertificateSha256 ?? "(not set)"}, UserName = {UserName ?? "(not set)"}, " +
         $"Password = {Redaction.Secret(Password)}, From = {From}, To = [{string.Join(", ", To)}], SubjectPrefix = {SubjectPrefix}, {DeliveryToString()} }}";
 }

@@ -14,6 +14,12 @@ public sealed class PagerDutyChannelOptions : ChannelDeliveryOptions
     /// <summary>The name the channel gets when none is given: <c>pagerduty</c>.</summary>
     public const string DefaultName = "pagerduty";
 
+    /// <summary>Initializes a new instance, with <see cref="ChannelDeliveryOptions.MinimumSeverity"/> at <see cref="Alerting.AlertSeverity.Critical"/>.</summary>
+    public PagerDutyChannelOptions()
+        : base(Alerting.AlertSeverity.Critical)
+    {
+    }
+
     /// <summary>
     /// Gets or sets the integration (routing) key of an Events API v2 integration: 32 characters.
     /// There is no default: it must be set.

@@ -15,6 +15,12 @@ public sealed class SlackChannelOptions : ChannelDeliveryOptions
     /// <summary>The name the channel gets when none is given: <c>slack</c>.</summary>
     public const string DefaultName = "slack";
 
+    /// <summary>Initializes a new instance, with <see cref="ChannelDeliveryOptions.MinimumSeverity"/> at <see cref="Alerting.AlertSeverity.Warning"/>.</summary>
+    public SlackChannelOptions()
+        : base(Alerting.AlertSeverity.Warning)
+    {
+    }
+
     /// <summary>
     /// Gets or sets the incoming-webhook URL Slack issued, such as
     /// <c>https://hooks.slack.com/services/T000/B000/XXXX</c>: absolute, <c>http</c> or <c>https</c>.

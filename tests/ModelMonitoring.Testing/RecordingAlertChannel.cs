@@ -12,6 +12,9 @@ public sealed class RecordingAlertChannel(string name = "recording") : IAlertCha
 
     public string Name => name;
 
+    /// <summary>Gets the lowest severity the channel receives by default. The default value is <see cref="AlertSeverity.Info"/>.</summary>
+    public AlertSeverity MinimumSeverity { get; init; } = AlertSeverity.Info;
+
     public IReadOnlyList<Alert> Alerts { get { lock (_gate) { return [.. _alerts]; } } }
 
     /// <summary>Gets or sets whether deliveries hang, ignoring cancellation, until <see cref="ReleaseHang"/>.</summary>

@@ -29,10 +29,11 @@ public sealed class AlertingOptions
     public IList<EscalationLevel> Escalation { get; } = new DistinctCollection<EscalationLevel>(EscalationLevel.Same);
 
     /// <summary>
-    /// Gets the channel names each severity is sent to. A severity without an entry uses the default
-    /// route: <see cref="AlertSeverity.Critical"/> goes to every channel; <see cref="AlertSeverity.Warning"/>
-    /// to every channel except those named <c>email</c> and <c>pagerduty</c>; <see cref="AlertSeverity.Info"/>
-    /// to every channel except those named <c>slack</c>, <c>email</c> and <c>pagerduty</c>.
+    /// Gets the channel names each severity is sent to. An entry takes precedence over the channels'
+    /// own defaults: it names exactly the channels of that severity. A severity without an entry uses
+    /// the default route: every channel whose <see cref="IAlertChannel.MinimumSeverity"/> the severity
+    /// reaches (the packaged Slack channel starts at warnings, email and PagerDuty at critical alerts,
+    /// other channels take every severity).
     /// </summary>
     public IDictionary<AlertSeverity, IList<string>> Routes { get; } = new Dictionary<AlertSeverity, IList<string>>();
 

@@ -15,4 +15,13 @@ public interface IAlertChannel
     /// <param name="cancellationToken">Cancelled when delivery times out or the pipeline stops.</param>
     /// <returns>A task that completes when the alert was delivered.</returns>
     ValueTask SendAsync(Alert alert, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gets the lowest severity this channel receives when <see cref="AlertingOptions.Routes"/> has no
+    /// entry for a notification's severity (the channel's default route, like Serilog's
+    /// <c>restrictedToMinimumLevel</c>). An entry in <see cref="AlertingOptions.Routes"/> always takes
+    /// precedence: it names exactly the channels of that severity, whatever their minimum.
+    /// The default value is <see cref="AlertSeverity.Info"/> (every severity).
+    /// </summary>
+    AlertSeverity MinimumSeverity => AlertSeverity.Info;
 }

@@ -124,13 +124,64 @@ public class ValidationTests
         message.ShouldContain("EmailChannelOptions['email'].To[1]: 'nobody' is not an email address");
     }
 
+    [Theory]
+    [InlineData(EmailSecurity.StartTls, 465, "Security: StartTls is not allowed with port 465")]
+    [InlineData(EmailSecurity.ImplicitTls, 587, "Security: ImplicitTls is not allowed with port 587")]
+    [InlineData(EmailSecurity.ImplicitTls, 25, "Security: ImplicitTls is not allowed with port 25")]
+    [InlineData((EmailSecurity)7, 587, "Security: 7 is not allowed; use StartTls, ImplicitTls or None.")]
+    public void Email_SecurityModeContradictingThePort_IsRefused(EmailSecurity security, int port, string expected)
+    {
+        var message = Errors<EmailChannelOptions>(b => b.AddEmailChannel(o =>
+        {
+            o.Host = "smtp.example.com";
+            o.Port = port;
+            o.Security = security;
+            o.From = "a@example.com";
+            o.To.Add("b@example.com");
+        }), "email");
+
+        message.ShouldContain("EmailChannelOptions['email']." + expected);
+    }
+
+    [Fact]
+    public void Email_CredentialsWithoutTls_AreRefused()
+    {
+        var message = Errors<EmailChannelOptions>(b => b.AddEmailChannel(o =>
+        {
+            o.Host = "smtp.example.com";
+            o.Port = 25;
+            o.Security = EmailSecurity.None;
+            o.UserName = "alerts";
+            o.Password = "hunter2-password";
+            o.From = "a@example.com";
+            o.To.Add("b@example.com");
+        }), "email");
+
+        message.ShouldContain("EmailChannelOptions['email'].Security: None is not allowed with credentials");
+        message.ShouldNotContain("hunter2-password");
+    }
+
+    [Fact]
+    public void Email_MalformedCertificatePin_IsRefused()
+    {
+        var message = Errors<EmailChannelOptions>(b => b.AddEmailChannel(o =>
+        {
+            o.Host = "smtp.example.com";
+            o.ServerCertificateSha256 = "AB:CD";
+            o.From = "a@example.com";
+            o.To.Add("b@example.com");
+        }), "email");
+
+        message.ShouldContain("EmailChannelOptions['email'].ServerCertificateSha256: must be the certificate's SHA-256 hash as 64 hexadecimal digits");
+    }
+
     [Fact]
     public void ValidOptions_PassValidation()
     {
         var services = new ServiceCollection();
         services.AddModelMonitoring()
             .AddWebhookChannel(o => { o.Url = new Uri("https://example.com/hook"); o.Secret = "a"; o.SecondarySecret = "b"; o.MaxRetries = 0; })
-            .AddEmailChannel(o => { o.Host = "smtp.example.com"; o.Port = 587; o.EnableSsl = true; o.UserName = "u"; o.Password = "p"; o.From = "a@example.com"; o.To.Add("b@example.com"); });
+            .AddEmailChannel(o => { o.Host = "smtp.example.com"; o.Port = 587; o.Security = EmailSecurity.StartTls; o.UserName = "u"; o.Password = "p"; o.From = "a@example.com"; o.To.Add("b@example.com"); });
         using var provider = services.BuildServiceProvider();
 
         provider.GetRequiredService<IOptionsMonitor<WebhookChannelOptions>>().Get("webhook").MaxRetries.ShouldBe(0);

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using ModelMonitoring.Alerting;
 using ModelMonitoring.Channels.Tests.Infrastructure;
 
@@ -8,12 +9,14 @@ public sealed class EmailChannelTests : IAsyncLifetime
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
 
     private readonly ObservedClock _clock = new();
+    private readonly X509Certificate2 _certificate = TestCertificates.SelfSigned();
     private FakeSmtpServer _smtp = null!;
     private ChannelHost _host = null!;
 
     public Task InitializeAsync()
     {
-        _smtp = FakeSmtpServer.Start();
+        // The usual set-up: STARTTLS (the default Security) to a server whose self-signed certificate is pinned.
+        _smtp = FakeSmtpServer.Start(FakeSmtpServer.SmtpTls.StartTls, _certificate);
         _host = CreateHost(_ => { });
         return Task.CompletedTask;
     }
@@ -22,6 +25,7 @@ public sealed class EmailChannelTests : IAsyncLifetime
     {
         await _host.DisposeAsync();
         await _smtp.DisposeAsync();
+        _certificate.Dispose();
     }
 
     [Fact]
@@ -50,6 +54,96 @@ public sealed class EmailChannelTests : IAsyncLifetime
         mail.Body.ShouldContain(Line("Time", "2026-01-01T11:59:00Z"), Case.Sensitive);
         mail.Body.ShouldContain(Line("Alert id", "alrt-0001"), Case.Sensitive);
         mail.AuthUser.ShouldBeNull();
+        mail.OverTls.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task SendAsync_StartTls_UpgradesBeforeAuthenticating_WithThePinnedSelfSignedCertificate()
+    {
+        await using var host = CreateHost(o =>
+        {
+            o.UserName = "alerts";
+            o.Password = "s3cret-password";
+        });
+
+        await host.Channel("email").SendAsync(TestAlerts.Firing(), CancellationToken.None);
+
+        var mail = _smtp.Messages.ShouldHaveSingleItem();
+        mail.OverTls.ShouldBeTrue();
+        mail.AuthUser.ShouldBe("alerts");
+    }
+
+    [Fact]
+    public async Task SendAsync_ImplicitTls_DeliversOverTlsFromTheFirstByte()
+    {
+        await using var smtps = FakeSmtpServer.Start(FakeSmtpServer.SmtpTls.Implicit, _certificate);
+        await using var host = CreateHost(o =>
+        {
+            o.Port = smtps.Port;
+            o.Security = EmailSecurity.ImplicitTls;
+            o.UserName = "alerts";
+            o.Password = "s3cret-password";
+        });
+
+        await host.Channel("email").SendAsync(TestAlerts.Firing(), CancellationToken.None);
+
+        var mail = smtps.Messages.ShouldHaveSingleItem();
+        mail.OverTls.ShouldBeTrue();
+        mail.AuthPassword.ShouldBe("s3cret-password");
+        mail.Subject.ShouldBe("[ModelMonitoring] [CRITICAL] Firing: fraud error_rate.max");
+    }
+
+    [Fact]
+    public async Task SendAsync_SelfSignedCertificateNotPinned_FailsPermanently_AsValidationIsOnByDefault()
+    {
+        await using var host = CreateHost(o => o.ServerCertificateSha256 = null);
+
+        var error = await Should.ThrowAsync<AlertDeliveryException>(host.Channel("email").SendAsync(TestAlerts.Firing(), CancellationToken.None).AsTask());
+
+        error.IsPermanent.ShouldBeTrue();
+        error.Message.ShouldContain("TLS handshake failed");
+        _smtp.Messages.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task SendAsync_AnotherCertificatePinned_FailsPermanently()
+    {
+        using var other = TestCertificates.SelfSigned();
+        await using var host = CreateHost(o => o.ServerCertificateSha256 = TestCertificates.Sha256(other));
+
+        var error = await Should.ThrowAsync<AlertDeliveryException>(host.Channel("email").SendAsync(TestAlerts.Firing(), CancellationToken.None).AsTask());
+
+        error.IsPermanent.ShouldBeTrue();
+        _smtp.Messages.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task SendAsync_StartTlsButTheServerOffersNone_FailsPermanently_RatherThanSendInPlainText()
+    {
+        await using var plain = FakeSmtpServer.Start();
+        await using var host = CreateHost(o => o.Port = plain.Port);
+
+        var error = await Should.ThrowAsync<AlertDeliveryException>(host.Channel("email").SendAsync(TestAlerts.Firing(), CancellationToken.None).AsTask());
+
+        error.IsPermanent.ShouldBeTrue();
+        error.Message.ShouldContain("STARTTLS");
+        plain.Transactions.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task SendAsync_SecurityNone_SendsInPlainText_ToARelay()
+    {
+        await using var plain = FakeSmtpServer.Start();
+        await using var host = CreateHost(o =>
+        {
+            o.Port = plain.Port;
+            o.Security = EmailSecurity.None;
+            o.ServerCertificateSha256 = null;
+        });
+
+        await host.Channel("email").SendAsync(TestAlerts.Firing(), CancellationToken.None);
+
+        plain.Messages.ShouldHaveSingleItem().OverTls.ShouldBeFalse();
     }
 
     [Fact]
@@ -142,6 +236,7 @@ public sealed class EmailChannelTests : IAsyncLifetime
             o.To.Add("ml-team@example.com");
             o.AttemptTimeout = AttemptTimeout;
             o.MaxRetryDelay = TimeSpan.FromSeconds(5);
+            o.ServerCertificateSha256 = TestCertificates.Sha256(_certificate);
             extra(o);
         }),
         _clock);

@@ -1,14 +1,19 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Security;
+using System.Security.Authentication;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace ModelMonitoring.Channels.Tests.Infrastructure;
 
 /// <summary>
-/// A small SMTP server on 127.0.0.1 and a free port, speaking enough of the protocol for SmtpClient:
-/// greeting, EHLO/HELO, AUTH LOGIN and PLAIN, MAIL FROM, RCPT TO, DATA, RSET, NOOP, QUIT. Each
-/// message's DATA is answered with the next scripted reply (250 when none is left).
+/// A small SMTP server on 127.0.0.1 and a free port, speaking enough of the protocol for MailKit:
+/// greeting, EHLO/HELO, STARTTLS, AUTH LOGIN and PLAIN, MAIL FROM, RCPT TO, DATA, RSET, NOOP, QUIT,
+/// in plain text, with STARTTLS or with implicit TLS, under a given (self-signed) certificate. Like a
+/// real submission server it offers AUTH only once the session is encrypted (or when it has no TLS).
+/// Each message's DATA is answered with the next scripted reply (250 when none is left).
 /// </summary>
 public sealed class FakeSmtpServer : IAsyncDisposable
 {
@@ -20,6 +25,16 @@ public sealed class FakeSmtpServer : IAsyncDisposable
     private readonly List<Task> _sessions = [];
     private int _transactions;
     private Task _accepting = Task.CompletedTask;
+    private SmtpTls _tls;
+    private X509Certificate2? _certificate;
+
+    /// <summary>How a session is protected.</summary>
+    public enum SmtpTls
+    {
+        None,
+        StartTls,
+        Implicit,
+    }
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
@@ -29,9 +44,14 @@ public sealed class FakeSmtpServer : IAsyncDisposable
     /// <summary>Gets how many messages reached the end of DATA, accepted or not.</summary>
     public int Transactions => Volatile.Read(ref _transactions);
 
-    public static FakeSmtpServer Start()
+    public static FakeSmtpServer Start(SmtpTls tls = SmtpTls.None, X509Certificate2? certificate = null)
     {
-        var server = new FakeSmtpServer();
+        var server = new FakeSmtpServer { _tls = tls, _certificate = certificate };
+        if (tls != SmtpTls.None && certificate is null)
+        {
+            throw new ArgumentNullException(nameof(certificate), "TLS needs a certificate.");
+        }
+
         server._listener.Start();
         server._accepting = server.AcceptAsync();
         return server;
@@ -77,66 +97,105 @@ public sealed class FakeSmtpServer : IAsyncDisposable
     {
         using var _ = client;
         var token = _stopping.Token;
-        var stream = client.GetStream();
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        await using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\r\n", AutoFlush = true };
-        string? from = null, user = null, password = null;
-        var to = new List<string>();
-        await writer.WriteLineAsync("220 localhost fake SMTP ready");
-        while (await reader.ReadLineAsync(token) is { } line)
+        Stream stream = client.GetStream();
+        var secured = false;
+        if (_tls == SmtpTls.Implicit)
         {
-            var verb = line.Split(' ', 2)[0].ToUpperInvariant();
-            var argument = line.Length > verb.Length ? line[(verb.Length + 1)..] : string.Empty;
-            switch (verb)
-            {
-                case "EHLO":
-                    await writer.WriteAsync("250-localhost\r\n250-AUTH LOGIN PLAIN\r\n250 OK\r\n");
-                    break;
-                case "HELO":
-                case "NOOP":
-                    await writer.WriteLineAsync("250 OK");
-                    break;
-                case "RSET":
-                    from = null;
-                    to.Clear();
-                    await writer.WriteLineAsync("250 OK");
-                    break;
-                case "AUTH":
-                    (user, password) = await AuthenticateAsync(argument, reader, writer, token);
-                    await writer.WriteLineAsync("235 2.7.0 Authentication successful");
-                    break;
-                case "MAIL":
-                    from = Address(argument);
-                    to.Clear();
-                    await writer.WriteLineAsync("250 OK");
-                    break;
-                case "RCPT":
-                    to.Add(Address(argument));
-                    await writer.WriteLineAsync("250 OK");
-                    break;
-                case "DATA":
-                    await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
-                    var data = await ReadDataAsync(reader, token);
-                    Interlocked.Increment(ref _transactions);
-                    var reply = _dataReplies.TryDequeue(out var scripted) ? scripted : "250 2.0.0 Queued";
-                    if (reply.StartsWith('2'))
-                    {
-                        lock (_gate)
-                        {
-                            _messages.Add(new ReceivedMail(from ?? string.Empty, [.. to], data, user, password));
-                        }
-                    }
+            stream = await SecureAsync(stream, token);
+            secured = true;
+        }
 
-                    await writer.WriteLineAsync(reply);
-                    break;
-                case "QUIT":
-                    await writer.WriteLineAsync("221 Bye");
-                    return;
-                default:
-                    await writer.WriteLineAsync("502 Command not implemented");
-                    break;
+        var reader = new StreamReader(stream, Encoding.UTF8);
+        var writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\r\n", AutoFlush = true };
+        try
+        {
+            string? from = null, user = null, password = null;
+            var to = new List<string>();
+            await writer.WriteLineAsync("220 localhost fake SMTP ready");
+            while (await reader.ReadLineAsync(token) is { } line)
+            {
+                var verb = line.Split(' ', 2)[0].ToUpperInvariant();
+                var argument = line.Length > verb.Length ? line[(verb.Length + 1)..] : string.Empty;
+                switch (verb)
+                {
+                    case "EHLO":
+                        var startTls = _tls == SmtpTls.StartTls && !secured ? "250-STARTTLS\r\n" : string.Empty;
+                        var auth = secured || _tls == SmtpTls.None ? "250-AUTH LOGIN PLAIN\r\n" : string.Empty;
+                        await writer.WriteAsync($"250-localhost\r\n{startTls}{auth}250 OK\r\n");
+                        break;
+                    case "STARTTLS" when _tls == SmtpTls.StartTls && !secured:
+                        await writer.WriteLineAsync("220 2.0.0 Ready to start TLS");
+
+                        // The client sends nothing more until the handshake, so the reader holds no buffered bytes.
+                        stream = await SecureAsync(stream, token);
+                        secured = true;
+                        reader = new StreamReader(stream, Encoding.UTF8);
+                        writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\r\n", AutoFlush = true };
+                        from = null;
+                        to.Clear();
+                        break;
+                    case "HELO":
+                    case "NOOP":
+                        await writer.WriteLineAsync("250 OK");
+                        break;
+                    case "RSET":
+                        from = null;
+                        to.Clear();
+                        await writer.WriteLineAsync("250 OK");
+                        break;
+                    case "AUTH":
+                        (user, password) = await AuthenticateAsync(argument, reader, writer, token);
+                        await writer.WriteLineAsync("235 2.7.0 Authentication successful");
+                        break;
+                    case "MAIL":
+                        from = Address(argument);
+                        to.Clear();
+                        await writer.WriteLineAsync("250 OK");
+                        break;
+                    case "RCPT":
+                        to.Add(Address(argument));
+                        await writer.WriteLineAsync("250 OK");
+                        break;
+                    case "DATA":
+                        await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
+                        var data = await ReadDataAsync(reader, token);
+                        Interlocked.Increment(ref _transactions);
+                        var reply = _dataReplies.TryDequeue(out var scripted) ? scripted : "250 2.0.0 Queued";
+                        if (reply.StartsWith('2'))
+                        {
+                            lock (_gate)
+                            {
+                                _messages.Add(new ReceivedMail(from ?? string.Empty, [.. to], data, user, password, secured));
+                            }
+                        }
+
+                        await writer.WriteLineAsync(reply);
+                        break;
+                    case "QUIT":
+                        await writer.WriteLineAsync("221 Bye");
+                        return;
+                    default:
+                        await writer.WriteLineAsync("502 Command not implemented");
+                        break;
+                }
             }
         }
+        catch (Exception ex) when (ex is IOException or AuthenticationException or OperationCanceledException)
+        {
+            // The client hung up or refused our certificate; the test reads what the client reports.
+        }
+        finally
+        {
+            reader.Dispose();
+            await writer.DisposeAsync();
+        }
+    }
+
+    private async Task<Stream> SecureAsync(Stream inner, CancellationToken token)
+    {
+        var ssl = new SslStream(inner, leaveInnerStreamOpen: false);
+        await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = _certificate }, token);
+        return ssl;
     }
 
     private static async Task<(string User, string Password)> AuthenticateAsync(string argument, StreamReader reader, StreamWriter writer, CancellationToken token)

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace ModelMonitoring.Channels.Tests.Infrastructure;
 
 /// <summary>One message as <see cref="FakeSmtpServer"/> received it: envelope, raw data, and the decoded subject and body.</summary>
-public sealed partial record ReceivedMail(string MailFrom, IReadOnlyList<string> RecipientsTo, string Data, string? AuthUser, string? AuthPassword)
+public sealed partial record ReceivedMail(string MailFrom, IReadOnlyList<string> RecipientsTo, string Data, string? AuthUser, string? AuthPassword, bool OverTls = false)
 {
     public IReadOnlyDictionary<string, string> Headers => ParseHeaders(Data.Split("\r\n\r\n", 2)[0]);
 

@@ -19,6 +19,7 @@ public sealed class SecretLeakTests : IAsyncLifetime
     private readonly ObservedClock _clock = new();
     private readonly List<Exception> _errors = [];
     private FakeHttpServer _server = null!;
+    private readonly System.Security.Cryptography.X509Certificates.X509Certificate2 _certificate = TestCertificates.SelfSigned();
     private FakeSmtpServer _smtp = null!;
     private ChannelHost _host = null!;
 
@@ -27,7 +28,7 @@ public sealed class SecretLeakTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await FakeHttpServer.StartAsync(_clock);
-        _smtp = FakeSmtpServer.Start();
+        _smtp = FakeSmtpServer.Start(FakeSmtpServer.SmtpTls.StartTls, _certificate);
         var closed = new Uri($"http://127.0.0.1:{ChannelHost.ClosedPort()}");
         _host = ChannelHost.Create(builder => builder
             .AddWebhookChannel(o => Webhook(o, _server.BaseAddress))
@@ -45,6 +46,7 @@ public sealed class SecretLeakTests : IAsyncLifetime
     {
         await _host.DisposeAsync();
         await _smtp.DisposeAsync();
+        _certificate.Dispose();
         await _server.DisposeAsync();
     }
 
@@ -246,6 +248,7 @@ public sealed class SecretLeakTests : IAsyncLifetime
         o.To.Add("oncall@example.com");
         o.UserName = "alerts";
         o.Password = _canary;
+        o.ServerCertificateSha256 = TestCertificates.Sha256(_certificate);
         Delivery(o);
     }
 

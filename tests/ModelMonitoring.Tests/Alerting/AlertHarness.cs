@@ -42,7 +42,12 @@ internal sealed class AlertHarness : IAsyncDisposable
     }
 
     public static AlertHarness Create(AlertingOptions options, IAlertStore? store, FakeTimeProvider? clock, params string[] channels) =>
-        new(options, store ?? new InMemoryAlertStore(), clock ?? new FakeTimeProvider(Start), [.. (channels.Length == 0 ? ["logger"] : channels).Select(n => new RecordingAlertChannel(n))]);
+        new(options, store ?? new InMemoryAlertStore(), clock ?? new FakeTimeProvider(Start), [.. (channels.Length == 0 ? ["logger"] : channels).Select(Channel)]);
+
+    /// <summary>A channel such as <c>logger</c>, or <c>email&gt;=Critical</c> for one with a minimum severity.</summary>
+    private static RecordingAlertChannel Channel(string spec) => spec.Split(">=") is [var name, var minimum]
+        ? new RecordingAlertChannel(name) { MinimumSeverity = Enum.Parse<AlertSeverity>(minimum) }
+        : new RecordingAlertChannel(spec);
 
     public static Alert Holds(string name, AlertSeverity severity = AlertSeverity.Warning, string model = "m", DateTimeOffset? at = null, double value = 1) => new()
     {

@@ -41,9 +41,9 @@ public sealed class NotificationPolicyTests
     }
 
     [Fact]
-    public async Task Routing_ByDefault_SendsWarningsToChatButNotToEmailOrPager_AndCriticalToAll()
+    public async Task Routing_ByDefault_SendsEachSeverityToTheChannelsWhoseMinimumSeverityItReaches()
     {
-        await using var alerts = Create(configure: null, store: null, clock: null, "logger", "slack", "email", "pagerduty");
+        await using var alerts = Create(configure: null, store: null, clock: null, "logger", "slack>=Warning", "email>=Critical", "pagerduty>=Critical");
 
         await alerts.CycleAsync(Holds("w", AlertSeverity.Warning), Holds("c", AlertSeverity.Critical), Holds("i", AlertSeverity.Info));
 
@@ -51,6 +51,20 @@ public sealed class NotificationPolicyTests
         alerts.Channels["slack"].Alerts.Select(a => a.Name).ShouldBe(["w", "c"], ignoreOrder: true);
         alerts.Channels["email"].Alerts.Select(a => a.Name).ShouldBe(["c"]);
         alerts.Channels["pagerduty"].Alerts.Select(a => a.Name).ShouldBe(["c"]);
+    }
+
+    [Fact]
+    public async Task Routing_ByDefault_KnowsNoChannelByName()
+    {
+        // A channel's name says nothing about what it wants: "email" here takes every severity.
+        await using var alerts = Create(configure: null, store: null, clock: null, "logger", "slack", "email", "pagerduty");
+
+        await alerts.CycleAsync(Holds("i", AlertSeverity.Info));
+
+        foreach (var channel in new[] { "logger", "slack", "email", "pagerduty" })
+        {
+            alerts.Channels[channel].Alerts.Select(a => a.Name).ShouldBe(["i"], channel);
+        }
     }
 
     [Fact]
@@ -89,7 +103,7 @@ public sealed class NotificationPolicyTests
     [Fact]
     public async Task Escalation_ReachesEachLevelOnTime_UntilAcknowledged()
     {
-        await using var alerts = Create(Escalating, store: null, clock: null, "logger", "slack", "email", "pagerduty");
+        await using var alerts = Create(Escalating, store: null, clock: null, "logger", "slack>=Warning", "email>=Critical", "pagerduty>=Critical");
         await alerts.CycleAsync(Holds("cpu", AlertSeverity.Info));
 
         await alerts.AdvanceAsync(TimeSpan.FromMinutes(4));
@@ -113,7 +127,7 @@ public sealed class NotificationPolicyTests
     {
         var store = new InMemoryAlertStore(); // outlives the first manager, as a database would
         var clock = new FakeTimeProvider(Start);
-        await using (var first = Create(Escalating, store, clock, "logger", "slack", "email", "pagerduty"))
+        await using (var first = Create(Escalating, store, clock, "logger", "slack>=Warning", "email>=Critical", "pagerduty>=Critical"))
         {
             await first.CycleAsync(Holds("cpu", AlertSeverity.Info));
             await first.AdvanceAsync(TimeSpan.FromMinutes(6));
@@ -121,7 +135,7 @@ public sealed class NotificationPolicyTests
         }
 
         clock.Advance(TimeSpan.FromMinutes(25)); // the process is down from minute 6 to 31
-        await using var second = Create(Escalating, store, clock, "logger", "slack", "email", "pagerduty");
+        await using var second = Create(Escalating, store, clock, "logger", "slack>=Warning", "email>=Critical", "pagerduty>=Critical");
         await second.CycleAsync();
 
         second.Channels["slack"].Alerts.ShouldBeEmpty(); // level 1 was sent before the restart

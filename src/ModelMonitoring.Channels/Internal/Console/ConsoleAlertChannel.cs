@@ -17,11 +17,14 @@ internal sealed class ConsoleAlertChannel : IAlertChannel
     internal ConsoleAlertChannel(string name, ConsoleChannelOptions options, string? noColor)
     {
         Name = name;
+        MinimumSeverity = options.MinimumSeverity;
         _writer = options.Writer;
         _colors = ConsoleLine.UseColors(options.UseColors, noColor);
     }
 
     public string Name { get; }
+
+    public AlertSeverity MinimumSeverity { get; }
 
     public ValueTask SendAsync(Alert alert, CancellationToken cancellationToken)
     {

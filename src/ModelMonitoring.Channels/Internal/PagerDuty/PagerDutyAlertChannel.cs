@@ -24,6 +24,7 @@ internal sealed class PagerDutyAlertChannel : IAlertChannel
     public PagerDutyAlertChannel(string name, PagerDutyChannelOptions options, IHttpClientFactory clients, TimeProvider timeProvider, ILoggerFactory loggerFactory)
     {
         Name = name;
+        MinimumSeverity = options.MinimumSeverity;
         _clients = clients;
         _clientName = ChannelRegistration.HttpClientName(name);
         _url = options.EventsUrl;
@@ -34,6 +35,8 @@ internal sealed class PagerDutyAlertChannel : IAlertChannel
     }
 
     public string Name { get; }
+
+    public AlertSeverity MinimumSeverity { get; }
 
     public ValueTask SendAsync(Alert alert, CancellationToken cancellationToken)
     {

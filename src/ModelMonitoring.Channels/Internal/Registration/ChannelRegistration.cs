@@ -86,7 +86,7 @@ internal static class ChannelRegistration
         return registry;
     }
 
-    private static void CheckName(string name)
+    public static void CheckName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         if (name.Length is 0 or > MaxNameLength || !name.All(static c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ModelMonitoring.Alerting;
 
 namespace ModelMonitoring.Channels.Internal.Registration;
 
@@ -47,6 +48,7 @@ internal sealed class OptionsErrors(string optionsType, string? channel)
 
     public void Delivery(ChannelDeliveryOptions options)
     {
+        MinimumSeverity(options.MinimumSeverity);
         if (options.AttemptTimeout < MinAttemptTimeout || options.AttemptTimeout > MaxAttemptTimeout)
         {
             Add(nameof(options.AttemptTimeout), $"{options.AttemptTimeout} is not allowed; use a value from 10 milliseconds to 10 minutes.");
@@ -67,6 +69,17 @@ internal sealed class OptionsErrors(string optionsType, string? channel)
             Add(nameof(options.MaxRetryDelay), $"{options.MaxRetryDelay} is not allowed; use a value from RetryDelay ({options.RetryDelay}) to 1 hour.");
         }
     }
+
+    public void MinimumSeverity(AlertSeverity severity)
+    {
+        if (!Enum.IsDefined(severity))
+        {
+            Add(nameof(ChannelDeliveryOptions.MinimumSeverity), $"{severity} is not allowed; use Info, Warning or Critical.");
+        }
+    }
+
+    /// <summary>The errors found so far.</summary>
+    public IReadOnlyList<string> Errors => _errors;
 
     public ValidateOptionsResult Result() => _errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(_errors);
 }

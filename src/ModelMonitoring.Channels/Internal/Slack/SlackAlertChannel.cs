@@ -27,6 +27,7 @@ internal sealed class SlackAlertChannel : IAlertChannel
     public SlackAlertChannel(string name, SlackChannelOptions options, IHttpClientFactory clients, TimeProvider timeProvider, ILoggerFactory loggerFactory)
     {
         Name = name;
+        MinimumSeverity = options.MinimumSeverity;
         _clients = clients;
         _clientName = ChannelRegistration.HttpClientName(name);
         _url = options.WebhookUrl!;
@@ -35,6 +36,8 @@ internal sealed class SlackAlertChannel : IAlertChannel
     }
 
     public string Name { get; }
+
+    public AlertSeverity MinimumSeverity { get; }
 
     public ValueTask SendAsync(Alert alert, CancellationToken cancellationToken)
     {

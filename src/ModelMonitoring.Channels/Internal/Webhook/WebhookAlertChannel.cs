@@ -25,6 +25,7 @@ internal sealed class WebhookAlertChannel : IAlertChannel
     public WebhookAlertChannel(string name, WebhookChannelOptions options, IHttpClientFactory clients, TimeProvider timeProvider, ILoggerFactory loggerFactory)
     {
         Name = name;
+        MinimumSeverity = options.MinimumSeverity;
         _clients = clients;
         _clientName = ChannelRegistration.HttpClientName(name);
         _url = options.Url!;
@@ -36,6 +37,8 @@ internal sealed class WebhookAlertChannel : IAlertChannel
     }
 
     public string Name { get; }
+
+    public AlertSeverity MinimumSeverity { get; }
 
     public ValueTask SendAsync(Alert alert, CancellationToken cancellationToken)
     {

@@ -14,12 +14,14 @@ internal sealed class AlertNotifier
     private NotificationLimiter _limiter;
     private (int MaxNotifications, TimeSpan Window) _suppression;
     private readonly ILogger _logger;
+    private readonly IReadOnlyList<IAlertChannel> _channels;
     private long _silenced;
     private long _suppressed;
 
     public AlertNotifier(AlertingOptions options, IReadOnlyList<IAlertChannel> channels, TimeSpan timeout, TimeProvider timeProvider, ILogger logger)
     {
         _logger = logger;
+        _channels = channels;
         // Routes name channels, so a second channel with a taken name would never be sent anything.
         var duplicates = channels.GroupBy(c => c.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
         if (duplicates.Length > 0)
@@ -36,7 +38,7 @@ internal sealed class AlertNotifier
         CheckChannelNames(options);
         _limiter = new NotificationLimiter(options.Suppression);
         _suppression = (options.Suppression.MaxNotifications, options.Suppression.Window);
-        Router = new AlertRouter(options.Routes, _queues.Keys);
+        Router = new AlertRouter(options.Routes, _channels);
     }
 
     public AlertRouter Router { get; private set; }
@@ -44,7 +46,7 @@ internal sealed class AlertNotifier
     /// <summary>Takes reloaded routes and suppression; called by the alert manager under its lock. Suppression counts survive unless its settings changed.</summary>
     public void Reload(AlertingOptions options)
     {
-        Router = new AlertRouter(options.Routes, _queues.Keys);
+        Router = new AlertRouter(options.Routes, _channels);
         if (_suppression != (options.Suppression.MaxNotifications, options.Suppression.Window))
         {
             _limiter = new NotificationLimiter(options.Suppression);

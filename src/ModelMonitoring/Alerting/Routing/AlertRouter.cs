@@ -1,24 +1,23 @@
 namespace ModelMonitoring.Alerting;
 
-/// <summary>Decides which channels a notification of each severity goes to (see <see cref="AlertingOptions.Routes"/> for the defaults).</summary>
+/// <summary>
+/// Decides which channels a notification of each severity goes to: the explicit route of
+/// <see cref="AlertingOptions.Routes"/> when the severity has one, otherwise every channel whose
+/// <see cref="IAlertChannel.MinimumSeverity"/> the severity reaches. Channels declare their own
+/// default, so the core knows no channel by name.
+/// </summary>
 internal sealed class AlertRouter
 {
-    private static readonly string[] NotForWarning = ["email", "pagerduty"];
-    private static readonly string[] NotForInfo = ["slack", "email", "pagerduty"];
     private readonly Dictionary<AlertSeverity, string[]> _routes = [];
 
-    public AlertRouter(IDictionary<AlertSeverity, IList<string>> routes, IReadOnlyCollection<string> channels)
+    public AlertRouter(IDictionary<AlertSeverity, IList<string>> routes, IEnumerable<IAlertChannel> channels)
     {
+        var all = channels.ToArray();
         foreach (var severity in Enum.GetValues<AlertSeverity>())
         {
             _routes[severity] = routes.TryGetValue(severity, out var names)
                 ? [.. names.Distinct(StringComparer.Ordinal)]
-                : [.. channels.Where(c => severity switch
-                {
-                    AlertSeverity.Critical => true,
-                    AlertSeverity.Warning => !NotForWarning.Contains(c, StringComparer.Ordinal),
-                    _ => !NotForInfo.Contains(c, StringComparer.Ordinal),
-                })];
+                : [.. all.Where(c => severity >= c.MinimumSeverity).Select(c => c.Name)];
         }
     }
 
