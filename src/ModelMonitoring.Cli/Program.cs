@@ -50,7 +50,7 @@ internal static class Program
     }
 
     /// <summary>Builds the command tree: <c>drift</c>, with <c>--help</c>, <c>--version</c> and the <c>[suggest]</c> directive from <see cref="RootCommand"/>.</summary>
-    internal static RootCommand Root()
+    private static RootCommand Root()
     {
         var options = new DriftOptions();
         var drift = options.Command(parse => DriftCommand.Run(DriftArguments.From(parse, options), Console.Out, Console.Error));
