@@ -37,8 +37,8 @@ public sealed class DriftMethodCatalog : IReadOnlyCollection<DriftMethod>
     /// <param name="method">The method.</param>
     /// <exception cref="ArgumentNullException"><paramref name="method"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">
-    /// The method's name is taken or malformed, it names no feature kind, or its default threshold is
-    /// invalid; the message says which.
+    /// The method's name is taken or malformed, it has no description, it names no feature kind, or
+    /// its default threshold is invalid; the message says which.
     /// </exception>
     public void Add(DriftMethod method)
     {
@@ -84,6 +84,11 @@ public sealed class DriftMethodCatalog : IReadOnlyCollection<DriftMethod>
             || !name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '-'))
         {
             return $"the name '{name}' is not allowed; use lower-case ASCII letters, digits, '_' and '-', starting with a letter";
+        }
+
+        if (string.IsNullOrWhiteSpace(method.Description))
+        {
+            return $"'{name}' needs a description, which help texts and reports show";
         }
 
         if (method.Kinds is not { Count: > 0 } kinds || kinds.Any(k => !Enum.IsDefined(k)))

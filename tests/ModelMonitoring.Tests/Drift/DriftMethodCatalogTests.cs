@@ -119,11 +119,12 @@ public sealed class DriftMethodCatalogTests
     [InlineData("My Method", 0.1, "is not allowed; use lower-case ASCII letters")]
     [InlineData("9lives", 0.1, "is not allowed; use lower-case ASCII letters")]
     [InlineData("mine", 0, "default threshold: the distance threshold of 'mine' must be positive and finite")]
-    public void Add_BadDescriptor_ThrowsSayingWhatIsWrong(string name, double defaultThreshold, string expected)
+    [InlineData("mine", 0.1, "'mine' needs a description", " ")]
+    public void Add_BadDescriptor_ThrowsSayingWhatIsWrong(string name, double defaultThreshold, string expected, string description = "A method for tests")
     {
         var catalog = new DatasetDriftOptions().Catalog;
 
-        var error = Should.Throw<ArgumentException>(() => catalog.Add(new FakeMethod(name, defaultThreshold)));
+        var error = Should.Throw<ArgumentException>(() => catalog.Add(new FakeMethod(name, defaultThreshold, description)));
 
         error.Message.ShouldContain(expected);
         error.ParamName.ShouldBe("method");
@@ -144,11 +145,11 @@ public sealed class DriftMethodCatalogTests
         new DatasetDriftDetector(options).Detect(reference, new Dictionary<string, double[]> { ["x"] = [1, 2, 3] }).Features.Single().Method.ShouldBe("mine");
     }
 
-    private sealed class FakeMethod(string name, double defaultThreshold = 0.1) : DriftMethod
+    private sealed class FakeMethod(string name, double defaultThreshold = 0.1, string description = "A method for tests") : DriftMethod
     {
         public override string Name => name;
 
-        public override string Description => "A method for tests";
+        public override string Description => description;
 
         public override IReadOnlyList<FeatureKind> Kinds { get; } = [FeatureKind.Numeric];
 
