@@ -16,9 +16,15 @@ internal sealed record DriftArguments(
     OutputFormat Format)
 {
     private static readonly string[] ValueOptions =
-        ["--reference", "--current", "--method", "--columns", "--categorical", "--numeric", "--threshold", "--drift-share", "--format"];
+        ["--reference", "--current", "--method", "--columns", "--categorical", "--numeric", "--threshold", "--drift-share", "--format", "--delimiter", "--missing-values"];
 
     private static readonly string[] Flags = ["--multivariate"];
+
+    /// <summary>Gets the field separator of both files; <see langword="null"/> for a comma.</summary>
+    public char? Delimiter { get; init; }
+
+    /// <summary>Gets the tokens read as missing values besides an empty field; <see langword="null"/> for the library's defaults.</summary>
+    public IReadOnlyList<string>? MissingValues { get; init; }
 
     /// <summary>Parses the arguments that follow <c>drift</c>.</summary>
     /// <exception cref="UsageException">An option is unknown, repeated, lacks a value or has a bad one.</exception>
@@ -116,8 +122,21 @@ internal sealed record DriftArguments(
             threshold,
             driftShare,
             values.ContainsKey("--multivariate"),
-            format);
+            format)
+        {
+            Delimiter = values.TryGetValue("--delimiter", out var delimiter) ? ParseDelimiter(delimiter) : null,
+            MissingValues = values.TryGetValue("--missing-values", out var missing) ? missing.Split(',', StringSplitOptions.TrimEntries) : null,
+        };
     }
+
+    /// <summary>Parses <c>--delimiter</c>: one character, or <c>tab</c> or <c>\t</c> for a tab.</summary>
+    /// <exception cref="UsageException">The value is not one character that can separate fields.</exception>
+    public static char ParseDelimiter(string text) => text switch
+    {
+        "tab" or "\\t" or "\t" => '\t',
+        { Length: 1 } when text[0] is not ('"' or '\r' or '\n') => text[0],
+        _ => throw new UsageException($"Bad value '{text}' for '--delimiter': one character other than a quote or a line break, or 'tab'."),
+    };
 
     private static bool TryNumber(string text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);

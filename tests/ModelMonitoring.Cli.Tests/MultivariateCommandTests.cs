@@ -97,7 +97,7 @@ public sealed class MultivariateCommandTests : IDisposable
     [InlineData("r.csv", "Option '--multivariate' takes no value.", "--multivariate=yes")]
     [InlineData("r.csv", "Option '--multivariate' needs at least two numeric columns; 1 selected.", "--multivariate", "--columns", "a")]
     [InlineData("mixed.csv", "Option '--multivariate' needs at least two numeric columns; 1 selected.", "--multivariate")]
-    [InlineData("gap.csv", "gap.csv line 4: column 'b' is empty; '--multivariate' needs a value in every row of the numeric columns.", "--multivariate")]
+    [InlineData("gap.csv", "gap.csv line 4: column 'b' has a missing value; '--multivariate' needs a value in every row of the numeric columns.", "--multivariate")]
     [InlineData("constant.csv", "Option '--multivariate': Feature 'c' is constant in the reference (7)", "--multivariate")]
     [InlineData("few.csv", "Option '--multivariate': PCA on 3 features needs at least 4 reference rows; there are 3.", "--multivariate")]
     public async Task Drift_MultivariateBadInput_ExitsTwoNamingTheProblem(string reference, string message, params string[] options)
