@@ -12,9 +12,9 @@ internal sealed record ColumnSummary(string Column, SideSummary Reference, SideS
     /// <summary>Gets the category whose share changed most, with the change (current minus reference share); <see langword="null"/> for a numeric column.</summary>
     public (string Category, double Change)? LargestShareChange { get; init; }
 
-    /// <summary>Gets the direction in words: "mean up", "mean down", "mean unchanged", or the category whose share moved most.</summary>
+    /// <summary>Gets the direction in words: "mean up", "mean down", "mean unchanged", the category whose share moved most, or "shares unchanged".</summary>
     public string Direction => LargestShareChange is var (category, change)
-        ? $"'{category}' {(change >= 0 ? "+" : "-")}{Math.Abs(change) * 100:0.0} pp"
+        ? Math.Round(change, 12) == 0 ? "shares unchanged" : $"'{category}' {(change >= 0 ? "+" : "-")}{Math.Abs(change) * 100:0.0} pp"
         : MeanChange > 0 ? "mean up" : MeanChange < 0 ? "mean down" : "mean unchanged";
 
     public static ColumnSummary Create(string column, DriftInput input)
@@ -48,7 +48,8 @@ internal sealed record ColumnSummary(string Column, SideSummary Reference, SideS
             SideSummary.Categorical(input.Current.RowCount, currentColumn.Present, counts.Count),
             counts.Keys.Where(c => !referenceShares.ContainsKey(c)).ToArray())
         {
-            LargestShareChange = changes.MaxBy(c => Math.Abs(c.Change)),
+            // Rounded so that equal changes (the two shares of a flag) pick the first category rather than a rounding error.
+            LargestShareChange = changes.MaxBy(c => Math.Round(Math.Abs(c.Change), 12)),
         };
     }
 }

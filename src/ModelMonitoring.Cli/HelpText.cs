@@ -28,6 +28,9 @@ internal static class HelpText
                                  reference, a KS test per kept component (Bonferroni-corrected
                                  p < 0.05) and the reconstruction error against its range over
                                  reference chunks (mean +- 3 sd). Needs a value in every row.
+          --delimiter <c>        Field separator of both files: one character, or 'tab'. Default: ','.
+          --missing-values <a,b> Tokens read as a missing value besides an empty field, instead
+                                 of the default NA, N/A, NaN, null.
           --format <text|json>   Output format. Default: text.
           -h, --help             Print this help (exit 0).
 

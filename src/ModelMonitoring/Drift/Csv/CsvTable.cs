@@ -220,6 +220,10 @@ internal sealed class CsvTable
         {
             return CsvDataReader.Create(text, options);
         }
+        catch (CsvMissingHeadersException)
+        {
+            throw new InvalidDataException($"{name} is empty.");
+        }
         catch (FormatException e)
         {
             throw BadQuoting(name, 1, e);
