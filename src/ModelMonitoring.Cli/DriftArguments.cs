@@ -96,15 +96,15 @@ internal sealed record DriftArguments(
             parse.GetValue(options.Multivariate),
             format)
         {
-            Delimiter = values.TryGetValue("--delimiter", out var delimiter) ? Separator(delimiter) : null,
+            Delimiter = values.TryGetValue("--delimiter", out var delimiter) ? ParseDelimiter(delimiter) : null,
             MissingValues = values.TryGetValue("--missing-values", out var missing) ? missing.Split(',', StringSplitOptions.TrimEntries) : null,
         };
     }
 
     // A quote or a line break cannot separate fields: both end or delimit a field's text.
-    private static char Separator(string text) => text switch
+    public static char ParseDelimiter(string text) => text switch
     {
-        "tab" or "\\t" => '\t',
+        "tab" or "\\t" or "\t" => '\t',
         [var c] when c is not ('"' or '\r' or '\n') => c,
         _ => throw new UsageException($"Bad value '{text}' for '--delimiter': one character other than a quote or a line break, or 'tab'."),
     };

@@ -25,9 +25,7 @@ internal static class DriftCommand
 
     private static int Check(DriftArguments arguments, TextWriter output, TextWriter error)
     {
-        var reference = InputFile.Load(arguments.ReferencePath);
-        var current = InputFile.Load(arguments.CurrentPath);
-        var input = DriftInput.Build(reference, current, arguments);
+        var input = DriftInput.Build(arguments);
 
         // A method that does not apply fails below with the same sentence; otherwise the comparison
         // runs on categories, and the user learns which value made it so.
@@ -35,21 +33,22 @@ internal static class DriftCommand
         {
             if (input.CategoricalBecause.TryGetValue(column, out var because) && (arguments.Method is not { } method || MethodTable.AppliesTo(method, numeric: false)))
             {
-                error.WriteLine($"modelmon: note: {because}; an empty field is a missing value, and '--numeric {column}' makes such a value an error.");
+                error.WriteLine($"modelmon: note: {because}; '--missing-values' lists the tokens read as missing, and '--numeric {column}' makes such a value an error.");
             }
         }
 
         // In the order the columns were selected, not numeric-first as the library's detector orders them.
         var features = input.Columns.Select(column => Compare(column, input, arguments)).ToArray();
         var result = new DatasetDriftResult(features, arguments.DriftShare ?? new DatasetDriftOptions().DriftShare);
-        var multivariate = arguments.Multivariate ? MultivariateCheck.Run(reference, current, input) : null;
+        var multivariate = arguments.Multivariate ? MultivariateCheck.Run(input) : null;
+        var summaries = input.Columns.Select(column => ColumnSummary.Create(column, input)).ToArray();
         if (arguments.Format == OutputFormat.Json)
         {
-            JsonReport.Write(output, result, features, multivariate);
+            JsonReport.Write(output, result, features, summaries, input, multivariate);
         }
         else
         {
-            TextReport.Write(output, result, features, multivariate);
+            TextReport.Write(output, result, features, summaries, input, multivariate);
         }
 
         return result.DatasetDrifted || multivariate?.Result.Drifted == true ? ExitCodes.Drift : ExitCodes.NoDrift;

@@ -83,7 +83,7 @@ internal sealed class DriftOptions
 
     public Option<string> MissingValues { get; } = new("--missing-values")
     {
-        Description = "Comma-separated field values read as missing rather than as a value. Default: empty, NA and NaN (NA,,NaN).",
+        Description = "Comma-separated field values read as missing rather than as a value, besides an empty field (always missing). Default: NA, N/A, NaN and null.",
         HelpName = "tokens",
     };
 

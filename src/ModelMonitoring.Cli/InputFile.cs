@@ -7,11 +7,11 @@ internal static class InputFile
 {
     /// <exception cref="UsageException">The file is missing or unreadable.</exception>
     /// <exception cref="InvalidDataException">The content is bad; the message names the file and line.</exception>
-    public static CsvTable Load(string path)
+    public static CsvTable Load(string path, CsvReadOptions options)
     {
         try
         {
-            return CsvTable.Load(path);
+            return CsvTable.Load(path, options);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -6,17 +6,26 @@ namespace ModelMonitoring.Cli;
 /// <summary>Writes the drift result as one JSON object.</summary>
 internal static class JsonReport
 {
-    public static void Write(TextWriter output, DatasetDriftResult result, IReadOnlyList<FeatureDriftResult> features, MultivariateReport? multivariate)
+    public static void Write(
+        TextWriter output, DatasetDriftResult result, IReadOnlyList<FeatureDriftResult> features, IReadOnlyList<ColumnSummary> summaries, DriftInput input, MultivariateReport? multivariate)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
             json.WriteBoolean("drift_detected", result.DatasetDrifted || multivariate?.Result.Drifted == true);
-            json.WriteNumber("drift_share", result.DriftedShare);
+            // Evidently's "drift_share" is the threshold; the measured share has its own name so neither is mistaken for the other.
+            json.WriteNumber("drifted_share", result.DriftedShare);
+            json.WriteNumber("drift_share_threshold", result.DriftShareThreshold);
+            json.WriteNumber("drifted_columns", result.DriftedCount);
+            json.WriteStartObject("rows");
+            json.WriteNumber("reference", input.Reference.RowCount);
+            json.WriteNumber("current", input.Current.RowCount);
+            json.WriteEndObject();
             json.WriteStartArray("columns");
-            foreach (var feature in features)
+            for (var i = 0; i < features.Count; i++)
             {
+                var feature = features[i];
                 json.WriteStartObject();
                 json.WriteString("name", feature.Feature);
                 json.WriteString("type", feature.Kind == FeatureKind.Numeric ? "numeric" : "categorical");
@@ -25,6 +34,7 @@ internal static class JsonReport
                 Number(json, "p_value", feature.PValue);
                 json.WriteNumber("threshold", feature.Threshold);
                 json.WriteBoolean("drift_detected", feature.Drifted);
+                WriteSummary(json, summaries[i]);
                 json.WriteEndObject();
             }
 
@@ -38,6 +48,52 @@ internal static class JsonReport
         }
 
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private static void WriteSummary(Utf8JsonWriter json, ColumnSummary summary)
+    {
+        WriteSide(json, "reference", summary.Reference);
+        WriteSide(json, "current", summary.Current);
+        json.WriteStartObject("shift");
+        if (summary.LargestShareChange is var (category, change))
+        {
+            json.WriteString("category", category);
+            json.WriteNumber("share_change", change);
+            json.WriteStartArray("new_categories");
+            foreach (var name in summary.NewCategories)
+            {
+                json.WriteStringValue(name);
+            }
+
+            json.WriteEndArray();
+        }
+        else
+        {
+            json.WriteString("direction", summary.MeanChange > 0 ? "up" : summary.MeanChange < 0 ? "down" : "unchanged");
+            json.WriteNumber("mean_change", summary.MeanChange);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteSide(Utf8JsonWriter json, string name, SideSummary side)
+    {
+        json.WriteStartObject(name);
+        json.WriteNumber("rows", side.Rows);
+        json.WriteNumber("missing_share", side.MissingShare);
+        if (double.IsNaN(side.Mean))
+        {
+            json.WriteNumber("categories", side.Categories);
+        }
+        else
+        {
+            json.WriteNumber("mean", side.Mean);
+            json.WriteNumber("p5", side.P5);
+            json.WriteNumber("p50", side.P50);
+            json.WriteNumber("p95", side.P95);
+        }
+
+        json.WriteEndObject();
     }
 
     private static void WriteMultivariate(Utf8JsonWriter json, MultivariateReport multivariate)

@@ -11,7 +11,7 @@ namespace ModelMonitoring.Cli;
 /// </summary>
 internal static class MultivariateCheck
 {
-    public static MultivariateReport Run(CsvTable reference, CsvTable current, DriftInput input)
+    public static MultivariateReport Run(DriftInput input)
     {
         var columns = input.NumericColumns.ToArray();
         if (columns.Length < 2)
@@ -19,11 +19,12 @@ internal static class MultivariateCheck
             throw new UsageException($"Option '--multivariate' needs at least two numeric columns; {columns.Length} selected.");
         }
 
+        var (reference, current) = (input.Reference, input.Current);
         var referenceColumns = Aligned(reference, columns);
         var currentColumns = Aligned(current, columns);
         var options = new MultivariateDriftOptions
         {
-            ChunkSize = Math.Max(1, Math.Min(current.Rows.Count, reference.Rows.Count / 10)),
+            ChunkSize = Math.Max(1, Math.Min(current.RowCount, reference.RowCount / 10)),
         };
 
         try
@@ -50,22 +51,13 @@ internal static class MultivariateCheck
         var aligned = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var name in columns)
         {
-            table.TryGetColumn(name, out var index);
-            var values = new double[table.Rows.Count];
-            for (var i = 0; i < values.Length; i++)
+            table.TryGetColumn(name, out var column);
+            if (column.FirstMissingLine > 0)
             {
-                var row = table.Rows[i];
-                var text = row.Fields[index];
-                if (text.Length == 0)
-                {
-                    throw new UsageException($"{table.Name} line {row.Line}: column '{name}' is empty; '--multivariate' needs a value in every row of the numeric columns.");
-                }
-
-                // Every non-empty value was already checked to be a number when the columns were typed.
-                CsvValue.TryNumber(text, out values[i]);
+                throw new UsageException($"{table.Name} line {column.FirstMissingLine}: column '{name}' has a missing value; '--multivariate' needs a value in every row of the numeric columns.");
             }
 
-            aligned[name] = values;
+            aligned[name] = column.PresentNumbers();
         }
 
         return aligned;

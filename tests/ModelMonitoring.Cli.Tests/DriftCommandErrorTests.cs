@@ -21,7 +21,7 @@ public sealed class DriftCommandErrorTests : IDisposable
     [InlineData("r.csv", "empty.csv", "empty.csv is empty.")]
     [InlineData("header.csv", "c.csv", "header.csv has a header but no data rows.")]
     [InlineData("r.csv", "ragged.csv", "ragged.csv line 4: expected 3 fields, found 2.")]
-    [InlineData("r.csv", "text.csv", "text.csv line 3: column 'x' is numeric in r.csv but has the value 'abc'")]
+    [InlineData("r.csv", "text.csv", "text.csv line 3: column 'x' must be numeric but has the value 'abc', which is not a number: the column is numeric in r.csv; list it in '--categorical'")]
     [InlineData("r.csv", "noy.csv", "Unknown column 'y': noy.csv has no such column.")]
     public async Task Drift_BadInputFile_ExitsTwoNamingTheProblem(string reference, string current, string message)
     {

@@ -81,7 +81,7 @@ public sealed class DriftCommandFailureTests : IDisposable
     }
 
     [Theory]
-    [InlineData("NA", "NA")]
+    [InlineData("unknown", "unknown")]
     [InlineData("Infinity", "Infinity")]
     [InlineData("1,5", "\"1,5\"")]
     public async Task Drift_MethodOnColumnMadeCategoricalByOneValue_NamesValueAndLine(string value, string field)
@@ -96,7 +96,7 @@ public sealed class DriftCommandFailureTests : IDisposable
     }
 
     [Theory]
-    [InlineData("NA", "NA")]
+    [InlineData("unknown", "unknown")]
     [InlineData("Infinity", "Infinity")]
     [InlineData("1,5", "\"1,5\"")]
     public async Task Drift_AutoOnColumnMadeCategoricalByOneValue_NotesValueAndLine(string value, string field)

@@ -22,16 +22,16 @@ public sealed class DriftCommandTests : IDisposable
         result.Error.ShouldBeEmpty();
         using var json = JsonDocument.Parse(result.Output);
         var root = json.RootElement;
-        root.EnumerateObject().Select(p => p.Name).ShouldBe(["drift_detected", "drift_share", "columns"]);
+        root.EnumerateObject().Select(p => p.Name).ShouldBe(["drift_detected", "drifted_share", "drift_share_threshold", "drifted_columns", "rows", "columns"]);
         root.GetProperty("drift_detected").GetBoolean().ShouldBeFalse();
-        root.GetProperty("drift_share").GetDouble().ShouldBe(0);
+        root.GetProperty("drifted_share").GetDouble().ShouldBe(0);
         var columns = root.GetProperty("columns").EnumerateArray().ToArray();
         columns.Select(c => c.GetProperty("name").GetString()).ShouldBe(["x", "y", "color"]);
         columns.Select(c => c.GetProperty("type").GetString()).ShouldBe(["numeric", "numeric", "categorical"]);
         columns.Select(c => c.GetProperty("method").GetString()).ShouldBe(["ks", "ks", "chisquare"]);
         foreach (var column in columns)
         {
-            column.EnumerateObject().Select(p => p.Name).ShouldBe(["name", "type", "method", "statistic", "p_value", "threshold", "drift_detected"]);
+            column.EnumerateObject().Select(p => p.Name).ShouldBe(["name", "type", "method", "statistic", "p_value", "threshold", "drift_detected", "reference", "current", "shift"]);
             column.GetProperty("statistic").GetDouble().ShouldBe(0, 1e-12);
             column.GetProperty("p_value").GetDouble().ShouldBe(1, 1e-9);
             column.GetProperty("threshold").GetDouble().ShouldBe(0.05);
@@ -47,7 +47,7 @@ public sealed class DriftCommandTests : IDisposable
         result.ExitCode.ShouldBe(1, result.Error);
         using var json = JsonDocument.Parse(result.Output);
         json.RootElement.GetProperty("drift_detected").GetBoolean().ShouldBeTrue();
-        json.RootElement.GetProperty("drift_share").GetDouble().ShouldBe(0.5);
+        json.RootElement.GetProperty("drifted_share").GetDouble().ShouldBe(0.5);
         var columns = json.RootElement.GetProperty("columns").EnumerateArray().ToArray();
         columns.Select(c => c.GetProperty("name").GetString()).ShouldBe(["x", "y"]);
         columns[0].GetProperty("drift_detected").GetBoolean().ShouldBeTrue();
@@ -61,7 +61,7 @@ public sealed class DriftCommandTests : IDisposable
         var result = await _cli.RunAsync("drift", "--reference", "r.csv", "--current", "shifted.csv");
 
         result.ExitCode.ShouldBe(0, result.Error);
-        result.Output.ShouldContain("No drift: 1 of 3 columns drifted (33.3 %).");
+        result.Output.ShouldContain("No drift: 1 of 3 columns drifted (33.3 %), below the threshold of 50.0 %.");
     }
 
     [Fact]
@@ -71,10 +71,11 @@ public sealed class DriftCommandTests : IDisposable
 
         result.ExitCode.ShouldBe(1, result.Error);
         var lines = result.Output.Split('\n', StringSplitOptions.TrimEntries);
-        lines[0].ShouldBe("column  type         method     statistic   p-value  threshold  drift");
-        lines[1].ShouldBe("x       numeric      ks                 1  2.07E-35       0.05  DRIFT");
-        lines[2].ShouldBe("color   categorical  chisquare          0         1       0.05  ok");
-        result.Output.ShouldContain("Drift detected: 1 of 2 columns drifted (50.0 %).");
+        lines[0].ShouldBe("Rows: 60 in r.csv (reference), 60 in shifted.csv (current).");
+        lines[2].ShouldBe("column  type         method     statistic   p-value  threshold  drift  shift");
+        lines[3].ShouldBe("x       numeric      ks                 1  2.07E-35       0.05  DRIFT  mean up");
+        lines[4].ShouldBe("color   categorical  chisquare          0         1       0.05  ok     shares unchanged");
+        result.Output.ShouldContain("Drift detected: 1 of 2 columns drifted (50.0 %), at or above the threshold of 50.0 %.");
     }
 
     [Fact]

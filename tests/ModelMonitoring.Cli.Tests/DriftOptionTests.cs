@@ -25,7 +25,7 @@ public sealed class DriftOptionTests : IDisposable
 
         result.ExitCode.ShouldBe(exitCode, result.Error);
         using var json = JsonDocument.Parse(result.Output);
-        json.RootElement.GetProperty("drift_share").GetDouble().ShouldBe(1.0 / 3, 1e-12);
+        json.RootElement.GetProperty("drifted_share").GetDouble().ShouldBe(1.0 / 3, 1e-12);
         json.RootElement.GetProperty("drift_detected").GetBoolean().ShouldBe(exitCode == 1);
     }
 

@@ -27,9 +27,9 @@ public sealed class MultivariateCommandTests : IDisposable
         result.ExitCode.ShouldBe(1, result.Error);
         using var json = JsonDocument.Parse(result.Output);
         var root = json.RootElement;
-        root.EnumerateObject().Select(p => p.Name).ShouldBe(["drift_detected", "drift_share", "columns", "multivariate"]);
+        root.EnumerateObject().Select(p => p.Name).ShouldBe(["drift_detected", "drifted_share", "drift_share_threshold", "drifted_columns", "rows", "columns", "multivariate"]);
         root.GetProperty("drift_detected").GetBoolean().ShouldBeTrue();
-        root.GetProperty("drift_share").GetDouble().ShouldBe(0);
+        root.GetProperty("drifted_share").GetDouble().ShouldBe(0);
         var multivariate = root.GetProperty("multivariate");
         multivariate.EnumerateObject().Select(p => p.Name).ShouldBe(MultivariateMembers);
         multivariate.GetProperty("drift_detected").GetBoolean().ShouldBeTrue();
@@ -52,7 +52,7 @@ public sealed class MultivariateCommandTests : IDisposable
 
         result.ExitCode.ShouldBe(0, result.Error);
         using var json = JsonDocument.Parse(result.Output);
-        json.RootElement.EnumerateObject().Select(p => p.Name).ShouldBe(["drift_detected", "drift_share", "columns"]);
+        json.RootElement.EnumerateObject().Select(p => p.Name).ShouldBe(["drift_detected", "drifted_share", "drift_share_threshold", "drifted_columns", "rows", "columns"]);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class MultivariateCommandTests : IDisposable
         lines.ShouldContain(l => l.StartsWith("component  explained  statistic", StringComparison.Ordinal));
         lines.ShouldContain(l => l.StartsWith("pc1 ", StringComparison.Ordinal));
         lines.ShouldContain(l => l.StartsWith("reconstruction error ", StringComparison.Ordinal) && l.Contains("(10 reference chunks of 200 rows): DRIFT", StringComparison.Ordinal));
-        lines.ShouldContain("No drift: 0 of 3 columns drifted (0.0 %).");
+        lines.ShouldContain("No drift: 0 of 3 columns drifted (0.0 %), below the threshold of 50.0 %.");
         lines.ShouldContain(l => l.StartsWith("Multivariate drift detected: ", StringComparison.Ordinal) && l.EndsWith("the reconstruction error is outside its expected range.", StringComparison.Ordinal));
     }
 
@@ -97,7 +97,7 @@ public sealed class MultivariateCommandTests : IDisposable
     [InlineData("r.csv", "Unrecognized command or argument 'yes'.", "--multivariate=yes")]
     [InlineData("r.csv", "Option '--multivariate' needs at least two numeric columns; 1 selected.", "--multivariate", "--columns", "a")]
     [InlineData("mixed.csv", "Option '--multivariate' needs at least two numeric columns; 1 selected.", "--multivariate")]
-    [InlineData("gap.csv", "gap.csv line 4: column 'b' is empty; '--multivariate' needs a value in every row of the numeric columns.", "--multivariate")]
+    [InlineData("gap.csv", "gap.csv line 4: column 'b' has a missing value; '--multivariate' needs a value in every row of the numeric columns.", "--multivariate")]
     [InlineData("constant.csv", "Option '--multivariate': Feature 'c' is constant in the reference (7)", "--multivariate")]
     [InlineData("few.csv", "Option '--multivariate': PCA on 3 features needs at least 4 reference rows; there are 3.", "--multivariate")]
     public async Task Drift_MultivariateBadInput_ExitsTwoNamingTheProblem(string reference, string message, params string[] options)

@@ -5,9 +5,11 @@ namespace ModelMonitoring.Drift;
 /// to profile and how to type them.
 /// </summary>
 /// <remarks>
-/// Without an override, a column is numeric when every non-empty value parses as a finite number
-/// with the invariant culture (<c>.</c> as the decimal separator, exponents allowed), and
-/// categorical otherwise. Every column named here must be in the file's header.
+/// Without an override, a column is numeric when every value that is not missing (see
+/// <see cref="MissingValues"/>) parses as a finite number with the invariant culture (<c>.</c> as
+/// the decimal separator, exponents allowed), and categorical otherwise; a column whose values are
+/// all 0 or 1 is a flag and categorical too (categories "0" and "1"), unless listed in
+/// <see cref="Numeric"/>. Every column named here must be in the file's header.
 /// </remarks>
 public sealed class ReferenceCsvOptions
 {
@@ -28,4 +30,15 @@ public sealed class ReferenceCsvOptions
     /// ratings). The default value is an empty set.
     /// </summary>
     public ISet<string> Categorical { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Gets or sets the field separator. The default value is <c>,</c>.</summary>
+    public char Delimiter { get; set; } = ',';
+
+    /// <summary>
+    /// Gets the tokens read as a missing value, compared ordinally with the trimmed field; an empty
+    /// field is always missing. A missing value is left out of its column's profile rather than
+    /// making a numeric column categorical. The default value is the set <c>NA</c>, <c>N/A</c>,
+    /// <c>NaN</c> and <c>null</c>.
+    /// </summary>
+    public ISet<string> MissingValues { get; } = new HashSet<string>(Csv.CsvReadOptions.DefaultMissingValues, StringComparer.Ordinal);
 }

@@ -8,12 +8,15 @@ public sealed partial class ReferenceProfile
     /// <summary>Profiles the columns of a CSV file with a header row.</summary>
     /// <remarks>
     /// <para>
-    /// The file is comma-separated UTF-8 (a byte-order mark selects another encoding) as in
-    /// RFC 4180: fields may be quoted, and quoted fields may hold commas, doubled quotes and line
-    /// breaks. Unquoted fields are trimmed; quoted ones are kept as written. Blank lines are skipped.
+    /// The file is UTF-8 (a byte-order mark selects another encoding), separated by
+    /// <see cref="ReferenceCsvOptions.Delimiter"/> (a comma by default) as in RFC 4180: fields may
+    /// be quoted, and quoted fields may hold delimiters, doubled quotes and line breaks. Fields are
+    /// trimmed. Blank lines are skipped. The file is read in one pass, column by column into
+    /// numbers or labels, without holding its text.
     /// </para>
     /// <para>
-    /// An empty field is a missing value: it is left out of its column's profile, so a feature's
+    /// An empty field, or one of <see cref="ReferenceCsvOptions.MissingValues"/>, is a missing
+    /// value: it is left out of its column's profile, so a feature's
     /// <see cref="FeatureProfile.Count"/> or <see cref="CategoricalProfile.Count"/> may be smaller
     /// than <see cref="RowCount"/>, which is the number of data rows. Columns are typed as
     /// <see cref="ReferenceCsvOptions"/> describes.
@@ -39,7 +42,8 @@ public sealed partial class ReferenceProfile
     public static ReferenceProfile FromCsv(string path, ReferenceCsvOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return FromCsvTable(CsvTable.Load(path), options);
+        var table = CsvTable.Load(path, ReadOptions(Path.GetFileName(path), options));
+        return FromCsvTable(table, table.Columns);
     }
 
     /// <summary>Profiles the columns of CSV data with a header row, read from a stream to its end.</summary>
@@ -55,67 +59,52 @@ public sealed partial class ReferenceProfile
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentException.ThrowIfNullOrEmpty(sourceName);
-        return FromCsvTable(CsvTable.Read(stream, sourceName), options);
+        var table = CsvTable.Read(stream, sourceName, ReadOptions(sourceName, options));
+        return FromCsvTable(table, table.Columns);
     }
 
-    internal static ReferenceProfile FromCsvTable(CsvTable table, ReferenceCsvOptions? options)
+    /// <summary>Profiles the given columns of a table read by <see cref="CsvTable"/>.</summary>
+    /// <exception cref="ArgumentException">A column's values cannot be profiled.</exception>
+    internal static ReferenceProfile FromCsvTable(CsvTable table, IEnumerable<CsvColumn> columns)
     {
-        options ??= new ReferenceCsvOptions();
         var numeric = new List<FeatureProfile>();
         var categorical = new List<CategoricalProfile>();
-        foreach (var name in SelectedColumns(table, options))
+        foreach (var column in columns)
         {
-            table.TryGetColumn(name, out var index);
-            var values = table.Values(index, name);
-            if (options.Categorical.Contains(name))
+            if (column.IsNumeric)
             {
-                categorical.Add(CategoricalProfile.Create(name, values.Select(v => v.Text).ToArray()));
-                continue;
+                numeric.Add(FeatureProfile.Create(column.Name, column.PresentNumbers()));
             }
-
-            var numbers = new double[values.Length];
-            var bad = ParseNumbers(values, numbers);
-            if (bad >= 0 && options.Numeric.Contains(name))
+            else
             {
-                throw new InvalidDataException($"{table.Name} line {values[bad].Line}: column '{name}' must be numeric but has the value '{values[bad].Text}'.");
+                categorical.Add(CategoricalProfile.Create(column.Name, column.PresentLabels()));
             }
-
-            if (bad >= 0)
-            {
-                categorical.Add(CategoricalProfile.Create(name, values.Select(v => v.Text).ToArray()));
-                continue;
-            }
-
-            numeric.Add(FeatureProfile.Create(name, numbers));
         }
 
-        return new ReferenceProfile(table.Rows.Count, numeric.ToArray(), categorical.ToArray());
+        return new ReferenceProfile(table.RowCount, numeric.ToArray(), categorical.ToArray());
     }
 
-    // Parses every value; returns the index of the first that is not a finite number, or -1.
-    private static int ParseNumbers(CsvValue[] values, double[] numbers)
+    private static CsvReadOptions ReadOptions(string source, ReferenceCsvOptions? options)
     {
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (!values[i].TryNumber(out numbers[i]))
-            {
-                return i;
-            }
-        }
-
-        return -1;
+        options ??= new ReferenceCsvOptions();
+        return new CsvReadOptions(
+            options.Delimiter,
+            options.MissingValues.ToArray(),
+            header => SelectedColumns(source, header, options),
+            new HashSet<string>(options.Numeric, StringComparer.Ordinal),
+            new HashSet<string>(options.Categorical, StringComparer.Ordinal));
     }
 
-    private static IEnumerable<string> SelectedColumns(CsvTable table, ReferenceCsvOptions options)
+    private static IReadOnlyList<string> SelectedColumns(string source, IReadOnlyList<string> header, ReferenceCsvOptions options)
     {
         var errors = new List<string>();
         void Known(IEnumerable<string> names, string setting)
         {
             foreach (var name in names)
             {
-                if (string.IsNullOrEmpty(name) || !table.TryGetColumn(name, out _))
+                if (string.IsNullOrEmpty(name) || !header.Contains(name, StringComparer.Ordinal))
                 {
-                    errors.Add($"{table.Name} has no column '{name}' (listed in {setting}).");
+                    errors.Add($"{source} has no column '{name}' (listed in {setting}).");
                 }
             }
         }
@@ -138,6 +127,6 @@ public sealed partial class ReferenceProfile
             throw new ArgumentException("Invalid CSV options: " + string.Join(" ", errors), nameof(options));
         }
 
-        return options.Columns.Count > 0 ? options.Columns.ToArray() : table.NamedColumns.ToArray();
+        return options.Columns.Count > 0 ? options.Columns.ToArray() : CsvTable.Named(header);
     }
 }
