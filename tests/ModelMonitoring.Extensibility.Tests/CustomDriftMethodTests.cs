@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using ModelMonitoring.Drift;
 using ModelMonitoring.Recording;
-using ModelMonitoring.Testing;
 
 namespace ModelMonitoring.Extensibility.Tests;
 
