@@ -5,8 +5,8 @@ namespace ModelMonitoring.Extensibility.Tests.Packaging;
 /// <summary>
 /// The packages as a user gets them: packed with <c>dotnet pack</c> into a local feed, restored by the app in
 /// tests/ModelMonitoring.PackageConsumer (copied to a temporary directory, outside the repository's build
-/// settings), which binds every setting from its appsettings.json and starts; an edit of the file changes a
-/// threshold while it runs. Takes about a minute: two packs, one restore and build, one run.
+/// settings), which binds every setting from its appsettings.json and starts; an invalid edit of the file is
+/// refused while the app runs on, and a valid one changes a threshold without a restart. Takes about a minute: two packs, one restore and build, one run.
 /// </summary>
 public sealed class PackageConsumerTests : IDisposable
 {
@@ -43,25 +43,31 @@ public sealed class PackageConsumerTests : IDisposable
         WriteNuGetConfig(feed);
         await DotnetProcess.RunAsync(app, CommandTimeout, "build", "-c", "Release", "--disable-build-servers");
 
-        // Act: start the app, then raise nothing but lower the latency limit in its appsettings.json.
+        // Act: start the app, then edit the latency limit in its appsettings.json.
         using var run = DotnetProcess.Start(app, Path.Combine("bin", "Release", "net10.0", "ModelMonitoring.PackageConsumer.dll"));
         (await run.WaitForLineAsync("started:", OutputTimeout)).ShouldContain("fraud (amount, age, country)");
         await run.WaitForLineAsync("recorded: 1000", OutputTimeout);
         run.Lines.ShouldNotContain(l => l.Contains("threshold.latency_p95_ms", StringComparison.Ordinal));
 
+        // An invalid edit first (Min above Max): refused, logged, and the app carries on with the last valid limit.
         var settingsPath = Path.Combine(app, "appsettings.json");
         var settings = JsonNode.Parse(await File.ReadAllTextAsync(settingsPath))!;
-        settings["ModelMonitoring"]!["Models"]!["fraud"]!["Thresholds"]!["latency_p95_ms"]!["Max"] = 0.001;
+        var latency = settings["ModelMonitoring"]!["Models"]!["fraud"]!["Thresholds"]!["latency_p95_ms"]!;
+        latency["Max"] = 0.001;
+        latency["Min"] = 5;
+        await File.WriteAllTextAsync(settingsPath, settings.ToJsonString());
+        (await run.WaitForLineAsync("ModelMonitoring[110]", OutputTimeout)).ShouldContain("Min (5) must not exceed Max (0.001)");
+        latency.AsObject().Remove("Min");
         await File.WriteAllTextAsync(settingsPath, settings.ToJsonString());
 
-        // Assert: the next window evaluated after the reload fires on the new limit.
+        // Assert: the next window evaluated after the valid reload fires on the new limit.
         var alert = await run.WaitForLineAsync("alert: Firing threshold.latency_p95_ms", OutputTimeout);
         alert.ShouldContain("threshold=0.001");
         run.Lines.ShouldContain(l => l.Contains("took a configuration change", StringComparison.Ordinal));
         run.CloseInput();
         await run.WaitForExitAsync(OutputTimeout);
         run.ExitCode.ShouldBe(0);
-        run.Lines.ShouldContain(l => l.StartsWith("stopped:", StringComparison.Ordinal) && l.EndsWith("reloads refused 0", StringComparison.Ordinal));
+        run.Lines.ShouldContain(l => l.StartsWith("stopped:", StringComparison.Ordinal) && l.EndsWith("reloads refused 1", StringComparison.Ordinal));
         File.Exists(Path.Combine(app, "consumer.db")).ShouldBeTrue();
     }
 
