@@ -1,4 +1,3 @@
-using System.Buffers;
 using ModelMonitoring.Sqlite.Internal.Codecs;
 using ModelMonitoring.Storage;
 using SQLitePCL;
@@ -24,8 +23,7 @@ internal sealed class PredictionInserter : IDisposable
 
     private readonly RawStatement _many;
     private readonly RawStatement _one;
-    private readonly ArrayBufferWriter<byte> _categorical = new(256);
-    private readonly ArrayBufferWriter<byte> _numeric = new(256);
+    private readonly FeatureJson _json = new();
 
     public PredictionInserter(sqlite3 db)
     {
@@ -75,6 +73,7 @@ internal sealed class PredictionInserter : IDisposable
     {
         _many.Dispose();
         _one.Dispose();
+        _json.Dispose();
     }
 
     private static string InsertSql(int rows)
@@ -115,7 +114,7 @@ internal sealed class PredictionInserter : IDisposable
         }
         else
         {
-            statement.BindBlob(offset + 12, NumericCodec.Write(prediction.NumericFeatures.Span, _numeric));
+            statement.BindUtf8Text(offset + 12, _json.WriteNumbers(prediction.NumericFeatures.Span));
         }
 
         if (prediction.CategoricalFeatures.IsEmpty)
@@ -124,7 +123,7 @@ internal sealed class PredictionInserter : IDisposable
         }
         else
         {
-            statement.BindBlob(offset + 13, StringListCodec.WriteStrings(prediction.CategoricalFeatures.Span, _categorical));
+            statement.BindUtf8Text(offset + 13, _json.WriteStrings(prediction.CategoricalFeatures.Span));
         }
     }
 }
