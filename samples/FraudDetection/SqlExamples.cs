@@ -7,21 +7,22 @@ namespace FraudDetection;
 /// </summary>
 internal static class SqlExamples
 {
-    /// <summary>The mean transaction amount per second: the covariate shift, from the stored feature values.</summary>
-    public const string MeanAmountPerSecond = """
-        SELECT strftime('%H:%M:%S', time) AS second, round(avg(value), 1) AS mean_amount, count(*) AS predictions
-        FROM v_feature_values
-        WHERE model = 'fraud' AND feature = 'amount'
+    /// <summary>Per second: predictions, error rate and mean latency; among the labelled ones, the share labelled fraud and the accuracy.</summary>
+    public const string PerSecond = """
+        SELECT strftime('%H:%M:%S', time) AS second, count(*) AS predictions,
+               round(avg(status = 'Error'), 3) AS error_rate, round(avg(latency_ms), 1) AS mean_latency_ms,
+               count(actual_class) AS labelled, round(avg(actual_class = 'fraud'), 3) AS fraud_share,
+               round(avg(correct), 3) AS accuracy
+        FROM v_predictions
+        WHERE model = 'fraud'
         GROUP BY second ORDER BY second;
         """;
 
-    /// <summary>Per second, among the labelled predictions: the share labelled fraud, the accuracy and the mean latency.</summary>
-    public const string LabelShareAndAccuracyPerSecond = """
-        SELECT strftime('%H:%M:%S', time) AS second, count(*) AS labelled,
-               round(avg(actual_class = 'fraud'), 3) AS fraud_share, round(avg(correct), 3) AS accuracy,
-               round(avg(latency_ms), 1) AS mean_latency_ms
-        FROM v_predictions
-        WHERE model = 'fraud' AND actual_class IS NOT NULL
-        GROUP BY second ORDER BY second;
+    /// <summary>Each numeric feature's mean, minimum and maximum per minute, from the stored feature statistics.</summary>
+    public const string FeaturesPerMinute = """
+        SELECT time AS minute, feature, count, round(mean, 2) AS mean, round(minimum, 2) AS minimum, round(maximum, 2) AS maximum
+        FROM v_feature_stats
+        WHERE model = 'fraud'
+        ORDER BY feature, minute;
         """;
 }

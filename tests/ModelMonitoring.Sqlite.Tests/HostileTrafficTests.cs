@@ -148,10 +148,10 @@ public sealed class HostileTrafficTests : IDisposable
         using var reader = features.ExecuteReader();
         while (reader.Read())
         {
-            var numeric = FeatureJson.ReadNumbers(reader.GetString(0));
+            var numeric = NumericCodec.Read((byte[])reader[0]);
             numeric.Length.ShouldBe(4);
             numeric.ShouldAllBe(v => double.IsFinite(v));
-            var categorical = FeatureJson.ReadStrings(reader.GetString(1));
+            var categorical = StringListCodec.ReadStrings((byte[])reader[1]);
             categorical.Length.ShouldBe(1);
             (categorical[0]?.Length ?? 0).ShouldBeLessThanOrEqualTo(limits.MaxLabelLength);
         }

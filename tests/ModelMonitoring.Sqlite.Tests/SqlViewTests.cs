@@ -167,42 +167,46 @@ public sealed partial class SqlViewTests : IDisposable
     public async Task PredictionView_ShowsLatencyInMillisecondsTimesAsIsoAndUnixMillisecondsAndTheIdAsItPrints()
     {
         var path = _directory.File("times.db");
-        var prediction = Prediction(At(1.25), latencyMs: 12.5, numeric: [0.1, 1e-300], categorical: ["NL"]);
+        var prediction = Prediction(At(1.25), latencyMs: 12.5, numeric: [0.1, 2], categorical: ["NL"]);
         await WriteAsync(path, Batch(Fraud, [prediction]));
 
-        var row = Query(path, "SELECT time, unix_ms, ts, latency_ms, prediction_id, numeric_features, categorical_features FROM v_predictions").ShouldHaveSingleItem();
+        var row = Query(path, "SELECT time, unix_ms, ts, latency_ms, prediction_id FROM v_predictions").ShouldHaveSingleItem();
 
-        row.ShouldBe(["2025-03-01T12:00:01.250Z", At(1.25).ToUnixTimeMilliseconds(), At(1.25).ToUnixTimeMilliseconds() * 1000, 12.5, prediction.Id.ToString(), "[0.1,1E-300]", "[\"NL\"]"]);
+        row.ShouldBe(["2025-03-01T12:00:01.250Z", At(1.25).ToUnixTimeMilliseconds(), At(1.25).ToUnixTimeMilliseconds() * 1000, 12.5, prediction.Id.ToString()]);
     }
 
     [Fact]
-    public async Task Pipeline_FeatureValuesWrittenThroughTheRecordingPath_ReadBackExactlyFromTheStoreAndTheView()
+    public async Task FeatureStatistics_CountARepeatedIdOnce_AndARolledBackBatchNotAtAll()
     {
-        var path = _directory.File("roundtrip.db");
-        double[] values = [Math.PI, -0.0, double.MaxValue, double.Epsilon, 1e16, 123456.789];
-        await using (var pipeline = MonitoringPipeline.Create(b => b
-            .Configure(o => o.AddModel("fraud", m => m.NumericFeatures("a", "b", "c", "d", "e", "f").CategoricalFeatures("country")))
-            .UseSqlite(path)))
-        {
-            pipeline.GetMonitor("fraud").RecordPrediction(new Prediction { NumericFeatures = values, CategoricalFeatures = ["é \"q\""], Latency = TimeSpan.FromMilliseconds(1) });
-            (await pipeline.FlushAsync()).ShouldBeTrue();
-        }
-
+        var path = _directory.File("duplicates.db");
+        var first = Prediction(At(1), numeric: [10, 1], categorical: ["NL"]);
+        PredictionRecord[] many = [.. Enumerable.Range(0, 40).Select(i => Prediction(At(2 + i), numeric: [i, 1], categorical: [i % 2 == 0 ? "DE" : null]))];
         await using (var store = new SqliteMonitoringStore(new SqliteStorageOptions { Path = path }, loggerFactory: null))
         {
-            var stored = (await store.GetPredictionsAsync("fraud", DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue)).ShouldHaveSingleItem();
-            stored.NumericFeatures.ToArray().Select(BitConverter.DoubleToInt64Bits).ShouldBe(values.Select(BitConverter.DoubleToInt64Bits));
-            stored.CategoricalFeatures.ToArray().ShouldBe(["é \"q\""]);
+            await store.WriteAsync(Batch(Fraud, [first]), CancellationToken.None);
+
+            // 42 rows: a 32-row statement holding the stored id and a repeat of a new one, then 10 single rows.
+            (await store.WriteAsync(Batch(Fraud, [many[0], first, .. many[1..20], many[5], .. many[20..]]), CancellationToken.None)).DuplicatePredictions.ShouldBe(2);
+            await Should.ThrowAsync<ArgumentException>(async () => await store.WriteAsync(Batch(Fraud, [Prediction(At(3), numeric: [1000, 1], categorical: ["NL"]), Prediction(At(3), numeric: [1])]), CancellationToken.None));
         }
 
-        // SQLite parses the text itself; its own number parsing is not promised to round correctly, hence the tolerance.
-        var viewed = Query(path, "SELECT feature, value FROM v_feature_values ORDER BY feature").ToDictionary(r => (string)r[0]!, r => Convert.ToDouble(r[1], CultureInfo.InvariantCulture));
-        viewed.Keys.ShouldBe(["a", "b", "c", "d", "e", "f"]);
-        viewed["a"].ShouldBe(Math.PI, 1e-15);
-        viewed["c"].ShouldBe(double.MaxValue, double.MaxValue * 1e-15);
-        viewed["e"].ShouldBe(1e16);
-        viewed["f"].ShouldBe(123456.789, 1e-9);
-        Column(path, "SELECT value FROM v_category_values WHERE feature = 'country'").ShouldBe(["é \"q\""]);
+        Query(path, "SELECT count, mean, minimum, maximum FROM v_feature_stats WHERE feature = 'amount'").ShouldBe([[41L, (10 + Enumerable.Range(0, 40).Sum()) / 41.0, 0.0, 39.0]]);
+        Query(path, "SELECT category, count FROM v_category_counts ORDER BY category").ShouldBe([[null, 20L], ["DE", 20L], ["NL", 1L]]);
+    }
+
+    [Fact]
+    public async Task FeatureStatistics_MeanOverMinutes_EqualsTheMeanOfTheRecordedValues()
+    {
+        var path = _directory.File("minutes.db");
+        var random = new Random(7);
+        double[] amounts = [.. Enumerable.Range(0, 500).Select(_ => Math.Exp(3 + random.NextDouble()))];
+        await WriteAsync(path, Batch(Fraud, [.. amounts.Select((a, i) => Prediction(At(i * 7.3), numeric: [a, 1], categorical: ["NL"]))]));
+
+        var mean = Convert.ToDouble(Query(path, "SELECT sum(total) / sum(count) FROM v_feature_stats WHERE feature = 'amount'").ShouldHaveSingleItem()[0], CultureInfo.InvariantCulture);
+        var minutes = Query(path, "SELECT count(*) FROM v_feature_stats WHERE feature = 'amount'").ShouldHaveSingleItem()[0];
+
+        mean.ShouldBe(amounts.Average(), 1e-9);
+        minutes.ShouldBe((long)Math.Ceiling(499 * 7.3 / 60));
     }
 
     [Fact]
@@ -235,15 +239,20 @@ public sealed partial class SqlViewTests : IDisposable
             (await pipeline.FlushAsync()).ShouldBeTrue();
         }
 
-        var amounts = Query(path, SqlExamples.MeanAmountPerSecond);
-        var labels = Query(path, SqlExamples.LabelShareAndAccuracyPerSecond);
+        var seconds = Query(path, SqlExamples.PerSecond);
+        var features = Query(path, SqlExamples.FeaturesPerMinute);
 
-        amounts.ShouldBe([["12:00:00", 15.0, 4L], ["12:00:01", 55.0, 4L]]);
-        labels.ShouldBe([["12:00:00", 3L, 0.333, 0.667, 2.0], ["12:00:01", 1L, 1.0, 0.0, 5.0]]);
+        seconds.ShouldBe([["12:00:00", 4L, 0.0, 2.5, 3L, 0.333, 0.667], ["12:00:01", 4L, 0.0, 6.5, 1L, 1.0, 0.0]]);
+        features.ShouldBe([
+            ["2026-01-01T12:00:00Z", "account_age_days", 8L, 700.0, 700.0, 700.0],
+            ["2026-01-01T12:00:00Z", "age", 8L, 40.0, 40.0, 40.0],
+            ["2026-01-01T12:00:00Z", "amount", 8L, 35.0, 0.0, 70.0],
+            ["2026-01-01T12:00:00Z", "tx_last_hour", 8L, 1.0, 1.0, 1.0],
+        ]);
     }
 
     [Fact]
-    public async Task Version4Database_IsUpgradedToVersion5_WithFeatureBlobsRewrittenAsJsonThatTheViewsRead()
+    public async Task Version4Database_IsUpgradedToVersion5_WithItsPredictionsInTheFeatureStatisticsAndViews()
     {
         var path = _directory.File("v4.db");
         var id = NewId();
@@ -277,9 +286,8 @@ public sealed partial class SqlViewTests : IDisposable
         }
 
         SqliteTestDatabase.Count(path, "PRAGMA user_version;").ShouldBe(5);
-        Query(path, "SELECT name FROM pragma_table_info('predictions') WHERE name LIKE '%features%' ORDER BY name").Select(r => (string)r[0]!).ShouldBe(["categorical_features", "numeric_features"]);
-        Query(path, "SELECT feature, value FROM v_feature_values ORDER BY feature").ShouldBe([["age", 40L], ["amount", 12.5]]);
-        Query(path, "SELECT feature, value FROM v_category_values").ShouldBe([["country", "NL"]]);
+        Query(path, "SELECT time, feature, count, mean FROM v_feature_stats ORDER BY feature").ShouldBe([["2025-03-01T12:00:00Z", "age", 1L, 40.0], ["2025-03-01T12:00:00Z", "amount", 1L, 12.5]]);
+        Query(path, "SELECT feature, category, count FROM v_category_counts").ShouldBe([["country", "NL", 1L]]);
         Query(path, "SELECT latency_ms, status FROM v_predictions ORDER BY latency_ms").ShouldBe([[2.0, "Success"], [3.0, "Error"]]);
     }
 

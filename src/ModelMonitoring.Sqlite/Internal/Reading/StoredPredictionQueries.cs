@@ -33,8 +33,8 @@ internal static class StoredPredictionQueries
                 Confidence = reader.IsDBNull(7) ? null : reader.GetDouble(7),
                 InputHash = reader.IsDBNull(8) ? null : unchecked((ulong)reader.GetInt64(8)),
                 Segment = reader.IsDBNull(9) ? null : reader.GetString(9),
-                NumericFeatures = reader.IsDBNull(10) ? ReadOnlyMemory<double>.Empty : FeatureJson.ReadNumbers(reader.GetString(10)),
-                CategoricalFeatures = reader.IsDBNull(11) ? ReadOnlyMemory<string?>.Empty : FeatureJson.ReadStrings(reader.GetString(11)),
+                NumericFeatures = reader.IsDBNull(10) ? ReadOnlyMemory<double>.Empty : NumericCodec.Read(reader.GetFieldValue<byte[]>(10)),
+                CategoricalFeatures = reader.IsDBNull(11) ? ReadOnlyMemory<string?>.Empty : StringListCodec.ReadStrings(reader.GetFieldValue<byte[]>(11)),
             });
         }
 

@@ -5,10 +5,10 @@ namespace ModelMonitoring.Sqlite.Internal.Schema;
 /// </summary>
 /// <remarks>
 /// Timestamps (<c>ts</c>, <c>window_start</c>) are INTEGER microseconds since the Unix epoch (UTC);
-/// latencies are INTEGER ticks of 100 ns; prediction ids are their 16-byte big-endian form. Feature
-/// values are JSON arrays since version 5 (<see cref="Codecs.FeatureJson"/>; before, packed blobs),
-/// so plain SQL reads them; the other string lists are compact blobs (<see cref="Codecs.StringListCodec"/>),
-/// and <see cref="ReadableViews"/> adds the views that SQL users read. Prediction ids
+/// latencies are INTEGER ticks of 100 ns; prediction ids are their 16-byte big-endian form; numeric
+/// features are packed float64 (<see cref="Codecs.NumericCodec"/>) and categorical features and other
+/// string lists compact blobs (<see cref="Codecs.StringListCodec"/>), never JSON text. Plain SQL reads
+/// the views and feature statistics of <see cref="ReadableViews"/> instead. Prediction ids
 /// are unique within a store: the first prediction stored with an id wins, and a ground-truth label
 /// is kept per prediction id (the one with the latest timestamp wins).
 /// </remarks>

@@ -6,8 +6,9 @@ namespace ModelMonitoring.Sqlite.Internal.Schema;
 
 /// <summary>
 /// Schema version 5: the stored data becomes readable from plain SQL (a Grafana SQLite data source,
-/// the <c>sqlite3</c> shell) without this package. Feature values are JSON arrays instead of blobs,
-/// feature names get a table of their own, and <c>v_*</c> views show every table with model names,
+/// the <c>sqlite3</c> shell) without this package. Per-minute feature statistics and category counts
+/// get tables of their own (<see cref="Writing.FeatureStatistics"/>; the predictions' feature blobs stay
+/// as they are, the cheapest form to write), and <c>v_*</c> views show every table with model names,
 /// ISO-8601 UTC times and Unix milliseconds, latencies in milliseconds and enums as their names.
 /// </summary>
 /// <remarks>
@@ -18,19 +19,28 @@ namespace ModelMonitoring.Sqlite.Internal.Schema;
 /// </remarks>
 internal static class ReadableViews
 {
-    public static readonly Migration Migration = new(5, "feature values as JSON, feature names, and readable SQL views", """
-        CREATE TABLE model_features (
+    public static readonly Migration Migration = new(5, "per-minute feature statistics and readable SQL views", """
+        CREATE TABLE feature_stats (
             model_id INTEGER NOT NULL REFERENCES models (id),
-            kind TEXT NOT NULL CHECK (kind IN ('numeric', 'categorical')),
-            position INTEGER NOT NULL,
-            name TEXT NOT NULL,
-            PRIMARY KEY (model_id, kind, position)
+            minute INTEGER NOT NULL,
+            feature TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            total REAL NOT NULL,
+            total_squares REAL NOT NULL,
+            minimum REAL NOT NULL,
+            maximum REAL NOT NULL,
+            PRIMARY KEY (model_id, minute, feature)
         ) STRICT, WITHOUT ROWID;
 
-        ALTER TABLE predictions RENAME COLUMN numeric_features TO numeric_features_v4;
-        ALTER TABLE predictions RENAME COLUMN categorical_features TO categorical_features_v4;
-        ALTER TABLE predictions ADD COLUMN numeric_features TEXT;
-        ALTER TABLE predictions ADD COLUMN categorical_features TEXT;
+        CREATE TABLE category_counts (
+            model_id INTEGER NOT NULL REFERENCES models (id),
+            minute INTEGER NOT NULL,
+            feature TEXT NOT NULL,
+            missing INTEGER NOT NULL,
+            category TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (model_id, minute, feature, missing, category)
+        ) STRICT, WITHOUT ROWID;
 
         CREATE VIEW v_predictions AS
         SELECT p.id AS id, m.name AS model, m.version AS version, m.environment AS environment,
@@ -42,29 +52,25 @@ internal static class ReadableViews
                p.confidence AS confidence, p.segment AS segment,
                g.actual_class AS actual_class, g.actual_value AS actual_value,
                strftime('%Y-%m-%dT%H:%M:%fZ', g.ts / 1000000.0, 'unixepoch') AS labelled_time,
-               CASE WHEN p.predicted_class IS NULL OR g.actual_class IS NULL THEN NULL ELSE p.predicted_class = g.actual_class END AS correct,
-               p.numeric_features AS numeric_features, p.categorical_features AS categorical_features
+               CASE WHEN p.predicted_class IS NULL OR g.actual_class IS NULL THEN NULL ELSE p.predicted_class = g.actual_class END AS correct
         FROM predictions p
         JOIN models m ON m.id = p.model_id
         LEFT JOIN ground_truth g ON g.prediction_id = p.prediction_id;
 
-        CREATE VIEW v_feature_values AS
-        SELECT p.id AS prediction, m.name AS model, m.version AS version, m.environment AS environment,
-               strftime('%Y-%m-%dT%H:%M:%fZ', p.ts / 1000000.0, 'unixepoch') AS time, p.ts / 1000 AS unix_ms, p.ts AS ts,
-               f.name AS feature, j.value AS value
-        FROM predictions p
-        JOIN models m ON m.id = p.model_id
-        JOIN json_each(p.numeric_features) j
-        JOIN model_features f ON f.model_id = p.model_id AND f.kind = 'numeric' AND f.position = j.key;
+        CREATE VIEW v_feature_stats AS
+        SELECT m.name AS model, m.version AS version, m.environment AS environment,
+               strftime('%Y-%m-%dT%H:%M:%SZ', s.minute / 1000000, 'unixepoch') AS time, s.minute / 1000 AS unix_ms, s.minute AS ts,
+               s.feature AS feature, s.count AS count, s.total / s.count AS mean, s.minimum AS minimum, s.maximum AS maximum,
+               s.total AS total, s.total_squares AS total_squares
+        FROM feature_stats s
+        JOIN models m ON m.id = s.model_id;
 
-        CREATE VIEW v_category_values AS
-        SELECT p.id AS prediction, m.name AS model, m.version AS version, m.environment AS environment,
-               strftime('%Y-%m-%dT%H:%M:%fZ', p.ts / 1000000.0, 'unixepoch') AS time, p.ts / 1000 AS unix_ms, p.ts AS ts,
-               f.name AS feature, j.value AS value
-        FROM predictions p
-        JOIN models m ON m.id = p.model_id
-        JOIN json_each(p.categorical_features) j
-        JOIN model_features f ON f.model_id = p.model_id AND f.kind = 'categorical' AND f.position = j.key;
+        CREATE VIEW v_category_counts AS
+        SELECT m.name AS model, m.version AS version, m.environment AS environment,
+               strftime('%Y-%m-%dT%H:%M:%SZ', c.minute / 1000000, 'unixepoch') AS time, c.minute / 1000 AS unix_ms, c.minute AS ts,
+               c.feature AS feature, CASE WHEN c.missing THEN NULL ELSE c.category END AS category, c.count AS count
+        FROM category_counts c
+        JOIN models m ON m.id = c.model_id;
 
         CREATE VIEW v_labels AS
         SELECT m.name AS model, m.version AS version, m.environment AS environment,
@@ -124,83 +130,45 @@ internal static class ReadableViews
         JOIN models m ON m.id = c.model_id;
         """, Rewrite);
 
-    private const int RowsPerRead = 1_000;
-
-    /// <summary>Converts the version 4 blobs: every model's feature names into <c>model_features</c>, every prediction's features into JSON.</summary>
+    /// <summary>Adds the predictions stored before version 5 to the feature statistics, model by model.</summary>
     private static void Rewrite(SqliteConnection connection)
     {
-        using (var insert = new RawStatement(connection.Handle!, "INSERT INTO model_features (model_id, kind, position, name) VALUES (?, ?, ?, ?);"))
-        using (var models = connection.CreateCommand())
+        var models = new List<(long Id, ModelSchema Schema)>();
+        using (var select = connection.CreateCommand())
         {
-            models.CommandText = "SELECT id, numeric_features, categorical_features FROM models;";
-            using var reader = models.ExecuteReader();
+            select.CommandText = "SELECT id, name, version, environment, numeric_features, categorical_features FROM models ORDER BY id;";
+            using var reader = select.ExecuteReader();
             while (reader.Read())
             {
-                var id = reader.GetInt64(0);
-                ModelRegistry.WriteFeatureNames(id, NonNull(StringListCodec.ReadStrings(reader.GetFieldValue<byte[]>(1))), "numeric", insert);
-                ModelRegistry.WriteFeatureNames(id, NonNull(StringListCodec.ReadStrings(reader.GetFieldValue<byte[]>(2))), "categorical", insert);
+                models.Add((reader.GetInt64(0), new ModelSchema(
+                    reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                    Names(reader.GetFieldValue<byte[]>(4)), Names(reader.GetFieldValue<byte[]>(5)))));
             }
         }
 
-        using var json = new FeatureJson();
-        using var update = new RawStatement(connection.Handle!, "UPDATE predictions SET numeric_features = ?, categorical_features = ? WHERE id = ?;");
-        var rows = new List<(long Id, byte[]? Numeric, byte[]? Categorical)>(RowsPerRead);
-        var last = long.MinValue;
-        do
+        using var statistics = new FeatureStatistics(connection.Handle!);
+        foreach (var (id, schema) in models)
         {
-            // Read a page, then update it: the scan never runs while its own table changes.
-            rows.Clear();
-            using (var select = connection.CreateCommand())
+            using var select = connection.CreateCommand();
+            select.CommandText = "SELECT ts, numeric_features, categorical_features FROM predictions WHERE model_id = $model;";
+            select.Parameters.AddWithValue("$model", id);
+            using (var reader = select.ExecuteReader())
             {
-                select.CommandText = """
-                    SELECT id, numeric_features_v4, categorical_features_v4 FROM predictions
-                    WHERE id > $last AND (numeric_features_v4 IS NOT NULL OR categorical_features_v4 IS NOT NULL) ORDER BY id LIMIT $limit;
-                    """;
-                select.Parameters.AddWithValue("$last", last);
-                select.Parameters.AddWithValue("$limit", RowsPerRead);
-                using var reader = select.ExecuteReader();
                 while (reader.Read())
                 {
-                    rows.Add((reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<byte[]>(1), reader.IsDBNull(2) ? null : reader.GetFieldValue<byte[]>(2)));
+                    var numeric = reader.IsDBNull(1) ? [] : NumericCodec.Read(reader.GetFieldValue<byte[]>(1));
+                    var categorical = reader.IsDBNull(2) ? [] : StringListCodec.ReadStrings(reader.GetFieldValue<byte[]>(2));
+                    if (numeric.Length <= schema.NumericFeatures.Count && categorical.Length <= schema.CategoricalFeatures.Count)
+                    {
+                        statistics.Add(reader.GetInt64(0), numeric, categorical);
+                    }
                 }
             }
 
-            foreach (var (id, numeric, categorical) in rows)
-            {
-                // Each array is bound before the next one reuses the buffer: SQLite copies bound text.
-                if (numeric is null)
-                {
-                    update.BindNull(1);
-                }
-                else
-                {
-                    update.BindUtf8Text(1, json.WriteNumbers(NumericCodec.Read(numeric)));
-                }
-
-                if (categorical is null)
-                {
-                    update.BindNull(2);
-                }
-                else
-                {
-                    update.BindUtf8Text(2, json.WriteStrings(StringListCodec.ReadStrings(categorical)));
-                }
-
-                update.BindInt64(3, id);
-                update.Execute();
-                last = id;
-            }
+            statistics.Write(id, schema);
         }
-        while (rows.Count == RowsPerRead);
-
-        using var drop = connection.CreateCommand();
-        drop.CommandText = """
-            ALTER TABLE predictions DROP COLUMN numeric_features_v4;
-            ALTER TABLE predictions DROP COLUMN categorical_features_v4;
-            """;
-        drop.ExecuteNonQuery();
     }
 
-    private static string[] NonNull(string?[] names) =>
-        Array.ConvertAll(names, name => name ?? throw new InvalidDataException("A stored feature name is missing."));
+    private static string[] Names(byte[] blob) =>
+        Array.ConvertAll(StringListCodec.ReadStrings(blob), name => name ?? throw new InvalidDataException("A stored feature name is missing."));
 }

@@ -7,9 +7,7 @@ namespace ModelMonitoring.Sqlite.Internal.Writing;
 /// <summary>
 /// Maps a model (name, version, environment) to its row in <c>models</c>, creating the row or updating
 /// its feature names inside the batch's transaction. Ids are cached only once that transaction has
-/// committed, so a rolled-back batch never leaves a cached id whose row does not exist. The feature
-/// names are also written one per row to <c>model_features</c>, which the SQL views join to the
-/// predictions' feature arrays by position.
+/// committed, so a rolled-back batch never leaves a cached id whose row does not exist.
 /// </summary>
 internal sealed class ModelRegistry : IDisposable
 {
@@ -20,30 +18,12 @@ internal sealed class ModelRegistry : IDisposable
         RETURNING id;
         """;
 
-    private const string DeleteFeaturesSql = "DELETE FROM model_features WHERE model_id = ?;";
-    private const string InsertFeatureSql = "INSERT INTO model_features (model_id, kind, position, name) VALUES (?, ?, ?, ?);";
-
     private readonly RawStatement _upsert;
-    private readonly RawStatement _deleteFeatures;
-    private readonly RawStatement _insertFeature;
     private readonly Dictionary<(string Name, string Version, string Environment), (ModelSchema Model, long Id)> _committed = [];
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
     private (ModelSchema Model, long Id)? _pending;
 
-    public ModelRegistry(sqlite3 db)
-    {
-        _upsert = new RawStatement(db, UpsertSql);
-        try
-        {
-            _deleteFeatures = new RawStatement(db, DeleteFeaturesSql);
-            _insertFeature = new RawStatement(db, InsertFeatureSql);
-        }
-        catch
-        {
-            Dispose();
-            throw;
-        }
-    }
+    public ModelRegistry(sqlite3 db) => _upsert = new RawStatement(db, UpsertSql);
 
     /// <summary>Returns the model's id; call inside the batch's transaction.</summary>
     public long Resolve(ModelSchema model)
@@ -59,7 +39,6 @@ internal sealed class ModelRegistry : IDisposable
         _upsert.BindBlob(4, StringListCodec.WriteStrings(model.NumericFeatures, _buffer));
         _upsert.BindBlob(5, StringListCodec.WriteStrings(model.CategoricalFeatures, _buffer));
         var id = _upsert.ExecuteInt64();
-        WriteFeatureNames(id, model);
         _pending = (model, id);
         return id;
     }
@@ -75,33 +54,7 @@ internal sealed class ModelRegistry : IDisposable
 
     public void RolledBack() => _pending = null;
 
-    public void Dispose()
-    {
-        _upsert.Dispose();
-        _deleteFeatures?.Dispose();
-        _insertFeature?.Dispose();
-    }
-
-    /// <summary>Writes the names of one model's features, kind <c>numeric</c> or <c>categorical</c>, at their positions in the feature arrays.</summary>
-    internal static void WriteFeatureNames(long modelId, IReadOnlyList<string> names, string kind, RawStatement insert)
-    {
-        for (var position = 0; position < names.Count; position++)
-        {
-            insert.BindInt64(1, modelId);
-            insert.BindText(2, kind);
-            insert.BindInt64(3, position);
-            insert.BindText(4, names[position]);
-            insert.Execute();
-        }
-    }
-
-    private void WriteFeatureNames(long modelId, ModelSchema model)
-    {
-        _deleteFeatures.BindInt64(1, modelId);
-        _deleteFeatures.Execute();
-        WriteFeatureNames(modelId, model.NumericFeatures, "numeric", _insertFeature);
-        WriteFeatureNames(modelId, model.CategoricalFeatures, "categorical", _insertFeature);
-    }
+    public void Dispose() => _upsert.Dispose();
 
     private static (string, string, string) Key(ModelSchema model) => (model.Name, model.Version, model.Environment);
 

@@ -31,9 +31,6 @@ internal sealed class RawStatement : IDisposable
     public void BindText(int index, string? value) =>
         Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text16(_statement, index, value.AsSpan()));
 
-    /// <summary>Binds UTF-8 text. SQLite copies it, so the span's memory can be reused right away.</summary>
-    public void BindUtf8Text(int index, ReadOnlySpan<byte> value) => Check(raw.sqlite3_bind_text(_statement, index, value));
-
     /// <summary>Binds a blob. SQLite copies it, so the span's memory can be reused right away.</summary>
     public void BindBlob(int index, ReadOnlySpan<byte> value) => Check(raw.sqlite3_bind_blob(_statement, index, value));
 
