@@ -2,7 +2,8 @@ using BenchmarkDotNet.Running;
 
 // Three plain harnesses sit beside the BenchmarkDotNet suite: "memory" (managed memory under millions of
 // records), "scaling" (one vs two recording threads without BenchmarkDotNet's processes around) and
-// "paired" (recording against OpenTelemetry's histogram in alternating rounds of one process).
+// "paired" (recording against OpenTelemetry's histogram in alternating rounds of one process); "sqlite-layout"
+// compares the SQLite write path of schema version 5 with version 4's in alternating rounds.
 switch (args.FirstOrDefault())
 {
     case "memory":
@@ -10,6 +11,11 @@ switch (args.FirstOrDefault())
         break;
     case "paired":
         ModelMonitoring.Benchmarks.PairedComparison.Run();
+        break;
+    case "sqlite-layout":
+        ModelMonitoring.Benchmarks.SqliteLayoutComparison.Run(
+            args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200,
+            args.Contains("categorical"));
         break;
     case "scaling":
         ModelMonitoring.Benchmarks.ThreadScaling.Run();

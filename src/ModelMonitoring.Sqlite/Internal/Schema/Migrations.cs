@@ -7,7 +7,8 @@ namespace ModelMonitoring.Sqlite.Internal.Schema;
 /// Timestamps (<c>ts</c>, <c>window_start</c>) are INTEGER microseconds since the Unix epoch (UTC);
 /// latencies are INTEGER ticks of 100 ns; prediction ids are their 16-byte big-endian form; numeric
 /// features are packed float64 (<see cref="Codecs.NumericCodec"/>) and categorical features and other
-/// string lists compact blobs (<see cref="Codecs.StringListCodec"/>), never JSON text. Prediction ids
+/// string lists compact blobs (<see cref="Codecs.StringListCodec"/>), never JSON text. Plain SQL reads
+/// the views and feature statistics of <see cref="ReadableViews"/> instead. Prediction ids
 /// are unique within a store: the first prediction stored with an id wins, and a ground-truth label
 /// is kept per prediction id (the one with the latest timestamp wins).
 /// </remarks>
@@ -196,7 +197,7 @@ internal static class Migrations
         """);
 
     /// <summary>Gets every step, oldest first.</summary>
-    public static IReadOnlyList<Migration> All { get; } = [RecordingTables, TimeRangeIndexes, DriftTables, AlertLifecycle];
+    public static IReadOnlyList<Migration> All { get; } = [RecordingTables, TimeRangeIndexes, DriftTables, AlertLifecycle, ReadableViews.Migration];
 
     /// <summary>Gets the version a fully migrated database has.</summary>
     public static int LatestVersion => All[^1].Version;

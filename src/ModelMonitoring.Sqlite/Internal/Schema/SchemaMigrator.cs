@@ -35,6 +35,7 @@ internal static class SchemaMigrator
             }
 
             Execute(connection, migration.Sql);
+            migration.Rewrite?.Invoke(connection);
             Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {migration.Version};"));
             transaction.Commit();
             current = migration.Version;

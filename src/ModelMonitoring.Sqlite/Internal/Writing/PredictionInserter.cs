@@ -22,28 +22,40 @@ internal sealed class PredictionInserter : IDisposable
     private const string Columns = "model_id, ts, prediction_id, latency_ticks, status, error_kind, predicted_class, "
         + "predicted_value, confidence, input_hash, segment, numeric_features, categorical_features";
 
+    private readonly sqlite3 _db;
     private readonly RawStatement _many;
     private readonly RawStatement _one;
+    private readonly RawStatement _rowOf;
+    private readonly FeatureStatistics _statistics;
     private readonly ArrayBufferWriter<byte> _categorical = new(256);
     private readonly ArrayBufferWriter<byte> _numeric = new(256);
 
     public PredictionInserter(sqlite3 db)
     {
+        _db = db;
         _many = new RawStatement(db, InsertSql(RowsPerStatement));
         try
         {
             _one = new RawStatement(db, InsertSql(1));
+            _rowOf = new RawStatement(db, "SELECT id FROM predictions WHERE prediction_id = ?;");
+            _statistics = new FeatureStatistics(db);
         }
         catch
         {
             _many.Dispose();
+            _one?.Dispose();
+            _rowOf?.Dispose();
             throw;
         }
     }
 
-    /// <summary>Inserts the predictions; returns how many were inserted (the rest had an id already stored).</summary>
+    /// <summary>
+    /// Inserts the predictions and adds the inserted ones to the per-minute feature statistics
+    /// (<see cref="FeatureStatistics"/>); returns how many were inserted (the rest had an id already stored).
+    /// </summary>
     public int Insert(long modelId, ModelSchema model, ReadOnlySpan<PredictionRecord> predictions, CancellationToken cancellationToken)
     {
+        _statistics.Clear();
         var inserted = 0;
         var numericWidth = model.NumericFeatures.Count;
         var categoricalWidth = model.CategoricalFeatures.Count;
@@ -58,16 +70,21 @@ internal sealed class PredictionInserter : IDisposable
                 Bind(_many, row * ColumnCount, modelId, predictions[position]);
             }
 
-            inserted += _many.Execute();
+            var rows = _many.Execute();
+            AddStatistics(predictions.Slice(i, RowsPerStatement), rows);
+            inserted += rows;
         }
 
         for (; i < predictions.Length; i++)
         {
             Check(predictions[i], i, model, numericWidth, categoricalWidth);
             Bind(_one, 0, modelId, predictions[i]);
-            inserted += _one.Execute();
+            var rows = _one.Execute();
+            AddStatistics(predictions.Slice(i, 1), rows);
+            inserted += rows;
         }
 
+        _statistics.Write(modelId, model);
         return inserted;
     }
 
@@ -75,7 +92,44 @@ internal sealed class PredictionInserter : IDisposable
     {
         _many.Dispose();
         _one.Dispose();
+        _rowOf.Dispose();
+        _statistics.Dispose();
     }
+
+    /// <summary>Adds the predictions of one statement that it inserted: all of them, unless some ids were already stored.</summary>
+    private void AddStatistics(ReadOnlySpan<PredictionRecord> group, int inserted)
+    {
+        if (inserted == group.Length)
+        {
+            foreach (ref readonly var prediction in group)
+            {
+                Add(prediction);
+            }
+
+            return;
+        }
+
+        // One statement's new rows take the consecutive row ids that end at the last inserted one; a
+        // prediction whose id was already stored has an older row.
+        var last = raw.sqlite3_last_insert_rowid(_db);
+        var first = last - inserted + 1;
+        // The same id twice in one statement: the first is the one inserted, so each new row is counted once.
+        var counted = new HashSet<long>();
+        Span<byte> id = stackalloc byte[Recording.PredictionId.ByteCount];
+        foreach (ref readonly var prediction in group)
+        {
+            prediction.Id.WriteBytes(id);
+            _rowOf.BindBlob(1, id);
+            var row = _rowOf.ExecuteInt64();
+            if (inserted > 0 && row >= first && row <= last && counted.Add(row))
+            {
+                Add(prediction);
+            }
+        }
+    }
+
+    private void Add(in PredictionRecord prediction) =>
+        _statistics.Add(UnixMicroseconds.FromTimestamp(prediction.Timestamp), prediction.NumericFeatures.Span, prediction.CategoricalFeatures.Span);
 
     private static string InsertSql(int rows)
     {

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using FraudDetection;
+
+namespace ModelMonitoring.Sqlite.Tests;
+
+/// <summary>
+/// Runs samples/FraudDetection (built with this project, the same configuration) as a process with its
+/// output redirected, as a user piping it to a file would, and checks what it prints and what it stores.
+/// The sample runs on the real clock for about 17 seconds.
+/// </summary>
+public sealed class FraudDetectionSampleTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task Sample_WithRedirectedOutput_PrintsNoEscapeCodes_ExplainsItsNumbers_AndItsQueriesRunOnTheFileItWrote()
+    {
+        var (exitCode, output) = await RunSampleAsync();
+
+        exitCode.ShouldBe(0, output);
+        output.ShouldNotContain('\u001b');
+        output.ShouldContain("Received counts every record, and labels are records too: 15,000 predictions + ");
+        output.ShouldContain("Two accuracies below, and why they differ:");
+        output.ShouldContain("a check reports DATASET DRIFT when the share of drifted features is at least");
+        output.ShouldContain("DriftShare = 40 % (5 features here, so 2 or more)");
+        output.ShouldMatch(@"\] [0-5]/5 drifted = \d+ % +(DATASET DRIFT|no drift)");
+        output.ShouldMatch(@"\[\d\d\.\d s\] (WARNING|CRITICAL) +firing +threshold\.\w+: \w+ = [0-9.]+ is (above|below) its (maximum|minimum) [0-9.]+\.");
+        output.ShouldNotContain("(threshold ");
+        output.ShouldContain(SqlExamples.PerSecond.ReplaceLineEndings());
+        output.ShouldContain(SqlExamples.FeaturesPerMinute.ReplaceLineEndings());
+
+        var database = _directory.File("monitoring.db");
+        var seconds = SqlViewTests.Query(database, SqlExamples.PerSecond);
+        var features = SqlViewTests.Query(database, SqlExamples.FeaturesPerMinute);
+        seconds.Sum(row => (long)row[1]!).ShouldBe(15_000);
+        seconds.ShouldContain(row => (double)row[3]! > 20, "the slow seconds of the incident");
+        features.Where(row => (string)row[1]! == "amount").Sum(row => (long)row[2]!).ShouldBe(15_000);
+    }
+
+    private async Task<(int ExitCode, string Output)> RunSampleAsync()
+    {
+        // This assembly is in tests/ModelMonitoring.Sqlite.Tests/bin/<configuration>/<framework>/; the sample's output mirrors it.
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var framework = output.Name;
+        var configuration = output.Parent!.Name;
+        var root = output.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
+        var sample = Path.Combine(root, "samples", "FraudDetection", "bin", configuration, framework, "FraudDetection.dll");
+        File.Exists(sample).ShouldBeTrue(sample);
+
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        {
+            WorkingDirectory = _directory.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(sample);
+
+        // Redirection alone must turn colours off.
+        start.Environment.Remove("NO_COLOR");
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+
+        // A guard against a hung sample only, far above its run time.
+        using var hang = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(hang.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
