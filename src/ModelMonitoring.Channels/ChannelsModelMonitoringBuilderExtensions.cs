@@ -39,8 +39,11 @@ public static class ChannelsModelMonitoringBuilderExtensions
     /// <param name="name">The channel's name: 1 to 64 letters, digits, '-', '_' or '.'.</param>
     /// <param name="configure">Sets the writer and colours, or <see langword="null"/> for the defaults.</param>
     /// <returns>The builder.</returns>
-    public static IModelMonitoringBuilder AddConsoleChannel(this IModelMonitoringBuilder builder, string name, Action<ConsoleChannelOptions>? configure = null) =>
-        Add(builder, name, ChannelKinds.Console, configure, static (_, name, options) => new ConsoleAlertChannel(name, options), usesHttp: false);
+    public static IModelMonitoringBuilder AddConsoleChannel(this IModelMonitoringBuilder builder, string name, Action<ConsoleChannelOptions>? configure = null)
+    {
+        AddValidator<ConsoleChannelOptions, ConsoleChannelOptionsValidator>(builder);
+        return Add(builder, name, ChannelKinds.Console, configure, static (_, name, options) => new ConsoleAlertChannel(name, options), usesHttp: false);
+    }
 
     /// <summary>POSTs each alert as JSON signed with HMAC-SHA256 (see <see cref="WebhookSignature"/>); named <c>webhook</c>.</summary>
     /// <param name="builder">The builder.</param>

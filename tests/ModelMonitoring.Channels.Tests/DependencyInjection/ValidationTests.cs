@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ModelMonitoring.Alerting;
 
 namespace ModelMonitoring.Channels.Tests.DependencyInjection;
 
@@ -173,6 +174,15 @@ public class ValidationTests
         }), "email");
 
         message.ShouldContain("EmailChannelOptions['email'].ServerCertificateSha256: must be the certificate's SHA-256 hash as 64 hexadecimal digits");
+    }
+
+    [Fact]
+    public void MinimumSeverity_NotASeverity_IsRefused_ForEveryKind()
+    {
+        Errors<ConsoleChannelOptions>(b => b.AddConsoleChannel(o => o.MinimumSeverity = (AlertSeverity)9), "console")
+            .ShouldContain("ConsoleChannelOptions['console'].MinimumSeverity: 9 is not allowed; use Info, Warning or Critical.");
+        Errors<SlackChannelOptions>(b => b.AddSlackChannel(o => { o.WebhookUrl = new Uri("https://hooks.slack.com/services/T/B/X"); o.MinimumSeverity = (AlertSeverity)9; }), "slack")
+            .ShouldContain("SlackChannelOptions['slack'].MinimumSeverity: 9 is not allowed; use Info, Warning or Critical.");
     }
 
     [Fact]

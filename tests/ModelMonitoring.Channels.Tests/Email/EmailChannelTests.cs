@@ -9,7 +9,7 @@ public sealed class EmailChannelTests : IAsyncLifetime
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
 
     private readonly ObservedClock _clock = new();
-    private readonly X509Certificate2 _certificate = TestCertificates.SelfSigned();
+    private readonly X509Certificate2 _certificate = TestCertificates.Shared;
     private FakeSmtpServer _smtp = null!;
     private ChannelHost _host = null!;
 
@@ -25,7 +25,6 @@ public sealed class EmailChannelTests : IAsyncLifetime
     {
         await _host.DisposeAsync();
         await _smtp.DisposeAsync();
-        _certificate.Dispose();
     }
 
     [Fact]

@@ -7,6 +7,11 @@ namespace ModelMonitoring.Channels.Tests.Infrastructure;
 /// <summary>Self-signed server certificates for loopback TLS servers, made fresh per test run.</summary>
 public static class TestCertificates
 {
+    private static readonly Lazy<X509Certificate2> SharedCertificate = new(() => SelfSigned());
+
+    /// <summary>One certificate for the whole run: making an RSA key per test would only slow the tests down.</summary>
+    public static X509Certificate2 Shared => SharedCertificate.Value;
+
     /// <summary>A self-signed certificate for <c>localhost</c> and 127.0.0.1, with its private key.</summary>
     public static X509Certificate2 SelfSigned(string subject = "CN=localhost")
     {

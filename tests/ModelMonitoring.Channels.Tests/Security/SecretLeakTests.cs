@@ -19,7 +19,7 @@ public sealed class SecretLeakTests : IAsyncLifetime
     private readonly ObservedClock _clock = new();
     private readonly List<Exception> _errors = [];
     private FakeHttpServer _server = null!;
-    private readonly System.Security.Cryptography.X509Certificates.X509Certificate2 _certificate = TestCertificates.SelfSigned();
+    private readonly System.Security.Cryptography.X509Certificates.X509Certificate2 _certificate = TestCertificates.Shared;
     private FakeSmtpServer _smtp = null!;
     private ChannelHost _host = null!;
 
@@ -46,7 +46,6 @@ public sealed class SecretLeakTests : IAsyncLifetime
     {
         await _host.DisposeAsync();
         await _smtp.DisposeAsync();
-        _certificate.Dispose();
         await _server.DisposeAsync();
     }
 
