@@ -30,6 +30,7 @@ internal static class JsonReport
                 json.WriteString("name", feature.Feature);
                 json.WriteString("type", feature.Kind == FeatureKind.Numeric ? "numeric" : "categorical");
                 json.WriteString("method", feature.Method);
+                json.WriteString("method_description", MethodTable.Description(feature.Method));
                 Number(json, "statistic", feature.Statistic);
                 Number(json, "p_value", feature.PValue);
                 json.WriteNumber("threshold", feature.Threshold);

@@ -30,6 +30,14 @@ internal static class TextReport
         });
         Table(output, Headings, rows, firstNumber: 3, lastNumber: 5);
         output.WriteLine();
+
+        // The statistic's meaning depends on the method (a p-value, a plain or a normed distance): say it.
+        foreach (var method in features.Select(f => f.Method).Distinct(StringComparer.Ordinal))
+        {
+            output.WriteLine($"{method}: {MethodTable.Description(method)}.");
+        }
+
+        output.WriteLine();
         WriteSummaries(output, summaries);
         output.WriteLine();
         if (multivariate is not null)

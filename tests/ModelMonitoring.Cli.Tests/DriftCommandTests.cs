@@ -31,7 +31,7 @@ public sealed class DriftCommandTests : IDisposable
         columns.Select(c => c.GetProperty("method").GetString()).ShouldBe(["ks", "ks", "chisquare"]);
         foreach (var column in columns)
         {
-            column.EnumerateObject().Select(p => p.Name).ShouldBe(["name", "type", "method", "statistic", "p_value", "threshold", "drift_detected", "reference", "current", "shift"]);
+            column.EnumerateObject().Select(p => p.Name).ShouldBe(["name", "type", "method", "method_description", "statistic", "p_value", "threshold", "drift_detected", "reference", "current", "shift"]);
             column.GetProperty("statistic").GetDouble().ShouldBe(0, 1e-12);
             column.GetProperty("p_value").GetDouble().ShouldBe(1, 1e-9);
             column.GetProperty("threshold").GetDouble().ShouldBe(0.05);

@@ -80,5 +80,17 @@ public sealed class DriftReportTests : IDisposable
         result.Output.ShouldContain("the threshold of 50.0 %.");
     }
 
+    [Fact]
+    public async Task Wasserstein_TextAndJson_SayTheDistanceIsNormedByTheReferencesStandardDeviation()
+    {
+        var text = await _cli.RunAsync("drift", "--reference", "r.csv", "--current", "c.csv", "--columns", "x", "--method", "wasserstein");
+        var json = await _cli.RunAsync("drift", "--reference", "r.csv", "--current", "c.csv", "--columns", "x", "--method", "wasserstein", "--format", "json");
+
+        text.Output.ShouldContain("wasserstein: Wasserstein distance, normed: divided by the reference's standard deviation");
+        using var document = JsonDocument.Parse(json.Output);
+        document.RootElement.GetProperty("columns")[0].GetProperty("method_description").GetString()
+            .ShouldStartWith("Wasserstein distance, normed: divided by the reference's standard deviation");
+    }
+
     public void Dispose() => _cli.Dispose();
 }

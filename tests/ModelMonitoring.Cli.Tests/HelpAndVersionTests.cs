@@ -65,6 +65,21 @@ public sealed class HelpAndVersionTests : IDisposable
     }
 
     [Fact]
+    public async Task Drift_Help_ListsEveryMethodWithItsDescription_SayingWassersteinIsNormed()
+    {
+        var result = await _cli.RunAsync("drift", "--help");
+
+        result.ExitCode.ShouldBe(ExitCodes.NoDrift);
+        result.Output.ShouldContain("Methods:");
+        foreach (var line in MethodTable.HelpLines())
+        {
+            result.Output.ShouldContain(line);
+        }
+
+        result.Output.ShouldContain("normed: divided by the reference's standard deviation");
+    }
+
+    [Fact]
     public async Task Run_Version_PrintsTheInformationalVersionOfTheAssemblyAndExitsZero()
     {
         var expected = typeof(MethodTable).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
