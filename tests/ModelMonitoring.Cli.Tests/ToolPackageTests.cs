@@ -23,6 +23,11 @@ public sealed class ToolPackageTests : IDisposable
         var options = json.RootElement.GetProperty("runtimeOptions");
         options.GetProperty("tfm").GetString().ShouldBe(framework);
         options.GetProperty("rollForward").GetString().ShouldBe("Major");
+
+        // The large-file peak memory of docs/benchmarks.md depends on these two.
+        var properties = options.GetProperty("configProperties");
+        properties.GetProperty("System.GC.ConserveMemory").GetInt32().ShouldBe(7);
+        properties.GetProperty("System.GC.Concurrent").GetBoolean().ShouldBeFalse();
     }
 
     [Fact]
