@@ -137,6 +137,24 @@ internal sealed class SqliteMonitoringStore : IMetricSink, IMonitoringReader, IA
         return _reader.GetDriftReportAsync(model, from, to, cancellationToken);
     }
 
+    public Task SaveAlertRuleAsync(ManagedAlertRule rule, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return WithWriteLockAsync(() => AlertRuleWriter.Save(_writeConnection, rule), cancellationToken);
+    }
+
+    public Task DeleteAlertRuleAsync(string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return WithWriteLockAsync(() => AlertRuleWriter.Delete(_writeConnection, name), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<ManagedAlertRule>> GetAlertRulesAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _reader.GetAlertRulesAsync(cancellationToken);
+    }
+
     /// <summary>Saves a model's reference profile on the write connection, serialised before the write lock is taken.</summary>
     public async Task SaveReferenceAsync(string model, ReferenceProfile profile, CancellationToken cancellationToken)
     {

@@ -34,12 +34,20 @@ internal sealed class ThresholdEvaluator
 
     private ConditionSet? _reloaded;
 
+    // The inputs of the latest set, so that thresholds (configuration reload) and rules (also changed at run time
+    // through the alert manager) can be replaced one without the other; guarded by _reloadGate.
+    private readonly object _reloadGate = new();
+    private IReadOnlyList<MetricThreshold> _thresholds;
+    private IEnumerable<AlertRule> _rules;
+
     public ThresholdEvaluator(ModelSchema model, IReadOnlyList<MetricThreshold> thresholds, IEnumerable<AlertRule>? rules = null, IReadOnlyList<string>? customMetrics = null, ILogger? logger = null)
     {
         _model = model;
         _logger = logger ?? NullLogger.Instance;
         CustomMetrics = customMetrics ?? [];
-        (_conditions, _customSlots) = Build(thresholds, rules ?? []);
+        _thresholds = thresholds;
+        _rules = rules ?? [];
+        (_conditions, _customSlots) = Build(thresholds, _rules);
         _windowsWithoutValue = [.. CustomMetrics.Select((_, slot) => _customSlots.Contains(slot) ? 0 : -1)];
     }
 
@@ -49,8 +57,32 @@ internal sealed class ThresholdEvaluator
     /// condition that keeps its name, metric and baseline settings keeps its learned baseline. Custom metrics
     /// are fixed at start, so a condition on one declared only by the reload is left out until a restart.
     /// </summary>
-    public void Reload(IReadOnlyList<MetricThreshold> thresholds, IEnumerable<AlertRule> rules) =>
-        Volatile.Write(ref _reloaded, Build(thresholds, rules));
+    public void Reload(IReadOnlyList<MetricThreshold> thresholds, IEnumerable<AlertRule> rules)
+    {
+        lock (_reloadGate)
+        {
+            (_thresholds, _rules) = (thresholds, rules);
+            Volatile.Write(ref _reloaded, Build(thresholds, rules));
+        }
+    }
+
+    /// <summary>Replaces the thresholds from the next window evaluated, keeping the rules (see <see cref="Reload"/>).</summary>
+    public void ReloadThresholds(IReadOnlyList<MetricThreshold> thresholds)
+    {
+        lock (_reloadGate)
+        {
+            Reload(thresholds, _rules);
+        }
+    }
+
+    /// <summary>Replaces the rules from the next window evaluated, keeping the thresholds: rules added, changed or withdrawn at run time.</summary>
+    public void ReloadRules(IEnumerable<AlertRule> rules)
+    {
+        lock (_reloadGate)
+        {
+            Reload(_thresholds, rules);
+        }
+    }
 
     private ConditionSet Build(IReadOnlyList<MetricThreshold> thresholds, IEnumerable<AlertRule> rules)
     {

@@ -52,7 +52,8 @@ internal static class AlertingOptionsValidator
         }
     }
 
-    private static void ValidateRule(AlertRule rule, string setting, IReadOnlyList<ModelOptions> models, HashSet<string> names, List<string> errors)
+    /// <summary>Checks one rule; rules added at run time are checked here too (see <see cref="AlertRuleRegistry"/>), so both refuse the same rules.</summary>
+    internal static void ValidateRule(AlertRule rule, string setting, IReadOnlyList<ModelOptions> models, HashSet<string> names, List<string> errors)
     {
         if (string.IsNullOrWhiteSpace(rule.Name))
         {

@@ -42,7 +42,8 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
         IReferenceProfileStore? referenceStore = null,
         IAlertStore? alertStore = null,
         IOptionsFactory<ModelMonitoringOptions>? optionsFactory = null,
-        IEnumerable<IOptionsChangeTokenSource<ModelMonitoringOptions>>? changeSources = null)
+        IEnumerable<IOptionsChangeTokenSource<ModelMonitoringOptions>>? changeSources = null,
+        IAlertRuleStore? alertRuleStore = null)
     {
         // Reading Value runs the validators: a bad configuration fails here, naming every bad setting.
         var settings = options.Value;
@@ -65,6 +66,7 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
         var driftMonitors = new List<DriftMonitor>();
         var ranges = AcceptedRanges.From(settings);
         _failures = new StageFailures(settings.Models.Select(m => m.Name), timeProvider, _logger);
+        var rules = new AlertRuleRegistry(settings.Alerting.Rules, settings.Models);
         foreach (var model in settings.Models)
         {
             var schema = model.ToSchema();
@@ -87,11 +89,18 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
         }
 
         Drift = new DriftMonitoringService(driftMonitors);
+        rules.Applied = applied =>
+        {
+            foreach (var evaluator in _evaluators.Values)
+            {
+                evaluator.ReloadRules(applied);
+            }
+        };
 
         Models = [.. _models.Values.Select(m => m.Model)];
         var channelList = channels.ToArray();
         var notifier = new AlertNotifier(settings.Alerting, channelList, settings.AlertTimeout, timeProvider, _logger);
-        Alerts = new AlertManager(settings.Alerting, alertStore ?? new InMemoryAlertStore(), notifier, timeProvider, _logger, _failures);
+        Alerts = new AlertManager(settings.Alerting, alertStore ?? new InMemoryAlertStore(), notifier, timeProvider, _logger, _failures, rules, alertRuleStore ?? new InMemoryAlertRuleStore());
         _worker = new MonitoringWorker(
             [.. _models.Values],
             new SinkWriter(sinkList, settings, timeProvider, _logger),
@@ -139,7 +148,13 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
         foreach (var (name, evaluator) in _evaluators)
         {
             var model = options.Models.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.Ordinal));
-            evaluator.Reload(model?.Thresholds ?? [], options.Alerting.Rules);
+            evaluator.ReloadThresholds(model?.Thresholds ?? []);
+        }
+
+        // Configured rules join the run-time ones; the registry hands the evaluators the whole set.
+        foreach (var hidden in Alerts.Rules.Configure(options.Alerting.Rules))
+        {
+            Log.AlertRuleShadowed(_logger, hidden);
         }
 
         Alerts.Reload(options.Alerting);

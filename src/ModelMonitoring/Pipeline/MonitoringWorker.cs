@@ -177,6 +177,7 @@ internal sealed class MonitoringWorker
             var complete = false;
             try
             {
+                await _alerts.LoadRulesAsync(_stopDeadline.Token).ConfigureAwait(false);
                 complete = await RunCycleAsync(closeAllWindows: stopping, _stopDeadline.Token).ConfigureAwait(false);
                 await _alerts.ProcessAsync(_observations, _stopDeadline.Token).ConfigureAwait(false);
                 _observations.Clear();

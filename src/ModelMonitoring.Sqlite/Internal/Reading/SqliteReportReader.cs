@@ -109,6 +109,15 @@ internal sealed class SqliteReportReader(SqliteConnectionFactory connections)
         }
     }
 
+    public async Task<IReadOnlyList<ManagedAlertRule>> GetAlertRulesAsync(CancellationToken cancellationToken)
+    {
+        var connection = await connections.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await AlertRuleQueries.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public async Task<IReadOnlyList<DriftCheckRecord>> GetDriftHistoryAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var range = ModelRange.Create(model, from, to);

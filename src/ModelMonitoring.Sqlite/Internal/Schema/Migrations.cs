@@ -196,8 +196,48 @@ internal static class Migrations
         ) STRICT;
         """);
 
+    /// <summary>
+    /// Alert rules added at run time (<see cref="Storage.IAlertRuleStore"/>), one row per rule name: each setting of
+    /// the rule in a column of its own (enums as their numbers, <c>For</c> as ticks of 100 ns, times as microseconds),
+    /// whether it is enabled, and who created and last changed it, when. <c>v_alert_rules</c> shows them readably, as
+    /// the views of <see cref="ReadableViews"/> do. Self-contained: it creates only its own table and view.
+    /// </summary>
+    public static readonly Migration AlertRules = new(6, "alert rules managed at run time", """
+        CREATE TABLE alert_rules (
+            name TEXT PRIMARY KEY,
+            model TEXT,
+            environment TEXT,
+            metric TEXT NOT NULL,
+            aggregation INTEGER NOT NULL,
+            operator TEXT,
+            value REAL,
+            subject INTEGER NOT NULL,
+            baseline REAL,
+            baseline_windows INTEGER NOT NULL,
+            for_ticks INTEGER NOT NULL,
+            severity INTEGER,
+            enabled INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            created_by TEXT NOT NULL,
+            updated_at INTEGER NOT NULL,
+            updated_by TEXT NOT NULL
+        ) STRICT;
+
+        CREATE VIEW v_alert_rules AS
+        SELECT r.name AS name, r.model AS model, r.environment AS environment, r.metric AS metric,
+               CASE r.aggregation WHEN 0 THEN 'Mean' WHEN 1 THEN 'Last' WHEN 2 THEN 'Min' WHEN 3 THEN 'Max' WHEN 4 THEN 'Sum' WHEN 5 THEN 'Count' END AS aggregation,
+               r.operator AS operator, r.value AS value,
+               CASE r.subject WHEN 0 THEN 'Value' WHEN 1 THEN 'ChangeFromBaseline' WHEN 2 THEN 'AbsoluteChangeFromBaseline' END AS subject,
+               r.baseline AS baseline, r.baseline_windows AS baseline_windows, r.for_ticks / 10000000.0 AS for_seconds,
+               CASE r.severity WHEN 0 THEN 'Info' WHEN 1 THEN 'Warning' WHEN 2 THEN 'Critical' END AS severity,
+               r.enabled AS enabled,
+               strftime('%Y-%m-%dT%H:%M:%fZ', r.created_at / 1000000.0, 'unixepoch') AS created_time, r.created_by AS created_by,
+               strftime('%Y-%m-%dT%H:%M:%fZ', r.updated_at / 1000000.0, 'unixepoch') AS updated_time, r.updated_by AS updated_by
+        FROM alert_rules r;
+        """);
+
     /// <summary>Gets every step, oldest first.</summary>
-    public static IReadOnlyList<Migration> All { get; } = [RecordingTables, TimeRangeIndexes, DriftTables, AlertLifecycle, ReadableViews.Migration];
+    public static IReadOnlyList<Migration> All { get; } = [RecordingTables, TimeRangeIndexes, DriftTables, AlertLifecycle, ReadableViews.Migration, AlertRules];
 
     /// <summary>Gets the version a fully migrated database has.</summary>
     public static int LatestVersion => All[^1].Version;

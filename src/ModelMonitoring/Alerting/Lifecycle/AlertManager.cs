@@ -17,7 +17,7 @@ namespace ModelMonitoring.Alerting;
 /// by model and name. The worker calls <see cref="ProcessAsync"/> every cycle; API calls may come
 /// from any thread, so every operation runs under one asynchronous lock.
 /// </remarks>
-internal sealed class AlertManager : IAlertManager
+internal sealed partial class AlertManager : IAlertManager
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<(string Model, string Name), Alert> _active = [];
@@ -33,8 +33,10 @@ internal sealed class AlertManager : IAlertManager
     private readonly StageFailures? _failures;
     private bool _loaded;
 
-    public AlertManager(AlertingOptions options, IAlertStore store, AlertNotifier notifier, TimeProvider timeProvider, ILogger logger, StageFailures? failures = null)
+    public AlertManager(AlertingOptions options, IAlertStore store, AlertNotifier notifier, TimeProvider timeProvider, ILogger logger, StageFailures? failures = null, AlertRuleRegistry? rules = null, IAlertRuleStore? ruleStore = null)
     {
+        _rules = rules ?? new AlertRuleRegistry(options.Rules, []);
+        _ruleStore = ruleStore ?? new InMemoryAlertRuleStore();
         _failures = failures;
         _options = options;
         _store = store;
@@ -57,6 +59,11 @@ internal sealed class AlertManager : IAlertManager
             var now = _timeProvider.GetUtcNow();
             foreach (var observation in observations)
             {
+                if (_rules.IsWithdrawn(observation.Name))
+                {
+                    continue; // evaluated before its rule was disabled or deleted
+                }
+
                 try
                 {
                     await ObserveAsync(observation, now, cancellationToken).ConfigureAwait(false);
@@ -260,7 +267,7 @@ internal sealed class AlertManager : IAlertManager
 
     private (TimeSpan For, AlertSeverity? Severity) RuleFor(Alert observation)
     {
-        foreach (var rule in _options.Rules)
+        foreach (var rule in _rules.Effective)
         {
             if (rule.AppliesTo(observation.Model, observation.Environment)
                 && (rule.IsDriftRule ? Silence.NameMatches(rule.Metric, observation.Name) : rule.Name == observation.Name))

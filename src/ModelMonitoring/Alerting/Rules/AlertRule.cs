@@ -78,5 +78,8 @@ public sealed class AlertRule
             && a.Operator == b.Operator && Nullable.Equals(a.Value, b.Value) && a.Subject == b.Subject && Nullable.Equals(a.Baseline, b.Baseline)
             && a.BaselineWindows == b.BaselineWindows && a.For == b.For && a.Severity == b.Severity);
 
+    /// <summary>A copy with every setting, so that a rule held by the alert manager cannot be changed from outside.</summary>
+    internal AlertRule Clone() => (AlertRule)MemberwiseClone();
+
     internal bool IsDriftRule => Metric.StartsWith(AlertRuleConstants.DriftPrefix, StringComparison.Ordinal);
 }
