@@ -285,7 +285,7 @@ public sealed partial class SqlViewTests : IDisposable
             stored.Single(p => p.Id != id).NumericFeatures.IsEmpty.ShouldBeTrue();
         }
 
-        SqliteTestDatabase.Count(path, "PRAGMA user_version;").ShouldBe(5);
+        SqliteTestDatabase.Count(path, "PRAGMA user_version;").ShouldBe(Migrations.LatestVersion);
         Query(path, "SELECT time, feature, count, mean FROM v_feature_stats ORDER BY feature").ShouldBe([["2025-03-01T12:00:00Z", "age", 1L, 40.0], ["2025-03-01T12:00:00Z", "amount", 1L, 12.5]]);
         Query(path, "SELECT feature, category, count FROM v_category_counts").ShouldBe([["country", "NL", 1L]]);
         Query(path, "SELECT latency_ms, status FROM v_predictions ORDER BY latency_ms").ShouldBe([[2.0, "Success"], [3.0, "Error"]]);

@@ -14,6 +14,9 @@ namespace ModelMonitoring.Storage.ContractTests;
 /// a drift report counts the checks of a range, takes the latest and the last ten scores and counts
 /// drifts per feature. A reference profile reads back exactly as saved, a later save replaces it, and
 /// deleting removes it (a provider passes its <see cref="IReferenceProfileStore"/> to <see cref="StoreUnderTest"/>).
+/// A run-time alert rule reads back with every setting, its state and who changed it when, keyed by name; a later
+/// save replaces it, deleting removes it, and rules are read in the order they were created (a provider passes its
+/// <see cref="IAlertRuleStore"/>).
 /// </remarks>
 public abstract partial class MonitoringStoreContractTests
 {

@@ -10,13 +10,15 @@ namespace ModelMonitoring.Storage.ContractTests;
 /// </param>
 /// <param name="dispose">Releases the store.</param>
 /// <param name="references">The store's reference profile store; the reference contract tests fail without one.</param>
+/// <param name="rules">The store's alert rule store; the alert rule contract tests fail without one.</param>
 public sealed class StoreUnderTest(
     IMetricSink sink,
     IMonitoringReader reader,
     IAlertStore alerts,
     Func<string, DateTimeOffset, DateTimeOffset, CancellationToken, Task<IReadOnlyList<PredictionRecord>>> readPredictions,
     Func<ValueTask> dispose,
-    IReferenceProfileStore? references = null) : IAsyncDisposable
+    IReferenceProfileStore? references = null,
+    IAlertRuleStore? rules = null) : IAsyncDisposable
 {
     public IMetricSink Sink { get; } = sink;
 
@@ -25,6 +27,8 @@ public sealed class StoreUnderTest(
     public IAlertStore Alerts { get; } = alerts;
 
     public IReferenceProfileStore? References { get; } = references;
+
+    public IAlertRuleStore? Rules { get; } = rules;
 
     public Task<IReadOnlyList<PredictionRecord>> ReadPredictionsAsync(string model, DateTimeOffset from, DateTimeOffset to) =>
         readPredictions(model, from, to, CancellationToken.None);
