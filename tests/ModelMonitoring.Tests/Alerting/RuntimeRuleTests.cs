@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using ModelMonitoring.Aggregation;
 using ModelMonitoring.Alerting;
 using ModelMonitoring.Recording;
@@ -218,6 +220,37 @@ public sealed class RuntimeRuleTests
 
         test.Channel.Alerts.ShouldBeEmpty();
         (await test.Pipeline.Alerts.GetRulesAsync()).ShouldHaveSingleItem().Rule.Value.ShouldBe(0.9);
+    }
+
+    [Fact]
+    public async Task ConfigurationReload_KeepsRunTimeRules_AndAConfiguredRuleOfTheSameNameTakesPrecedence()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ModelMonitoring:AggregationWindow"] = "00:01:00",
+            ["ModelMonitoring:Models:m:NumericFeatures:0"] = "x",
+        }).Build();
+        await using var test = TestPipeline.Create(_ => { }, b => b.Services.AddModelMonitoring(configuration.GetSection("ModelMonitoring")), new FakeTimeProvider(Start));
+        await test.Pipeline.Alerts.AddRuleAsync(ErrorsAbove(0.3, name: "mine"), "ana");
+
+        configuration["ModelMonitoring:Alerting:Rules:0:Name"] = "configured";
+        configuration["ModelMonitoring:Alerting:Rules:0:Metric"] = "error_rate";
+        configuration["ModelMonitoring:Alerting:Rules:0:Value"] = "0.9";
+        configuration.Reload();
+        await CloseWindowWithHalfErrorsAsync(test);
+        test.Channel.Alerts.ShouldHaveSingleItem().Name.ShouldBe("mine");
+
+        configuration["ModelMonitoring:Alerting:Rules:1:Name"] = "mine";
+        configuration["ModelMonitoring:Alerting:Rules:1:Metric"] = "error_rate";
+        configuration["ModelMonitoring:Alerting:Rules:1:Value"] = "0.9";
+        configuration.Reload();
+        await CloseWindowWithHalfErrorsAsync(test);
+
+        // The configured "mine" (limit 0.9) now decides, and finds the condition cleared.
+        test.Channel.Alerts.Select(a => (a.Name, a.State)).ShouldBe([("mine", AlertState.Firing), ("mine", AlertState.Resolved)]);
+        (await test.Pipeline.Alerts.GetRulesAsync()).Select(r => (r.Rule.Name, r.Source)).ShouldBe([
+            ("configured", AlertRuleSource.Configuration), ("mine", AlertRuleSource.Configuration), ("mine", AlertRuleSource.Runtime)]);
+        test.Logs.Lines.ShouldContain(l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("[166]", StringComparison.Ordinal) && l.Contains("mine", StringComparison.Ordinal));
     }
 
     [Fact]
