@@ -72,6 +72,28 @@ public sealed class AlertRuleStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task StoredRuleThatNoLongerFitsTheDeclaredModels_IsListedButNotApplied_AndLogged()
+    {
+        var path = _directory.File("stale.db");
+        var clock = new FakeTimeProvider(Start);
+        await using (var first = TestPipeline.Create(o => o.AddModel("fraud", m => m.NumericFeatures("x").CustomMetrics("queue_depth")), b => b.UseSqlite(path), clock))
+        {
+            await first.Pipeline.Alerts.AddRuleAsync(new AlertRule { Name = "queue-deep", Metric = "queue_depth", Value = 10 }, "ana");
+        }
+
+        // Restarted without the custom metric: the rule could never fire.
+        await using var second = Create(path, clock);
+        RecordWindow(second, errors: 0);
+        await CloseWindowAsync(second);
+
+        (await second.Pipeline.Alerts.GetRulesAsync()).ShouldHaveSingleItem().Rule.Name.ShouldBe("queue-deep");
+        second.Logs.Lines.ShouldContain(l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("[164]", StringComparison.Ordinal)
+            && l.Contains("queue-deep", StringComparison.Ordinal) && l.Contains("rule.Metric:", StringComparison.Ordinal));
+        var enable = await Should.ThrowAsync<ArgumentException>(() => second.Pipeline.Alerts.SetRuleEnabledAsync("queue-deep", enabled: true, "bo"));
+        enable.Message.ShouldContain("rule.Metric:");
+    }
+
+    [Fact]
     public async Task AlertRuleView_ShowsEnumsByName_TimesAsIso_AndForInSeconds()
     {
         var path = _directory.File("view.db");

@@ -122,15 +122,16 @@ internal sealed partial class AlertManager
                     return null;
                 }
 
+                if (enabled)
+                {
+                    // A stored rule may have become invalid since it was added (the models declared at start changed):
+                    // enabling it, even when it already is, says why it is not applied.
+                    ThrowIfInvalid(current.Rule, adding: false);
+                }
+
                 if (current.Enabled == enabled)
                 {
                     return Copy(current);
-                }
-
-                if (enabled)
-                {
-                    // A stored rule may have become invalid since it was added (the models declared at start changed).
-                    ThrowIfInvalid(current.Rule, adding: false);
                 }
 
                 var changed = current with { Enabled = enabled, UpdatedAt = now, UpdatedBy = by };
