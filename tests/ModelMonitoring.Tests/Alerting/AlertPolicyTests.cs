@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -119,6 +120,34 @@ public sealed class AlertPolicyTests
         await alerts.CycleAsync(OnModels("model_failure", 4, from: 10));
 
         Sent(alerts, "model_failure").ShouldBe(4); // a new cap starts counting afresh
+    }
+
+    [Fact]
+    public async Task ConfigurationReload_AppliesChangedPoliciesToThePipeline()
+    {
+        const string Cap = "ModelMonitoring:Alerting:Policies:model_failure:Suppression:MaxNotifications";
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ModelMonitoring:Models:fraud:NumericFeatures:0"] = "amount",
+            [Cap] = "1",
+        }).Build();
+        await using var test = TestPipeline.Create(_ => { }, b => b.Services.AddModelMonitoring(configuration.GetSection("ModelMonitoring")));
+        async Task RaiseAsync(string model) => await test.Pipeline.Alerts.RaiseAsync(new ApplicationAlert { Name = "model_failure", Message = "down", Model = model });
+
+        await RaiseAsync("a");
+        await RaiseAsync("b");
+        (await test.Pipeline.FlushAsync()).ShouldBeTrue();
+        test.Channel.Alerts.Count.ShouldBe(1);
+
+        configuration[Cap] = "3";
+        configuration.Reload();
+        (await test.Pipeline.FlushAsync()).ShouldBeTrue(); // the worker's cycle takes the new settings
+        await RaiseAsync("c");
+        await RaiseAsync("d");
+        (await test.Pipeline.FlushAsync()).ShouldBeTrue();
+
+        test.Channel.Alerts.Select(a => a.Model).ShouldBe(["a", "c", "d"]);
+        test.Pipeline.GetStatistics().ConfigurationReloadsRejected.ShouldBe(0);
     }
 
     private const string Json = """

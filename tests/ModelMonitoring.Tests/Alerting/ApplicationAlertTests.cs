@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Logging;
 using ModelMonitoring.Alerting;
+using ModelMonitoring.Testing;
 using static ModelMonitoring.Tests.Alerting.AlertHarness;
 
 namespace ModelMonitoring.Tests.Alerting;
@@ -171,6 +173,29 @@ public sealed class ApplicationAlertTests
 
         alerts.Channels["pager"].Alerts.ShouldHaveSingleItem().Name.ShouldBe("model_failure");
         (await alerts.Manager.GetActiveAlertsAsync()).ShouldHaveSingleItem().EscalationLevel.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task LoggerChannel_LogsTheMetadata_SecretValuesAsStars()
+    {
+        var logs = new CapturingLoggerProvider();
+        using var factory = LoggerFactory.Create(l => l.AddProvider(logs));
+        var channel = new LoggerAlertChannel(factory);
+        var alert = new Alert
+        {
+            Model = "fraud",
+            Name = "model_failure",
+            Severity = AlertSeverity.Critical,
+            Message = "failed to load",
+            Metadata = new Dictionary<string, string> { ["path"] = "/models/fraud.onnx", ["ConnectionString"] = "Host=db;Password=pw" },
+        };
+
+        await channel.SendAsync(alert, CancellationToken.None);
+        await channel.SendAsync(alert with { Metadata = AlertHarness.Holds("x").Metadata }, CancellationToken.None);
+
+        logs.Lines.Count.ShouldBe(2);
+        logs.Lines[0].ShouldBe("Error ModelMonitoring.Alerts[152] Alert Firing [Critical] fraud model_failure: failed to load (path=/models/fraud.onnx, ConnectionString=***)");
+        logs.Lines[1].ShouldBe("Error ModelMonitoring.Alerts[100] Alert Firing [Critical] fraud model_failure: failed to load");
     }
 
     public static TheoryData<string, ApplicationAlert> InvalidAlerts() => new()
