@@ -291,6 +291,55 @@ public sealed partial class SqlViewTests : IDisposable
         Query(path, "SELECT latency_ms, status FROM v_predictions ORDER BY latency_ms").ShouldBe([[2.0, "Success"], [3.0, "Error"]]);
     }
 
+    [Fact]
+    public async Task AlertsView_ShowsMetadataAsAJsonObjectInOrder_ExpiryAndOccurrences()
+    {
+        var path = _directory.File("app-alerts.db");
+        await using (var store = new SqliteMonitoringStore(new SqliteStorageOptions { Path = path }, loggerFactory: null))
+        {
+            await store.SaveAlertAsync(Alert(Fraud, "model_failure", At(10), AlertSeverity.Critical) with
+            {
+                Metadata = new Dictionary<string, string> { ["path"] = "/models/fraud.onnx", ["error"] = "not \"found\"" },
+                ExpiresAt = At(70),
+                Occurrences = 2,
+            });
+            await store.SaveAlertAsync(Alert(Fraud, "threshold.accuracy", At(20)));
+        }
+
+        Query(path, "SELECT name, metadata, expires_time, expires_unix_ms, occurrences FROM v_alerts ORDER BY started_unix_ms").ShouldBe([
+            ["model_failure", "{\"path\":\"/models/fraud.onnx\",\"error\":\"not \\\"found\\\"\"}", "2025-03-01T12:01:10.000Z", 1_740_830_470_000L, 2L],
+            ["threshold.accuracy", "{}", null, null, 1L],
+        ]);
+        Query(path, "SELECT m.key, m.value FROM v_alerts a, json_each(a.metadata) m WHERE a.name = 'model_failure'").ShouldBe([["path", "/models/fraud.onnx"], ["error", "not \"found\""]]);
+    }
+
+    [Fact]
+    public async Task Version5Database_IsUpgradedToTheLatestVersion_AndItsAlertsReadBackWithNoMetadataAndOneOccurrence()
+    {
+        var path = _directory.File("v5.db");
+        using (var connection = SqliteTestDatabase.Open(path))
+        {
+            SchemaMigrator.Migrate(connection, [.. Migrations.All.Where(m => m.Version <= 5)], path).ShouldBe((0, 5));
+            SqliteTestDatabase.Execute(connection, $"""
+                INSERT INTO alerts (id, model, version, environment, name, severity, state, message, ts, started_at, notification_count, suppressed_count, escalation_level)
+                VALUES ('old', 'fraud', '1', 'prod', 'threshold.error_rate', 1, 0, 'old alert', {(At(1) - DateTimeOffset.UnixEpoch).Ticks / 10}, {(At(1) - DateTimeOffset.UnixEpoch).Ticks / 10}, 1, 0, 0);
+                """);
+        }
+
+        await using (var store = new SqliteMonitoringStore(new SqliteStorageOptions { Path = path }, loggerFactory: null))
+        {
+            var alert = (await store.GetActiveAlertsAsync(AlertQuery.All)).ShouldHaveSingleItem();
+            alert.Message.ShouldBe("old alert");
+            alert.Metadata.ShouldBeEmpty();
+            alert.ExpiresAt.ShouldBeNull();
+            alert.Channels.ShouldBeEmpty();
+            alert.Occurrences.ShouldBe(1);
+        }
+
+        SqliteTestDatabase.Count(path, "PRAGMA user_version;").ShouldBe(Migrations.LatestVersion);
+        Query(path, "SELECT name, state, metadata, occurrences FROM v_alerts").ShouldBe([["threshold.error_rate", "Firing", "{}", 1L]]);
+    }
+
     internal static object?[][] Query(string path, string sql)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());

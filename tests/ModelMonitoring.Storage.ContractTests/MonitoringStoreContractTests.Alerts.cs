@@ -115,9 +115,42 @@ public abstract partial class MonitoringStoreContractTests
         report.AlertCounts[AlertSeverity.Info].ShouldBe(0);
     }
 
+    [Fact]
+    public async Task ApplicationAlerts_KeepMetadataInOrder_ExpiryChannelsAndOccurrences_AndASaveReplacesTheMetadata()
+    {
+        await using var store = await CreateStoreAsync();
+        var raised = Alert(Schema("app"), "model_failure", At(1), AlertSeverity.Critical) with
+        {
+            Metadata = new Dictionary<string, string> { ["zeta"] = "last key first", ["path"] = "/models/fraud.onnx", ["empty"] = string.Empty, ["note"] = "Zürich \"x\" ✓" },
+            ExpiresAt = At(30.5),
+            Channels = ["pager", "email"],
+            Occurrences = 3,
+        };
+        var plain = Alert(Schema("app"), "rule", At(2));
+        await SaveAlertsAsync(store, raised, plain);
+
+        var active = await store.Alerts.GetActiveAlertsAsync(AlertQuery.All);
+
+        active.Count.ShouldBe(2);
+        ShouldEqual(active[0], raised);
+        active[0].Metadata.Keys.ShouldBe(["zeta", "path", "empty", "note"]);
+        ShouldEqual(active[1], plain);
+        active[1].Metadata.ShouldBeEmpty();
+        active[1].ExpiresAt.ShouldBeNull();
+        active[1].Occurrences.ShouldBe(1);
+
+        var updated = raised with { Metadata = new Dictionary<string, string> { ["attempt"] = "2" }, Occurrences = 4, State = AlertState.Resolved, ResolvedAt = At(31) };
+        await SaveAlertsAsync(store, updated);
+        var history = await store.Alerts.GetAlertHistoryAsync(All.From, All.To, new AlertQuery { Severity = AlertSeverity.Critical });
+        ShouldEqual(history.ShouldHaveSingleItem(), updated);
+        (await store.Reader.GetAlertsAsync("app", All.From, All.To)).First(a => a.Id == raised.Id).Metadata.ShouldBe(updated.Metadata);
+    }
+
     private static void ShouldEqual(Alert actual, Alert expected)
     {
         actual.NotifiedChannels.ShouldBe(expected.NotifiedChannels);
-        (actual with { NotifiedChannels = expected.NotifiedChannels }).ShouldBe(expected);
+        actual.Channels.ShouldBe(expected.Channels);
+        actual.Metadata.ShouldBe(expected.Metadata);
+        (actual with { NotifiedChannels = expected.NotifiedChannels, Channels = expected.Channels, Metadata = expected.Metadata }).ShouldBe(expected);
     }
 }

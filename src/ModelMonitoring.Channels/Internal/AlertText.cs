@@ -91,6 +91,27 @@ internal static class AlertText
         return text.ToString();
     }
 
+    /// <summary>The alert's metadata with secret values replaced (see <see cref="AlertMetadata.Redact"/>), or <see langword="null"/> when it has none.</summary>
+    public static Dictionary<string, string>? Metadata(Alert alert)
+    {
+        if (alert.Metadata.Count == 0)
+        {
+            return null;
+        }
+
+        var shown = new Dictionary<string, string>(alert.Metadata.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in AlertMetadata.Redact(alert.Metadata))
+        {
+            shown[key] = value;
+        }
+
+        return shown;
+    }
+
+    /// <summary>The alert's metadata as <c>key=value, key=***</c> on one line, or <see langword="null"/> when it has none.</summary>
+    public static string? MetadataLine(Alert alert) =>
+        alert.Metadata.Count == 0 ? null : SingleLine(string.Join(", ", AlertMetadata.Redact(alert.Metadata).Select(e => e.Key + "=" + e.Value)));
+
     /// <summary>
     /// Puts text on one line with no control characters: line breaks and escapes in an alert's text
     /// would otherwise split log lines, inject mail headers or drive the terminal.

@@ -82,4 +82,30 @@ public sealed record Alert
 
     /// <summary>Gets the names of the channels notified about the alert; they are told when it is acknowledged or resolved.</summary>
     public IReadOnlyList<string> NotifiedChannels { get; init; } = [];
+
+    /// <summary>
+    /// Gets the details the application attached when it raised the alert (<see cref="ApplicationAlert.Metadata"/>),
+    /// stored with it and shown by the channels. A value whose key looks like a secret (see
+    /// <see cref="AlertMetadata.IsSecretKey"/>) is kept and shown only as <see cref="AlertMetadata.RedactedValue"/>.
+    /// The default value is empty, as for every alert of a rule, threshold or drift check.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = AlertMetadata.Empty;
+
+    /// <summary>
+    /// Gets when the alert resolves by itself unless resolved earlier (UTC), as the application asked when
+    /// raising it, or <see langword="null"/> for an alert that resolves only by hand or when its condition clears.
+    /// </summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    /// <summary>
+    /// Gets the channels the application routed the alert to in place of its severity's route
+    /// (<see cref="ApplicationAlert.Channels"/>); its repeats go there too. Empty for the severity's route.
+    /// </summary>
+    public IReadOnlyList<string> Channels { get; init; } = [];
+
+    /// <summary>
+    /// Gets how many times the application raised the alert while it was active; a raise of an active
+    /// alert adds one instead of notifying again. The default value is 1, as for alerts of rules.
+    /// </summary>
+    public int Occurrences { get; init; } = 1;
 }

@@ -29,6 +29,20 @@ public sealed class AlertingOptions
     public IList<EscalationLevel> Escalation { get; } = new DistinctCollection<EscalationLevel>(EscalationLevel.Same);
 
     /// <summary>
+    /// Gets suppression and escalation per alert name pattern: an exact name (<c>model_failure</c>) or a prefix
+    /// ending in <c>*</c> (<c>drift.*</c>). For an alert, an exact name takes precedence over the longest matching
+    /// prefix, which takes precedence over the global <see cref="Suppression"/> and <see cref="Escalation"/>; a
+    /// policy that leaves a part <see langword="null"/> takes the global one. The default value is empty.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// options.Policies["model_failure"] = new AlertPolicy { Suppression = new() { MaxNotifications = 3, Window = TimeSpan.FromHours(1) } };
+    /// options.Policies["performance_degradation"] = new AlertPolicy { Suppression = new() { MaxNotifications = 5, Window = TimeSpan.FromMinutes(30) } };
+    /// </code>
+    /// </example>
+    public IDictionary<string, AlertPolicy> Policies { get; } = new Dictionary<string, AlertPolicy>(StringComparer.Ordinal);
+
+    /// <summary>
     /// Gets the channel names each severity is sent to. An entry takes precedence over the channels'
     /// own defaults: it names exactly the channels of that severity. A severity without an entry uses
     /// the default route: every channel whose <see cref="IAlertChannel.MinimumSeverity"/> the severity

@@ -1,8 +1,9 @@
 namespace ModelMonitoring.Alerting;
 
 /// <summary>
-/// The alert lifecycle API: query active alerts and history, acknowledge and resolve alerts, add silences,
-/// and manage alert rules at run time. Resolved from dependency injection, or from <c>MonitoringPipeline.Alerts</c> without it.
+/// The alert lifecycle API: raise alerts from the application, query active alerts and history, acknowledge
+/// and resolve alerts, add silences, and manage alert rules at run time.
+/// Resolved from dependency injection, or from <c>MonitoringPipeline.Alerts</c> without it.
 /// </summary>
 /// <remarks>
 /// Rules added, updated, enabled, disabled or deleted at run time apply from the next evaluation, without a
@@ -41,6 +42,27 @@ public interface IAlertManager
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The updated alert, or <see langword="null"/> when no active alert has that id.</returns>
     Task<Alert?> ResolveAsync(string alertId, string by, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Raises an alert from the application, such as a model that failed to load. It goes through the same
+    /// lifecycle as the alerts of rules: it notifies its channels (<see cref="ApplicationAlert.Channels"/>, else its
+    /// severity's route) unless suppression (<see cref="AlertingOptions.Policies"/>) or a silence withholds it,
+    /// repeats and escalates while firing unacknowledged, and is stored. It stays active until resolved with
+    /// <see cref="ResolveAsync"/> or, when it has an expiry, until the background worker's first cycle at or after it.
+    /// </summary>
+    /// <remarks>
+    /// Raising an alert while one with the same <see cref="ApplicationAlert.Name"/> and <see cref="ApplicationAlert.Model"/>
+    /// is active notifies no one again: the active alert takes the new raise's message, metadata and expiry (the
+    /// latest raise describes the ongoing condition best), its <see cref="Alert.Timestamp"/> becomes the time of
+    /// this raise and its <see cref="Alert.Occurrences"/> grows by one; its severity, channels and state stay as
+    /// they are. Raised again after it resolved, it is a new alert. A failure of the alert store is logged; the
+    /// alert stays active and is saved again on its next change.
+    /// </remarks>
+    /// <param name="alert">The alert.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The stored alert: the new one, or the active one it was deduplicated into.</returns>
+    /// <exception cref="ArgumentException">A field of <paramref name="alert"/> is not allowed; the message names it.</exception>
+    Task<Alert> RaiseAsync(ApplicationAlert alert, CancellationToken cancellationToken = default);
 
     /// <summary>Adds a silence and stores it.</summary>
     /// <param name="silence">The silence; an id is assigned when empty.</param>

@@ -18,10 +18,22 @@ internal sealed partial class LoggerAlertChannel(ILoggerFactory? loggerFactory =
             AlertSeverity.Warning => LogLevel.Warning,
             _ => LogLevel.Information,
         };
-        LogAlert(_logger, level, alert.State, alert.Severity, alert.Model, alert.Name, alert.Message);
+        if (alert.Metadata.Count == 0)
+        {
+            LogAlert(_logger, level, alert.State, alert.Severity, alert.Model, alert.Name, alert.Message);
+        }
+        else
+        {
+            var metadata = string.Join(", ", AlertMetadata.Redact(alert.Metadata).Select(e => $"{e.Key}={e.Value}"));
+            LogAlertWithMetadata(_logger, level, alert.State, alert.Severity, alert.Model, alert.Name, alert.Message, metadata);
+        }
+
         return ValueTask.CompletedTask;
     }
 
     [LoggerMessage(EventId = 100, Message = "Alert {State} [{Severity}] {Model} {AlertName}: {Message}")]
     private static partial void LogAlert(ILogger logger, LogLevel level, AlertState state, AlertSeverity severity, string model, string alertName, string message);
+
+    [LoggerMessage(EventId = 152, Message = "Alert {State} [{Severity}] {Model} {AlertName}: {Message} ({Metadata})")]
+    private static partial void LogAlertWithMetadata(ILogger logger, LogLevel level, AlertState state, AlertSeverity severity, string model, string alertName, string message, string metadata);
 }

@@ -7,12 +7,13 @@ namespace ModelMonitoring.Configuration;
 /// <summary>
 /// Binds an <c>Alerting</c> section into <see cref="AlertingOptions"/> so that binding it again changes
 /// nothing: a rule replaces the rule of the same name (one declared in code included), a silence the
-/// same silence, and <c>Escalation</c> and each severity's <c>Routes</c> replace the list they name.
+/// same silence, a pattern's entry of <c>Policies</c> the policy of that pattern, and <c>Escalation</c> and
+/// each severity's <c>Routes</c> replace the list they name.
 /// The stock binder appends to lists instead, which declared every rule twice.
 /// </summary>
 internal static class AlertingConfigurationBinder
 {
-    private static readonly string[] Sections = ["Escalation", "Routes", "Rules", "Silences", "Suppression"];
+    private static readonly string[] Sections = ["Escalation", "Policies", "Routes", "Rules", "Silences", "Suppression"];
 
     public static void Bind(IConfiguration section, AlertingOptions options, List<string> errors)
     {
@@ -41,6 +42,17 @@ internal static class AlertingConfigurationBinder
             else if (Is(child, "Routes"))
             {
                 BindRoutes(child, options.Routes, errors);
+            }
+            else if (Is(child, "Policies"))
+            {
+                // A pattern's policy replaces the one declared for it in code or by an earlier binding.
+                foreach (var entry in child.GetChildren())
+                {
+                    if (GetStrict<AlertPolicy>(entry, errors) is { } policy)
+                    {
+                        options.Policies[entry.Key] = policy;
+                    }
+                }
             }
             else if (Is(child, "Suppression"))
             {

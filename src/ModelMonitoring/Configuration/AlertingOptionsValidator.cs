@@ -21,14 +21,11 @@ internal static class AlertingOptionsValidator
             ValidateRule(options.Rules[i], $"{Prefix}.Rules[{i}]", models, names, errors);
         }
 
-        for (var i = 0; i < options.Escalation.Count; i++)
+        ValidateEscalation("Escalation", options.Escalation, errors);
+
+        foreach (var (pattern, policy) in options.Policies)
         {
-            var level = options.Escalation[i];
-            CheckPositive(errors, $"Escalation[{i}].After", level.After);
-            if (level.Channels.Count == 0 || level.Channels.Any(string.IsNullOrWhiteSpace))
-            {
-                errors.Add($"{Prefix}.Escalation[{i}].Channels: name at least one channel, and no empty names.");
-            }
+            ValidatePolicy(pattern, policy, errors);
         }
 
         for (var i = 0; i < options.Silences.Count; i++)
@@ -49,6 +46,52 @@ internal static class AlertingOptionsValidator
             {
                 errors.Add($"{Prefix}.Routes[{severity}]: channel names must not be empty.");
             }
+        }
+    }
+
+    private static void ValidateEscalation(string setting, IList<EscalationLevel> levels, List<string> errors)
+    {
+        for (var i = 0; i < levels.Count; i++)
+        {
+            var level = levels[i];
+            if (level is null)
+            {
+                errors.Add($"{Prefix}.{setting}[{i}]: an escalation level must not be null.");
+                continue;
+            }
+
+            CheckPositive(errors, $"{setting}[{i}].After", level.After);
+            if (level.Channels.Count == 0 || level.Channels.Any(string.IsNullOrWhiteSpace))
+            {
+                errors.Add($"{Prefix}.{setting}[{i}].Channels: name at least one channel, and no empty names.");
+            }
+        }
+    }
+
+    /// <summary>A pattern is an alert name, or a prefix ending in the one <c>*</c>; a policy caps at least one notification.</summary>
+    private static void ValidatePolicy(string pattern, AlertPolicy? policy, List<string> errors)
+    {
+        var setting = $"Policies[{pattern}]";
+        if (string.IsNullOrWhiteSpace(pattern) || pattern.AsSpan(0, pattern.Length - 1).Contains('*') || pattern.Any(char.IsControl))
+        {
+            errors.Add($"{Prefix}.{setting}: '{pattern}' is not an alert name pattern; use an alert name (model_failure) or a prefix ending in one '*' (drift.*).");
+        }
+
+        if (policy is null)
+        {
+            errors.Add($"{Prefix}.{setting}: the policy must not be null.");
+            return;
+        }
+
+        if (policy.Suppression is { } suppression)
+        {
+            CheckRange(errors, $"{setting}.Suppression.MaxNotifications", suppression.MaxNotifications, 1, 1_000_000);
+            CheckPositive(errors, $"{setting}.Suppression.Window", suppression.Window);
+        }
+
+        if (policy.Escalation is { } escalation)
+        {
+            ValidateEscalation($"{setting}.Escalation", escalation, errors);
         }
     }
 

@@ -1,3 +1,5 @@
+using ModelMonitoring.Alerting;
+
 using Microsoft.Extensions.Logging;
 
 namespace ModelMonitoring.Internal;
@@ -102,4 +104,10 @@ internal static partial class Log
 
     [LoggerMessage(111, LogLevel.Information, "Model monitoring took a configuration change: thresholds, rules, silences and routes apply from the next window evaluated.")]
     public static partial void ConfigurationReloaded(ILogger logger);
+
+    [LoggerMessage(150, LogLevel.Information, "The application raised alert {Alert} ({Severity}) for model '{Model}'; id {AlertId}.")]
+    public static partial void ApplicationAlertRaised(ILogger logger, string alert, string model, AlertSeverity severity, string alertId);
+
+    [LoggerMessage(151, LogLevel.Information, "Alert {Alert} for model '{Model}' (id {AlertId}) expired at {ExpiresAt:O} and is resolved.")]
+    public static partial void ApplicationAlertExpired(ILogger logger, string alert, string model, string alertId, DateTimeOffset expiresAt);
 }

@@ -27,6 +27,28 @@ public class ConsoleChannelTests
         ]);
     }
 
+    [Fact]
+    public async Task SendAsync_ApplicationAlert_ShowsItsMetadata_SecretValuesAsStars()
+    {
+        var output = new StringWriter();
+        var channel = new ConsoleAlertChannel("console", new ConsoleChannelOptions { Writer = output, UseColors = false }, noColor: null);
+        var alert = TestAlerts.Firing() with
+        {
+            Name = "model_failure",
+            Message = "fraud model failed to load",
+            Metric = null,
+            Value = null,
+            Threshold = null,
+            Baseline = null,
+            Metadata = new Dictionary<string, string> { ["path"] = "/models/fraud.onnx", ["apiKey"] = "sk-live-0123", ["token"] = "t0k3n", ["note"] = "two\nlines" },
+        };
+
+        await channel.SendAsync(alert, CancellationToken.None);
+
+        output.ToString().TrimEnd().ShouldBe(
+            "2026-01-01T11:59:00Z CRITICAL firing fraud 1.4.0 (production) model_failure: fraud model failed to load {path=/models/fraud.onnx, apiKey=***, token=***, note=two lines} id=alrt-0001");
+    }
+
     [Theory]
     [InlineData(AlertSeverity.Critical, AlertState.Firing, "\u001b[31m")]
     [InlineData(AlertSeverity.Warning, AlertState.Firing, "\u001b[33m")]

@@ -32,6 +32,8 @@ public sealed class ReadmeConfigurationExampleTests
         var fraud = options.Models.ShouldHaveSingleItem();
         fraud.Name.ShouldBe("fraud");
         options.Alerting.Rules.ShouldNotBeEmpty();
+        options.Alerting.Policies["model_failure"].Suppression.ShouldNotBeNull().MaxNotifications.ShouldBe(3);
+        options.Alerting.Policies["drift.*"].Escalation.ShouldNotBeNull().ShouldHaveSingleItem().Channels.ShouldBe(["slack"]);
         provider.GetRequiredService<IOptions<SqliteStorageOptions>>().Value.Path.ShouldBe("monitoring.db");
         provider.GetServices<IAlertChannel>().Select(c => c.Name).ShouldBe(["logger", "slack", "email", "ops"], ignoreOrder: true);
     }

@@ -40,7 +40,7 @@ public sealed class WebhookChannelTests : IAsyncLifetime
         json.EnumerateObject().Select(p => p.Name).ShouldBe(
         [
             "id", "model", "version", "environment", "name", "severity", "state", "message", "metric", "value", "threshold",
-            "baseline", "timestamp", "started_at", "acknowledged_by", "acknowledged_at", "resolved_at",
+            "baseline", "timestamp", "started_at", "acknowledged_by", "acknowledged_at", "resolved_at", "metadata", "expires_at",
         ]);
         json.GetProperty("id").GetString().ShouldBe("alrt-0001");
         json.GetProperty("model").GetString().ShouldBe("fraud");
@@ -59,6 +59,50 @@ public sealed class WebhookChannelTests : IAsyncLifetime
         json.GetProperty("acknowledged_by").GetString().ShouldBe("alice");
         json.GetProperty("acknowledged_at").GetString().ShouldBe("2026-01-01T12:00:00Z");
         json.GetProperty("resolved_at").ValueKind.ShouldBe(JsonValueKind.Null);
+        json.GetProperty("metadata").ValueKind.ShouldBe(JsonValueKind.Null);
+        json.GetProperty("expires_at").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task SendAsync_ApplicationAlert_PostsItsMetadataInOrderAndExpiry_SecretValuesRedacted()
+    {
+        var alert = TestAlerts.Firing() with
+        {
+            Name = "model_failure",
+            Metadata = new Dictionary<string, string>
+            {
+                ["path"] = "/models/fraud.onnx",
+                ["api_key"] = "sk-live-0123",
+                ["DB_PASSWORD"] = "hunter2",
+                ["Authorization"] = "Bearer abc",
+                ["routing-key"] = "R0UT1NG",
+                ["client_secret"] = "shh",
+                ["connectionString"] = "Host=db;Password=pw",
+                ["keys_checked"] = "3",
+            },
+            ExpiresAt = new DateTimeOffset(2026, 1, 1, 13, 0, 0, TimeSpan.Zero),
+        };
+
+        await Channel().SendAsync(alert, CancellationToken.None);
+
+        var request = _server.Requests.ShouldHaveSingleItem();
+        var metadata = request.Json().GetProperty("metadata");
+        metadata.EnumerateObject().Select(p => (p.Name, p.Value.GetString())).ShouldBe(
+        [
+            ("path", "/models/fraud.onnx"),
+            ("api_key", "***"),
+            ("DB_PASSWORD", "***"),
+            ("Authorization", "***"),
+            ("routing-key", "***"),
+            ("client_secret", "***"),
+            ("connectionString", "***"),
+            ("keys_checked", "3"),
+        ]);
+        request.Json().GetProperty("expires_at").GetString().ShouldBe("2026-01-01T13:00:00Z");
+        foreach (var secret in new[] { "sk-live-0123", "hunter2", "Bearer abc", "R0UT1NG", "shh", "Host=db" })
+        {
+            request.BodyText.ShouldNotContain(secret);
+        }
     }
 
     [Fact]
@@ -68,7 +112,7 @@ public sealed class WebhookChannelTests : IAsyncLifetime
 
         // The example in the package README, byte for byte.
         _server.Requests.ShouldHaveSingleItem().BodyText.ShouldBe(
-            """{"id":"alrt-0001","model":"fraud","version":"1.4.0","environment":"production","name":"error_rate.max","severity":"critical","state":"firing","message":"Error rate 0.12 is above 0.05","metric":"error_rate","value":0.12,"threshold":0.05,"baseline":0.01,"timestamp":"2026-01-01T11:59:00Z","started_at":"2026-01-01T11:59:00Z","acknowledged_by":null,"acknowledged_at":null,"resolved_at":null}""");
+            """{"id":"alrt-0001","model":"fraud","version":"1.4.0","environment":"production","name":"error_rate.max","severity":"critical","state":"firing","message":"Error rate 0.12 is above 0.05","metric":"error_rate","value":0.12,"threshold":0.05,"baseline":0.01,"timestamp":"2026-01-01T11:59:00Z","started_at":"2026-01-01T11:59:00Z","acknowledged_by":null,"acknowledged_at":null,"resolved_at":null,"metadata":null,"expires_at":null}""");
     }
 
     [Fact]
@@ -125,7 +169,7 @@ public sealed class WebhookChannelTests : IAsyncLifetime
         await host.Channel("webhook").SendAsync(TestAlerts.Firing(), CancellationToken.None);
 
         _server.Requests.ShouldHaveSingleItem().Header(WebhookSignature.DefaultHeaderName).ShouldBe(
-            "t=1767268800,v1=5af33ac637edb42d80dc11776352da40f70520649365fcdc443fe4ddb8bcdfd9,v1=02b62e38d69403783c8932ccf9730c1b3504b68cb92ce4df5b2b00fbb4dbc098");
+            "t=1767268800,v1=5df64ece708160ada66663f137bc2d4dc23db1473b591298053aa21e7c4311cc,v1=cf6f8375f43fe58cd525fb9308f90bcf4a3b233dd2b67851c0c68713082ec70c");
     }
 
     [Fact]

@@ -54,6 +54,20 @@ public sealed class RuntimeRuleTests
     }
 
     [Fact]
+    public async Task ApplicationAlert_NamedLikeARunTimeRule_IsRefused_EvenWhileTheRuleIsDisabled()
+    {
+        await using var test = Create();
+        await test.Pipeline.Alerts.AddRuleAsync(ErrorsAbove(0.3), "ana");
+        await test.Pipeline.Alerts.SetRuleEnabledAsync("errors-high", enabled: false, "ana");
+
+        var error = await Should.ThrowAsync<ArgumentException>(() => test.Pipeline.Alerts.RaiseAsync(
+            new ApplicationAlert { Name = "errors-high", Severity = AlertSeverity.Warning, Message = "taken over" }));
+
+        error.Message.ShouldStartWith("ApplicationAlert.Name: 'errors-high' is the name of an alert rule");
+        (await test.Pipeline.Alerts.GetActiveAlertsAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task DisablingARule_StopsItWithinOneEvaluation_AndResolvesItsActiveAlert()
     {
         await using var test = Create();

@@ -5,7 +5,7 @@ namespace ModelMonitoring.Channels.Internal.Console;
 
 /// <summary>
 /// Formats an alert as one console line:
-/// <c>2026-01-01T12:00:00Z CRITICAL firing fraud 1.4.0 (production) error_rate.max: message [error_rate = 0.12 (threshold 0.05)] id=…</c>.
+/// <c>2026-01-01T12:00:00Z CRITICAL firing fraud 1.4.0 (production) error_rate.max: message [error_rate = 0.12 (threshold 0.05)] {key=value, api_key=***} id=…</c>.
 /// </summary>
 internal static class ConsoleLine
 {
@@ -37,6 +37,11 @@ internal static class ConsoleLine
         if (AlertText.Measurement(alert) is { } measurement)
         {
             line.Append(" [").Append(AlertText.SingleLine(measurement)).Append(']');
+        }
+
+        if (AlertText.MetadataLine(alert) is { } metadata)
+        {
+            line.Append(" {").Append(metadata).Append('}');
         }
 
         if (alert.AcknowledgedBy is { } by)

@@ -41,6 +41,12 @@ internal static class EmailMessageBuilder
         Line(body, "Acknowledged", alert.AcknowledgedAt is { } acknowledged ? AlertText.Time(acknowledged) : null);
         Line(body, "Resolved", alert.ResolvedAt is { } resolved ? AlertText.Time(resolved) : null);
         Line(body, "Alert id", alert.Id);
+        Line(body, "Expires", alert.ExpiresAt is { } expires ? AlertText.Time(expires) : null);
+        foreach (var entry in AlertMetadata.Redact(alert.Metadata))
+        {
+            Line(body, AlertText.SingleLine(entry.Key), entry.Value);
+        }
+
         body.Append("\r\n-- \r\nSent by ModelMonitoring.\r\n");
         return body.ToString();
     }

@@ -35,4 +35,5 @@ internal sealed record PagerDutyDetails(
     double? Threshold,
     double? Baseline,
     DateTime? StartedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Dictionary<string, string>? Metadata = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Truncated = false);

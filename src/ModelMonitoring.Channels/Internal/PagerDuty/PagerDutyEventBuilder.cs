@@ -100,6 +100,7 @@ internal sealed class PagerDutyEventBuilder(PagerDutyChannelOptions options)
             AlertText.Finite(alert.Threshold),
             AlertText.Finite(alert.Baseline),
             AlertText.Utc(alert.StartedAt),
+            Metadata(alert, fieldLength),
             shortened);
         var payload = new PagerDutyPayload(
             summary,
@@ -111,6 +112,24 @@ internal sealed class PagerDutyEventBuilder(PagerDutyChannelOptions options)
             Cut(alert.Metric ?? alert.Name),
             details);
         return new PagerDutyEvent(_routingKey, action, dedupKey, Cut(_client), payload);
+    }
+
+    /// <summary>The redacted metadata; when shortening, each key and value is cut like the other free-text fields.</summary>
+    private static Dictionary<string, string>? Metadata(Alert alert, int? fieldLength)
+    {
+        var metadata = AlertText.Metadata(alert);
+        if (metadata is null || fieldLength is not { } max)
+        {
+            return metadata;
+        }
+
+        var cut = new Dictionary<string, string>(metadata.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in metadata)
+        {
+            cut.TryAdd(AlertText.Truncate(key, max), AlertText.Truncate(value, max));
+        }
+
+        return cut;
     }
 
     private static string Name(PagerDutySeverity severity) => severity switch

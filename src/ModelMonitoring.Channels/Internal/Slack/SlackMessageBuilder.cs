@@ -39,6 +39,11 @@ internal static class SlackMessageBuilder
             fields.Add(new("Metric", Escape(measurement), false));
         }
 
+        if (AlertText.Metadata(alert) is { } metadata)
+        {
+            fields.Add(new("Details", Escape(string.Join("\n", metadata.Select(e => $"{AlertText.SingleLine(e.Key)}: {AlertText.SingleLine(e.Value)}"))), false));
+        }
+
         fields.Add(new("Time", AlertText.Time(alert.Timestamp), true));
 
         var footer = alert.Id.Length > 0 ? $"ModelMonitoring · alert {Escape(alert.Id)}" : "ModelMonitoring";

@@ -23,7 +23,9 @@ internal sealed record WebhookPayload(
     DateTime? StartedAt,
     string? AcknowledgedBy,
     DateTime? AcknowledgedAt,
-    DateTime? ResolvedAt)
+    DateTime? ResolvedAt,
+    Dictionary<string, string>? Metadata,
+    DateTime? ExpiresAt)
 {
     public static WebhookPayload From(Alert alert) => new(
         alert.Id,
@@ -42,5 +44,7 @@ internal sealed record WebhookPayload(
         AlertText.Utc(alert.StartedAt),
         alert.AcknowledgedBy,
         AlertText.Utc(alert.AcknowledgedAt),
-        AlertText.Utc(alert.ResolvedAt));
+        AlertText.Utc(alert.ResolvedAt),
+        AlertText.Metadata(alert),
+        AlertText.Utc(alert.ExpiresAt));
 }

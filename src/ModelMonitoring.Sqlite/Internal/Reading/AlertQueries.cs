@@ -7,18 +7,24 @@ namespace ModelMonitoring.Sqlite.Internal.Reading;
 /// <summary>Reads stored alerts (active, or started in a range) and silences; counts alerts by severity for reports.</summary>
 internal static class AlertQueries
 {
+    // Metadata rows are joined in: an alert's rows come together (ordered by id) with its entries in their order.
     private const string Columns = """
-        id, model, version, environment, name, severity, state, message, metric, value, threshold, baseline, ts, started_at,
-        acknowledged_by, acknowledged_at, resolved_at, resolved_by, last_notified_at, notification_count, suppressed_count, escalation_level, notified_channels
+        a.id, a.model, a.version, a.environment, a.name, a.severity, a.state, a.message, a.metric, a.value, a.threshold, a.baseline, a.ts, a.started_at,
+        a.acknowledged_by, a.acknowledged_at, a.resolved_at, a.resolved_by, a.last_notified_at, a.notification_count, a.suppressed_count, a.escalation_level,
+        a.notified_channels, a.expires_at, a.channels, a.occurrences, m.key, m.value
         """;
+
+    private const string From = "alerts a LEFT JOIN alert_metadata m ON m.alert_id = a.id";
+
+    private const string Order = "ORDER BY a.started_at, a.id, m.position";
 
     private const string QueryFilter = """
-        ($model IS NULL OR model = $model) AND ($environment IS NULL OR environment = $environment) AND ($severity IS NULL OR severity = $severity)
+        ($model IS NULL OR a.model = $model) AND ($environment IS NULL OR a.environment = $environment) AND ($severity IS NULL OR a.severity = $severity)
         """;
 
-    private const string ActiveSql = $"SELECT {Columns} FROM alerts WHERE state <> 1 AND {QueryFilter} ORDER BY started_at, id;";
+    private const string ActiveSql = $"SELECT {Columns} FROM {From} WHERE a.state <> 1 AND {QueryFilter} {Order};";
 
-    private const string HistorySql = $"SELECT {Columns} FROM alerts WHERE started_at >= $from AND started_at < $to AND {QueryFilter} ORDER BY started_at, id;";
+    private const string HistorySql = $"SELECT {Columns} FROM {From} WHERE a.started_at >= $from AND a.started_at < $to AND {QueryFilter} {Order};";
 
     private const string CountsSql = "SELECT severity, COUNT(*) FROM alerts WHERE model = $model AND started_at >= $from AND started_at < $to GROUP BY severity;";
 
@@ -89,9 +95,17 @@ internal static class AlertQueries
         using (command)
         {
             var alerts = new List<Alert>();
+            Dictionary<string, string>? metadata = null;
             using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
+                if (alerts.Count > 0 && alerts[^1].Id == reader.GetString(0))
+                {
+                    metadata![reader.GetString(26)] = reader.GetString(27); // one more entry of the same alert
+                    continue;
+                }
+
+                metadata = reader.IsDBNull(26) ? null : new Dictionary<string, string>(StringComparer.Ordinal) { [reader.GetString(26)] = reader.GetString(27) };
                 alerts.Add(new Alert
                 {
                     Id = reader.GetString(0),
@@ -117,6 +131,10 @@ internal static class AlertQueries
                     SuppressedCount = reader.GetInt32(20),
                     EscalationLevel = reader.GetInt32(21),
                     NotifiedChannels = reader.IsDBNull(22) ? [] : [.. StringListCodec.ReadStrings((byte[])reader.GetValue(22)).Select(c => c ?? string.Empty)],
+                    ExpiresAt = Timestamp(reader, 23),
+                    Channels = reader.IsDBNull(24) ? [] : [.. StringListCodec.ReadStrings((byte[])reader.GetValue(24)).Select(c => c ?? string.Empty)],
+                    Occurrences = reader.GetInt32(25),
+                    Metadata = metadata is null ? System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty : metadata.AsReadOnly(),
                 });
             }
 

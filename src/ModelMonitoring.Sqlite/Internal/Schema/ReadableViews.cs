@@ -5,7 +5,7 @@ using ModelMonitoring.Sqlite.Internal.Writing;
 namespace ModelMonitoring.Sqlite.Internal.Schema;
 
 /// <summary>
-/// Schema version 5: the stored data becomes readable from plain SQL (a Grafana SQLite data source,
+/// Schema version 5 (<c>v_alerts</c> recreated by <see cref="ApplicationAlertColumns"/>): the stored data becomes readable from plain SQL (a Grafana SQLite data source,
 /// the <c>sqlite3</c> shell) without this package. Per-minute feature statistics and category counts
 /// get tables of their own (<see cref="Writing.FeatureStatistics"/>; the predictions' feature blobs stay
 /// as they are, the cheapest form to write), and <c>v_*</c> views show every table with model names,

@@ -11,8 +11,8 @@ namespace ModelMonitoring.Alerting;
 internal sealed class AlertNotifier
 {
     private readonly Dictionary<string, ChannelQueue> _queues = new(StringComparer.Ordinal);
-    private NotificationLimiter _limiter;
-    private (int MaxNotifications, TimeSpan Window) _suppression;
+    private NotificationLimiter _limiter = new();
+    private string _suppression;
     private readonly ILogger _logger;
     private readonly IReadOnlyList<IAlertChannel> _channels;
     private long _silenced;
@@ -36,23 +36,34 @@ internal sealed class AlertNotifier
         }
 
         CheckChannelNames(options);
-        _limiter = new NotificationLimiter(options.Suppression);
-        _suppression = (options.Suppression.MaxNotifications, options.Suppression.Window);
+        _suppression = SuppressionSettings(options);
+        Policies = new AlertPolicies(options);
         Router = new AlertRouter(options.Routes, _channels);
     }
 
     public AlertRouter Router { get; private set; }
 
+    /// <summary>Gets the suppression and escalation per alert name.</summary>
+    public AlertPolicies Policies { get; private set; }
+
     /// <summary>Takes reloaded routes and suppression; called by the alert manager under its lock. Suppression counts survive unless its settings changed.</summary>
     public void Reload(AlertingOptions options)
     {
         Router = new AlertRouter(options.Routes, _channels);
-        if (_suppression != (options.Suppression.MaxNotifications, options.Suppression.Window))
+        Policies = new AlertPolicies(options);
+        var suppression = SuppressionSettings(options);
+        if (!string.Equals(_suppression, suppression, StringComparison.Ordinal))
         {
-            _limiter = new NotificationLimiter(options.Suppression);
-            _suppression = (options.Suppression.MaxNotifications, options.Suppression.Window);
+            _limiter = new NotificationLimiter();
+            _suppression = suppression;
         }
     }
+
+    /// <summary>Returns whether a channel of this name is registered.</summary>
+    public bool IsRegistered(string channel) => _queues.ContainsKey(channel);
+
+    /// <summary>Gets the channels a notification of <paramref name="alert"/> goes to: those the application named when raising it, else its severity's route.</summary>
+    public IReadOnlyList<string> RouteOf(Alert alert) => alert.Channels.Count > 0 ? alert.Channels : Router.ChannelsFor(alert.Severity);
 
     public List<Silence> Silences { get; } = [];
 
@@ -76,7 +87,7 @@ internal sealed class AlertNotifier
             return Withhold(alert, ref _silenced, "silenced");
         }
 
-        if (limited && !_limiter.TryAcquire(sent.Name, sent.Severity, now))
+        if (limited && !_limiter.TryAcquire(sent.Name, sent.Severity, Policies.SuppressionFor(sent.Name), now))
         {
             return Withhold(alert, ref _suppressed, "suppressed");
         }
@@ -108,7 +119,8 @@ internal sealed class AlertNotifier
     internal void CheckChannelNames(AlertingOptions options)
     {
         var named = options.Routes.SelectMany(r => r.Value.Select(c => (Setting: $"Routes[{r.Key}]", Channel: c)))
-            .Concat(options.Escalation.SelectMany((l, i) => l.Channels.Select(c => (Setting: $"Escalation[{i}].Channels", Channel: c))));
+            .Concat(options.Escalation.SelectMany((l, i) => l.Channels.Select(c => (Setting: $"Escalation[{i}].Channels", Channel: c))))
+            .Concat(options.Policies.SelectMany(p => (p.Value?.Escalation ?? []).SelectMany((l, i) => l.Channels.Select(c => (Setting: $"Policies[{p.Key}].Escalation[{i}].Channels", Channel: c)))));
         var errors = named.Where(n => !_queues.ContainsKey(n.Channel))
             .Select(n => $"ModelMonitoringOptions.Alerting.{n.Setting}: '{n.Channel}' is not a registered alert channel; registered: {string.Join(", ", _queues.Keys)}.")
             .ToArray();
@@ -117,6 +129,13 @@ internal sealed class AlertNotifier
             throw new OptionsValidationException(nameof(ModelMonitoringOptions), typeof(ModelMonitoringOptions), errors);
         }
     }
+
+    /// <summary>The suppression settings as text: counts survive a reload that leaves them unchanged.</summary>
+    private static string SuppressionSettings(AlertingOptions options) => string.Join(
+        ';',
+        options.Policies.Where(p => p.Value?.Suppression is not null).OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => FormattableString.Invariant($"{p.Key}={p.Value.Suppression!.MaxNotifications}/{p.Value.Suppression.Window}"))
+            .Prepend(FormattableString.Invariant($"{options.Suppression.MaxNotifications}/{options.Suppression.Window}")));
 
     private Alert Withhold(Alert alert, ref long counter, string reason)
     {

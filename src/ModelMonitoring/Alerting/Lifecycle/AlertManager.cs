@@ -29,7 +29,6 @@ internal sealed partial class AlertManager : IAlertManager
     private readonly AlertNotifier _notifier;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
-    private EscalationLevel[] _escalation;
     private readonly StageFailures? _failures;
     private bool _loaded;
 
@@ -43,10 +42,12 @@ internal sealed partial class AlertManager : IAlertManager
         _notifier = notifier;
         _timeProvider = timeProvider;
         _logger = logger;
-        _escalation = [.. options.Escalation.OrderBy(l => l.After)];
     }
 
     public AlertNotifier Notifier => _notifier;
+
+    /// <summary>Gets or sets the caps on the text of application alerts (names, message, metadata).</summary>
+    public RecordingLimits Limits { get; set; } = new();
 
     /// <summary>Applies this cycle's observations, then fires pending alerts that waited long enough, repeats and escalates.</summary>
     public async Task ProcessAsync(IReadOnlyList<Alert> observations, CancellationToken cancellationToken)
@@ -105,7 +106,6 @@ internal sealed partial class AlertManager : IAlertManager
         }
 
         _options = options;
-        _escalation = [.. options.Escalation.OrderBy(l => l.After)];
         _notifier.Reload(options);
     }
 
@@ -134,6 +134,46 @@ internal sealed partial class AlertManager : IAlertManager
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
         return ChangeAsync(alertId, cancellationToken, (alert, now) => alert with { State = AlertState.Resolved, ResolvedAt = now, ResolvedBy = by, Timestamp = now });
+    }
+
+    public async Task<Alert> RaiseAsync(ApplicationAlert alert, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var now = _timeProvider.GetUtcNow();
+        var raised = ApplicationAlertValidator.ToAlert(alert, Limits, _rules.List(), _notifier, now);
+        var key = (raised.Model, raised.Name);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
+            if (_active.TryGetValue(key, out var active))
+            {
+                // Deduplicated: no new notification; the latest raise describes the ongoing condition best.
+                raised = active with
+                {
+                    Message = raised.Message,
+                    Metadata = raised.Metadata,
+                    ExpiresAt = raised.ExpiresAt,
+                    Timestamp = now,
+                    Occurrences = active.Occurrences + 1,
+                };
+            }
+            else
+            {
+                _resolvedByHand.Remove(key); // resolved by hand earlier: raising it again is a new occurrence
+                raised = raised with { Id = NewId(), State = AlertState.Firing, StartedAt = now, Timestamp = now };
+                raised = _notifier.Notify(raised, _notifier.RouteOf(raised), now, limited: true);
+                Log.ApplicationAlertRaised(_logger, raised.Name, raised.Model, raised.Severity, raised.Id);
+            }
+
+            _active[key] = raised;
+            await SaveAsync(raised, cancellationToken).ConfigureAwait(false);
+            return raised;
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     public async Task<Silence> AddSilenceAsync(Silence silence, CancellationToken cancellationToken = default)
@@ -196,13 +236,14 @@ internal sealed partial class AlertManager : IAlertManager
 
     private async Task TickAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        await ExpireAsync(now, cancellationToken).ConfigureAwait(false);
         foreach (var (key, (signal, since, wait)) in _pending.Where(p => now >= p.Value.Since + p.Value.For).ToArray())
         {
             try
             {
                 _pending.Remove(key);
                 var alert = signal with { Id = NewId(), State = AlertState.Firing, StartedAt = now, Timestamp = now };
-                alert = _notifier.Notify(alert, _notifier.Router.ChannelsFor(alert.Severity), now, limited: true);
+                alert = _notifier.Notify(alert, _notifier.RouteOf(alert), now, limited: true);
                 _active[key] = alert;
                 await SaveAsync(alert, cancellationToken).ConfigureAwait(false);
             }
@@ -238,7 +279,7 @@ internal sealed partial class AlertManager : IAlertManager
         var updated = Escalate(alert, now);
         if (now - (updated.LastNotifiedAt ?? updated.StartedAt ?? now) >= _options.RepeatInterval)
         {
-            updated = _notifier.Notify(updated, _notifier.Router.ChannelsFor(updated.Severity), now, limited: true);
+            updated = _notifier.Notify(updated, _notifier.RouteOf(updated), now, limited: true);
             if (updated.LastNotifiedAt != now)
             {
                 updated = updated with { LastNotifiedAt = now }; // withheld: wait a full interval before trying again
@@ -252,13 +293,39 @@ internal sealed partial class AlertManager : IAlertManager
         }
     }
 
+    /// <summary>
+    /// Resolves the active alerts whose expiry has come, as of their expiry; the channels they reached are told.
+    /// Before repeats and escalation, so an expired alert is not escalated in the cycle that ends it.
+    /// </summary>
+    private async Task ExpireAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var (key, alert) in _active.Where(a => a.Value.ExpiresAt <= now).ToArray())
+        {
+            try
+            {
+                var expiry = alert.ExpiresAt!.Value;
+                _active.Remove(key);
+                var resolved = alert with { State = AlertState.Resolved, ResolvedAt = expiry, Timestamp = expiry };
+                var notice = resolved with { Message = alert.Message + " (expired)" };
+                var notified = _notifier.Notify(notice, alert.NotifiedChannels, now, limited: false);
+                Log.ApplicationAlertExpired(_logger, alert.Name, alert.Model, alert.Id, expiry);
+                await SaveAsync(resolved with { NotificationCount = notified.NotificationCount, LastNotifiedAt = notified.LastNotifiedAt, SuppressedCount = notified.SuppressedCount }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (IsStageFailure(ex, cancellationToken))
+            {
+                _failures.Report(key.Model, MonitoringStage.Alerting, nameof(AlertManager), ex);
+            }
+        }
+    }
+
     /// <summary>Sends the escalation levels the alert has reached since it fired but not yet been sent, judged from its stored start and level.</summary>
     private Alert Escalate(Alert alert, DateTimeOffset now)
     {
         var firingFor = now - (alert.StartedAt ?? now);
-        for (var level = alert.EscalationLevel; level < _escalation.Length && firingFor >= _escalation[level].After; level++)
+        var escalation = _notifier.Policies.EscalationFor(alert.Name);
+        for (var level = alert.EscalationLevel; level < escalation.Length && firingFor >= escalation[level].After; level++)
         {
-            var step = _escalation[level];
+            var step = escalation[level];
             alert = _notifier.Notify(alert, [.. step.Channels], now, limited: false, step.Severity) with { EscalationLevel = level + 1 };
         }
 

@@ -1,11 +1,11 @@
 namespace ModelMonitoring.Alerting;
 
-/// <summary>Allows at most N notifications per (alert name, severity) in any sliding window; see <see cref="SuppressionOptions"/>.</summary>
-internal sealed class NotificationLimiter(SuppressionOptions options)
+/// <summary>Allows at most N notifications per (alert name, severity) in any sliding window; see <see cref="SuppressionOptions"/> and <see cref="AlertPolicy.Suppression"/>.</summary>
+internal sealed class NotificationLimiter
 {
     private readonly Dictionary<(string Name, AlertSeverity Severity), Queue<DateTimeOffset>> _sent = [];
 
-    public bool TryAcquire(string name, AlertSeverity severity, DateTimeOffset now)
+    public bool TryAcquire(string name, AlertSeverity severity, SuppressionOptions options, DateTimeOffset now)
     {
         if (options.MaxNotifications == 0)
         {
