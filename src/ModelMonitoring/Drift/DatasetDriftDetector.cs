@@ -4,7 +4,8 @@ namespace ModelMonitoring.Drift;
 
 /// <summary>
 /// Checks current datasets against a <see cref="ReferenceProfile"/>, feature by feature, choosing
-/// each feature's method automatically unless <see cref="DatasetDriftOptions.Methods"/> names one.
+/// each feature's method automatically unless <see cref="DatasetDriftOptions.Methods"/> names one or
+/// <see cref="DatasetDriftOptions.DefaultMethod"/> applies to it.
 /// </summary>
 /// <remarks>
 /// The options are validated and copied when the detector is created; later changes to them have
