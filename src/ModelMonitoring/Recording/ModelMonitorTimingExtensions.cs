@@ -19,11 +19,17 @@ namespace ModelMonitoring.Recording;
 /// With <see langword="static"/> lambdas and a value-type state the success path allocates nothing
 /// (nor does <c>PredictAsync</c> when the model's <see cref="ValueTask{TResult}"/> has already
 /// completed). An exception from the model is recorded, then rethrown unchanged: the same instance
-/// with its stack trace (from <c>PredictAsync</c>, always through the returned task, as from an
-/// <see langword="async"/> method, even when the model call threw before returning one). An <see cref="OperationCanceledException"/> thrown while the caller's
-/// <see cref="CancellationToken"/> is cancelled is rethrown without being recorded: the caller gave
-/// up, which says nothing about the model, and counting it would raise the error rate whenever
-/// clients disconnect. Any other cancellation (a timeout inside the model call) is recorded as an error.
+/// with its stack trace; from <c>PredictAsync</c> always through the returned task, as from an
+/// <see langword="async"/> method, even when the model call threw before returning one.
+/// </para>
+/// <para>
+/// Cancellation: from <c>PredictAsync</c>, an <see cref="OperationCanceledException"/> thrown while the
+/// caller's <see cref="CancellationToken"/> is cancelled is rethrown without being recorded: the caller
+/// gave up, which says nothing about the model, and counting it would raise the error rate whenever
+/// clients disconnect. Any other cancellation (a timeout inside the model call), and every exception
+/// from the synchronous <c>Predict</c>, which has no token, is recorded as an error.
+/// </para>
+/// <para>
 /// Recording itself never throws, as <see cref="IModelMonitor.RecordPrediction(in Prediction)"/>;
 /// an exception from the mapping after a result reaches the caller, and one after a model exception
 /// is ignored, so that the model's exception is the one rethrown.

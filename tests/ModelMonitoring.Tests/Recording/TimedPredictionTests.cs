@@ -146,6 +146,29 @@ public sealed class TimedPredictionTests
     }
 
     [Fact]
+    public async Task PredictAsync_AlreadyCancelledTokenThrownBeforeATask_ComesThroughTheTaskAndIsNotRecorded()
+    {
+        await using var test = Create();
+        using var cancellation = new CancellationTokenSource();
+        await cancellation.CancelAsync();
+        var call = new Call(test.Clock, [1, 2], TimeSpan.Zero, null);
+
+        var pending = test.Pipeline.GetMonitor("m").PredictAsync(
+            call,
+            static (c, token) =>
+            {
+                token.ThrowIfCancellationRequested();
+                return new ValueTask<Score>(c.Run());
+            },
+            Map,
+            cancellation.Token);
+        await Should.ThrowAsync<OperationCanceledException>(pending.AsTask());
+        (await test.Pipeline.FlushAsync()).ShouldBeTrue();
+
+        test.Sink.Predictions.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task PredictAsync_CancelledInsideTheModel_IsRecordedAsAnError()
     {
         await using var test = Create();
