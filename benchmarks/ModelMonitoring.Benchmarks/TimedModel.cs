@@ -35,11 +35,11 @@ internal sealed class TimedModel
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static Score Predict(IModelMonitor monitor, TimedModel model) =>
-        monitor.Predict(model, static m => m.Run(), static (m, in o) => new Prediction { NumericFeatures = m.Features, PredictedClass = o.Result.Label, Confidence = o.Result.Confidence });
+        monitor.Predict(model, static m => m.Run(), static (m, o) => new Prediction { NumericFeatures = m.Features, PredictedClass = o.Result.Label, Confidence = o.Result.Confidence });
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static Score PredictAsync(IModelMonitor monitor, TimedModel model) =>
-        monitor.PredictAsync(model, static (m, _) => new ValueTask<Score>(m.Run()), static (m, in o) => new Prediction { NumericFeatures = m.Features, PredictedClass = o.Result.Label, Confidence = o.Result.Confidence })
+        monitor.PredictAsync(model, static (m, _) => new ValueTask<Score>(m.Run()), static (m, o) => new Prediction { NumericFeatures = m.Features, PredictedClass = o.Result.Label, Confidence = o.Result.Confidence })
             .Result;
 
     [MethodImpl(MethodImplOptions.NoInlining)]

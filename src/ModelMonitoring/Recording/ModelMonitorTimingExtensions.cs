@@ -41,7 +41,7 @@ namespace ModelMonitoring.Recording;
 /// var label = monitor.Predict(
 ///     (session, features),
 ///     static s =&gt; s.session.Classify(s.features),
-///     static (s, in outcome) =&gt; new Prediction
+///     static (s, outcome) =&gt; new Prediction
 ///     {
 ///         NumericFeatures = s.features,
 ///         PredictedClass = outcome.Succeeded ? outcome.Result.Label : null,

@@ -17,4 +17,4 @@ namespace ModelMonitoring.Recording;
 /// <param name="state">The state passed to the model call.</param>
 /// <param name="outcome">The model's result, or the exception it threw.</param>
 /// <returns>The prediction to record.</returns>
-public delegate Prediction PredictionMapping<TState, TResult>(TState state, in PredictionOutcome<TResult> outcome);
+public delegate Prediction PredictionMapping<TState, TResult>(TState state, PredictionOutcome<TResult> outcome);

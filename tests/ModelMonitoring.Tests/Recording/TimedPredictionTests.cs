@@ -9,7 +9,7 @@ namespace ModelMonitoring.Tests.Recording;
 /// </summary>
 public sealed class TimedPredictionTests
 {
-    private static readonly PredictionMapping<Call, Score> Map = static (call, in outcome) => new Prediction
+    private static readonly PredictionMapping<Call, Score> Map = static (call, outcome) => new Prediction
     {
         NumericFeatures = call.Features,
         PredictedClass = outcome.Succeeded ? outcome.Result.Label : null,
@@ -63,7 +63,7 @@ public sealed class TimedPredictionTests
         await using var test = Create();
         var call = new Call(test.Clock, [1, 2], TimeSpan.FromMilliseconds(3), null);
 
-        test.Pipeline.GetMonitor("m").Predict(call, static c => c.Run(), static (c, in _) => new Prediction
+        test.Pipeline.GetMonitor("m").Predict(call, static c => c.Run(), static (c, _) => new Prediction
         {
             NumericFeatures = c.Features,
             Status = PredictionStatus.Error,
@@ -191,7 +191,7 @@ public sealed class TimedPredictionTests
         var call = new Call(test.Clock, [1, 2], TimeSpan.Zero, thrown);
 
         var caught = Should.Throw<TimeoutException>(() => test.Pipeline.GetMonitor("m").Predict<Call, Score>(
-            call, static c => c.Run(), static (_, in _) => throw new FormatException("bad mapping")));
+            call, static c => c.Run(), static (_, _) => throw new FormatException("bad mapping")));
         await test.Pipeline.FlushAsync();
 
         caught.ShouldBeSameAs(thrown);
@@ -234,8 +234,8 @@ public sealed class TimedPredictionTests
     {
         for (var i = 0; i < 2_000; i++)
         {
-            monitor.Predict(input, static s => s.Output, static (s, in o) => new Prediction { NumericFeatures = s.Features, PredictedClass = o.Result.Label, Confidence = o.Result.Confidence });
-            var pending = monitor.PredictAsync(input, static (s, _) => new ValueTask<Score>(s.Output), static (s, in o) => new Prediction { NumericFeatures = s.Features, PredictedClass = o.Result.Label, Confidence = o.Result.Confidence });
+            monitor.Predict(input, static s => s.Output, static (s, o) => new Prediction { NumericFeatures = s.Features, PredictedClass = o.Result.Label, Confidence = o.Result.Confidence });
+            var pending = monitor.PredictAsync(input, static (s, _) => new ValueTask<Score>(s.Output), static (s, o) => new Prediction { NumericFeatures = s.Features, PredictedClass = o.Result.Label, Confidence = o.Result.Confidence });
             pending.IsCompletedSuccessfully.ShouldBeTrue();
         }
     }
