@@ -3,7 +3,8 @@ using BenchmarkDotNet.Running;
 // Three plain harnesses sit beside the BenchmarkDotNet suite: "memory" (managed memory under millions of
 // records), "scaling" (one vs two recording threads without BenchmarkDotNet's processes around) and
 // "paired" (recording against OpenTelemetry's histogram in alternating rounds of one process); "sqlite-layout"
-// compares the SQLite write path of schema version 5 with version 4's in alternating rounds.
+// compares the SQLite write path of schema version 5 with version 4's in alternating rounds; "timing" compares
+// the timing wrapper with RecordPrediction and with hand-written Stopwatch timing in alternating rounds.
 switch (args.FirstOrDefault())
 {
     case "memory":
@@ -16,6 +17,9 @@ switch (args.FirstOrDefault())
         ModelMonitoring.Benchmarks.SqliteLayoutComparison.Run(
             args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200,
             args.Contains("categorical"));
+        break;
+    case "timing":
+        ModelMonitoring.Benchmarks.TimingComparison.Run();
         break;
     case "scaling":
         ModelMonitoring.Benchmarks.ThreadScaling.Run();

@@ -35,6 +35,17 @@ internal static class JsonReport
                 Number(json, "p_value", feature.PValue);
                 json.WriteNumber("threshold", feature.Threshold);
                 json.WriteBoolean("drift_detected", feature.Drifted);
+                if (feature.Details.Count > 0)
+                {
+                    json.WriteStartObject("details");
+                    foreach (var (name, value) in feature.Details)
+                    {
+                        Number(json, name, value);
+                    }
+
+                    json.WriteEndObject();
+                }
+
                 WriteSummary(json, summaries[i]);
                 json.WriteEndObject();
             }

@@ -37,6 +37,12 @@ internal static class TextReport
             output.WriteLine($"{method}: {MethodTable.Description(method)}.");
         }
 
+        // A method that combines several (combined) reports each part, so the verdict can be traced to one.
+        foreach (var feature in features.Where(f => f.Details.Count > 0))
+        {
+            output.WriteLine($"{feature.Feature} ({feature.Method}): {string.Join(", ", feature.Details.Select(d => $"{d.Key} {Format(d.Value)}"))}.");
+        }
+
         output.WriteLine();
         WriteSummaries(output, summaries);
         output.WriteLine();

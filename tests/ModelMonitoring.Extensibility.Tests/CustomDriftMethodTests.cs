@@ -32,7 +32,7 @@ public sealed class CustomDriftMethodTests : IDisposable
         options.Catalog.Select(m => m.Name).ShouldBe(
             [DriftMethods.KolmogorovSmirnov, DriftMethods.MannWhitney, DriftMethods.TTest, DriftMethods.ZTest, DriftMethods.ChiSquare,
              DriftMethods.AndersonDarling, DriftMethods.CramerVonMises, DriftMethods.Energy, DriftMethods.Wasserstein,
-             DriftMethods.PopulationStabilityIndex, DriftMethods.JensenShannon, DriftMethods.KullbackLeibler, DriftMethods.Hellinger,
+             DriftMethods.PopulationStabilityIndex, DriftMethods.JensenShannon, DriftMethods.KullbackLeibler, DriftMethods.Hellinger, DriftMethods.Combined,
              OverlapMethod.MethodName]);
         options.Catalog.TryGet(OverlapMethod.MethodName, out var listed).ShouldBeTrue();
         listed.ShouldBeOfType<OverlapMethod>();

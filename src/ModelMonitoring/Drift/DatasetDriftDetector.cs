@@ -4,7 +4,8 @@ namespace ModelMonitoring.Drift;
 
 /// <summary>
 /// Checks current datasets against a <see cref="ReferenceProfile"/>, feature by feature, choosing
-/// each feature's method automatically unless <see cref="DatasetDriftOptions.Methods"/> names one.
+/// each feature's method automatically unless <see cref="DatasetDriftOptions.Methods"/> names one or
+/// <see cref="DatasetDriftOptions.DefaultMethod"/> applies to it.
 /// </summary>
 /// <remarks>
 /// The options are validated and copied when the detector is created; later changes to them have
@@ -13,15 +14,18 @@ namespace ModelMonitoring.Drift;
 public sealed class DatasetDriftDetector : IDriftDetector
 {
     private readonly double _driftShare;
+    private readonly DatasetDriftRule _rule;
+    private readonly DriftMethod? _defaultMethod;
+    private readonly double _defaultThreshold;
     private readonly Dictionary<string, FeatureDriftMethod> _methods;
     private readonly DriftMethodCatalog _catalog;
 
     /// <summary>Creates a detector.</summary>
     /// <param name="options">The options. The default value is <see langword="null"/>, for the defaults.</param>
     /// <exception cref="ArgumentException">
-    /// <see cref="DatasetDriftOptions.DriftShare"/> is outside (0, 1], or a per-feature method has a
-    /// name not in <see cref="DatasetDriftOptions.Catalog"/> or an invalid threshold; the message lists
-    /// every problem.
+    /// <see cref="DatasetDriftOptions.DriftShare"/> is outside (0, 1], <see cref="DatasetDriftOptions.Rule"/> is
+    /// not a defined value, or a per-feature or default method has a name not in
+    /// <see cref="DatasetDriftOptions.Catalog"/> or an invalid threshold; the message lists every problem.
     /// </exception>
     public DatasetDriftDetector(DatasetDriftOptions? options = null)
     {
@@ -32,7 +36,26 @@ public sealed class DatasetDriftDetector : IDriftDetector
             errors.Add($"DriftShare must lie in (0, 1], not {options.DriftShare}.");
         }
 
+        if (!Enum.IsDefined(options.Rule))
+        {
+            errors.Add($"Rule must be {DatasetDriftRule.DriftShare} or {DatasetDriftRule.ScoreOrShare}, not {options.Rule}.");
+        }
+
         var catalog = options.Catalog.Copy();
+        DriftMethod? defaultMethod = null;
+        if (options.DefaultMethod is { } name && !catalog.TryGet(name, out defaultMethod))
+        {
+            errors.Add($"DefaultMethod: unknown drift method '{name}'; allowed: {catalog.Names}, or null for the automatic choice.");
+        }
+        else if (options.DefaultThreshold is { } threshold && defaultMethod is null)
+        {
+            errors.Add($"DefaultThreshold: {threshold} needs a DefaultMethod; the automatic choice uses each method's own threshold.");
+        }
+        else if (defaultMethod is not null && options.DefaultThreshold is { } chosen && defaultMethod.ThresholdError(chosen) is { } thresholdError)
+        {
+            errors.Add($"DefaultThreshold: {thresholdError}.");
+        }
+
         foreach (var (feature, choice) in options.Methods)
         {
             if (choice?.Method is null || !catalog.TryGet(choice.Method, out var method))
@@ -51,6 +74,9 @@ public sealed class DatasetDriftDetector : IDriftDetector
         }
 
         _driftShare = options.DriftShare;
+        _rule = options.Rule;
+        _defaultMethod = defaultMethod;
+        _defaultThreshold = options.DefaultThreshold ?? defaultMethod?.DefaultThreshold ?? 0;
         _methods = new Dictionary<string, FeatureDriftMethod>(options.Methods, StringComparer.Ordinal);
         _catalog = catalog;
     }
@@ -85,7 +111,7 @@ public sealed class DatasetDriftDetector : IDriftDetector
         foreach (var profile in reference.NumericFeatures)
         {
             var current = Column(numericColumns, profile.Name, nameof(numericColumns));
-            var choice = _methods.GetValueOrDefault(profile.Name) ?? (small
+            var choice = _methods.GetValueOrDefault(profile.Name) ?? Default(FeatureKind.Numeric) ?? (small
                 ? new FeatureDriftMethod(DriftMethods.KolmogorovSmirnov, DriftConstants.PValueThreshold)
                 : new FeatureDriftMethod(DriftMethods.Wasserstein, DriftConstants.DistanceThreshold));
             var method = Method(choice);
@@ -96,7 +122,7 @@ public sealed class DatasetDriftDetector : IDriftDetector
         foreach (var profile in reference.CategoricalFeatures)
         {
             var (referenceCounts, currentCounts) = profile.Align(Column(categoricalColumns, profile.Name, nameof(categoricalColumns)));
-            var choice = _methods.GetValueOrDefault(profile.Name) ?? (!small
+            var choice = _methods.GetValueOrDefault(profile.Name) ?? Default(FeatureKind.Categorical) ?? (!small
                 ? new FeatureDriftMethod(DriftMethods.JensenShannon, DriftConstants.DistanceThreshold)
                 : referenceCounts.Length == 2
                     ? new FeatureDriftMethod(DriftMethods.ZTest, DriftConstants.PValueThreshold)
@@ -106,7 +132,7 @@ public sealed class DatasetDriftDetector : IDriftDetector
             results.Add(Verdict(profile.Name, FeatureKind.Categorical, method, choice, outcome));
         }
 
-        return new DatasetDriftResult(results, _driftShare);
+        return new DatasetDriftResult(results, _driftShare, _rule);
     }
 
     // A method's refusal of the values names the feature, which the method itself does not know.
@@ -145,8 +171,15 @@ public sealed class DatasetDriftDetector : IDriftDetector
             score = choice.Threshold / statistic;
         }
 
-        return new FeatureDriftResult(feature, kind, method.Name, statistic, pValue, choice.Threshold, drifted, Math.Clamp(score, 0, 1));
+        return new FeatureDriftResult(feature, kind, method.Name, statistic, pValue, choice.Threshold, drifted, Math.Clamp(score, 0, 1))
+        {
+            Details = outcome.Details ?? System.Collections.ObjectModel.ReadOnlyDictionary<string, double>.Empty,
+        };
     }
+
+    // The configured default method, for the kinds it applies to; otherwise the automatic choice.
+    private FeatureDriftMethod? Default(FeatureKind kind) =>
+        _defaultMethod is { } method && method.AppliesTo(kind) ? new FeatureDriftMethod(method.Name, _defaultThreshold) : null;
 
     // Names come from validated options or the built-in automatic choice, so the lookup cannot fail.
     private DriftMethod Method(FeatureDriftMethod choice) =>

@@ -31,11 +31,33 @@ public sealed class DatasetDriftResult
     /// <exception cref="ArgumentNullException"><paramref name="features"/> or one of its items is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="driftShareThreshold"/> is outside (0, 1].</exception>
     public DatasetDriftResult(IReadOnlyList<FeatureDriftResult> features, double driftShareThreshold)
+        : this(features, driftShareThreshold, DatasetDriftRule.DriftShare)
+    {
+    }
+
+    /// <summary>Creates a result from per-feature results, with the verdict decided by <paramref name="rule"/>.</summary>
+    /// <param name="features">
+    /// The per-feature results, in the order to store and report them; may be empty (then nothing
+    /// drifted). The list is copied.
+    /// </param>
+    /// <param name="driftShareThreshold">
+    /// The share of drifted features at or above which the dataset is declared drifted under
+    /// <see cref="DatasetDriftRule.DriftShare"/>, in (0, 1]; kept but not used under another rule.
+    /// </param>
+    /// <param name="rule">How the verdict is decided.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="features"/> or one of its items is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="driftShareThreshold"/> is outside (0, 1], or <paramref name="rule"/> is not a defined value.</exception>
+    public DatasetDriftResult(IReadOnlyList<FeatureDriftResult> features, double driftShareThreshold, DatasetDriftRule rule)
     {
         ArgumentNullException.ThrowIfNull(features);
         if (driftShareThreshold is not (> 0 and <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(driftShareThreshold), driftShareThreshold, "The drift share threshold must lie in (0, 1].");
+        }
+
+        if (!Enum.IsDefined(rule))
+        {
+            throw new ArgumentOutOfRangeException(nameof(rule), rule, "Not a dataset drift rule.");
         }
 
         FeatureDriftResult[] copy = [.. features];
@@ -49,8 +71,11 @@ public sealed class DatasetDriftResult
         DriftShareThreshold = driftShareThreshold;
         DriftedCount = features.Count(f => f.Drifted);
         DriftedShare = features.Count == 0 ? 0 : (double)DriftedCount / features.Count;
-        DatasetDrifted = features.Count > 0 && DriftedShare >= driftShareThreshold;
         Score = features.Count == 0 ? 0 : features.Average(f => f.Score);
+        Rule = rule;
+        DatasetDrifted = features.Count > 0 && (rule == DatasetDriftRule.ScoreOrShare
+            ? Score > DriftConstants.SeedDatasetScore || DriftedShare > DriftConstants.SeedDatasetShare
+            : DriftedShare >= driftShareThreshold);
         Recommendation = Severity(Score, DriftedShare, DriftedCount);
     }
 
@@ -66,7 +91,15 @@ public sealed class DatasetDriftResult
     /// <summary>Gets the share of drifted features at or above which the dataset is declared drifted (<see cref="DatasetDriftOptions.DriftShare"/>).</summary>
     public double DriftShareThreshold { get; }
 
-    /// <summary>Gets whether <see cref="DriftedShare"/> reached <see cref="DatasetDriftOptions.DriftShare"/>.</summary>
+    /// <summary>Gets how <see cref="DatasetDrifted"/> was decided (<see cref="DatasetDriftOptions.Rule"/>).</summary>
+    public DatasetDriftRule Rule { get; }
+
+    /// <summary>
+    /// Gets whether the dataset drifted: under <see cref="DatasetDriftRule.DriftShare"/>, whether
+    /// <see cref="DriftedShare"/> reached <see cref="DriftShareThreshold"/>; under
+    /// <see cref="DatasetDriftRule.ScoreOrShare"/>, whether <see cref="Score"/> is above 0.5 or
+    /// <see cref="DriftedShare"/> above 0.3.
+    /// </summary>
     public bool DatasetDrifted { get; }
 
     /// <summary>

@@ -19,4 +19,13 @@ internal static class DriftConstants
     public const double WarningScore = 0.6;
 
     public const double WarningShare = 0.3;
+
+    // The first seed's combined verdict (DriftMethods.Combined) and its dataset rule (DatasetDriftRule.ScoreOrShare).
+    public const double CombinedThreshold = 1.0;
+
+    public const double CombinedMeanChange = 0.2;
+
+    public const double SeedDatasetScore = 0.5;
+
+    public const double SeedDatasetShare = 0.3;
 }

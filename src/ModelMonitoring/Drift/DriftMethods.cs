@@ -53,4 +53,15 @@ public static class DriftMethods
 
     /// <summary>Hellinger distance; numeric and categorical features.</summary>
     public const string Hellinger = "hellinger";
+
+    /// <summary>
+    /// The first seed's combined verdict; numeric and categorical features. Numeric: Kolmogorov-Smirnov,
+    /// Mann-Whitney U, Jensen-Shannon and the relative change of the mean and of the standard deviation,
+    /// drifted when the KS p-value is at most 0.05, the Jensen-Shannon distance at least 0.1 or the
+    /// mean changed by at least 20 %. Categorical: chi-square and Jensen-Shannon, drifted when the
+    /// p-value is at most 0.05 or the distance at least 0.1. The statistic is the largest of
+    /// ln p / ln 0.05, distance / 0.1 and |mean change| / 0.2, so drift is declared at 1 (the default
+    /// threshold); every component is in <see cref="FeatureDriftResult.Details"/>.
+    /// </summary>
+    public const string Combined = "combined";
 }

@@ -23,4 +23,12 @@ public sealed record FeatureDriftResult(
     double? PValue,
     double Threshold,
     bool Drifted,
-    double Score);
+    double Score)
+{
+    /// <summary>
+    /// Gets the component values of a method that combines several (<see cref="DriftMethods.Combined"/>):
+    /// each test's statistic and p-value, each distance and change, by name; finite values only. They are
+    /// reported, not stored with the drift history. The default value is an empty dictionary.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> Details { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, double>.Empty;
+}

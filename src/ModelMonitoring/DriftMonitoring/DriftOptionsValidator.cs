@@ -108,6 +108,25 @@ internal static class DriftOptionsValidator
             errors.Add($"{at}.DriftShare: {options.DriftShare} is not allowed; use a share in (0, 1], such as 0.5.");
         }
 
+        if (!Enum.IsDefined(options.Rule))
+        {
+            errors.Add($"{at}.Rule: {options.Rule} is not allowed; use {DatasetDriftRule.DriftShare} or {DatasetDriftRule.ScoreOrShare}.");
+        }
+
+        DriftMethod? defaultMethod = null;
+        if (options.DefaultMethod is { } name && !options.Catalog.TryGet(name, out defaultMethod))
+        {
+            errors.Add($"{at}.DefaultMethod: unknown drift method '{name}'; use one of {options.Catalog.Names}, or leave it unset for the automatic choice.");
+        }
+        else if (options.DefaultThreshold is { } threshold && defaultMethod is null)
+        {
+            errors.Add($"{at}.DefaultThreshold: {threshold} needs a DefaultMethod; the automatic choice uses each method's own threshold.");
+        }
+        else if (defaultMethod is not null && options.DefaultThreshold is { } chosen && defaultMethod.ThresholdError(chosen) is { } thresholdError)
+        {
+            errors.Add($"{at}.DefaultThreshold: {thresholdError}.");
+        }
+
         foreach (var (feature, choice) in options.Methods)
         {
             var kind = numeric.Contains(feature) ? FeatureKind.Numeric : categorical.Contains(feature) ? FeatureKind.Categorical : (FeatureKind?)null;

@@ -20,6 +20,9 @@ internal sealed class CoarseClock : IDisposable
         _timer = timeProvider.CreateTimer(static s => ((CoarseClock)s!).Refresh(), this, resolution, resolution);
     }
 
+    /// <summary>Gets the clock this one reads, for callers that need a precise timestamp (such as timing a model call).</summary>
+    public TimeProvider TimeProvider => _timeProvider;
+
     /// <summary>Gets the <see cref="TimeProvider.GetTimestamp"/> value of the last refresh.</summary>
     public long Timestamp => Volatile.Read(ref _timestamp);
 

@@ -74,6 +74,9 @@ internal sealed partial class ModelMonitor : IModelMonitor
 
     public ModelSchema Model { get; }
 
+    /// <summary>Gets the pipeline's clock, which times the model calls of <see cref="ModelMonitorTimingExtensions"/>.</summary>
+    internal TimeProvider TimeProvider => _clock.TimeProvider;
+
     internal ShardedRing<PredictionEntry> Predictions { get; }
 
     /// <summary>Gets the rarely used values of the predictions in <see cref="Predictions"/>.</summary>

@@ -25,6 +25,7 @@ public sealed class DriftMethodCatalogTests
             ("jensenshannon", false, 0.1, "Numeric+Categorical"),
             ("kl", false, 0.1, "Numeric+Categorical"),
             ("hellinger", false, 0.1, "Numeric+Categorical"),
+            ("combined", false, 1.0, "Numeric+Categorical"),
         ]);
         catalog.ShouldAllBe(m => m.HigherStatisticMeansDrift && m.Description.Length > 0);
     }
@@ -111,7 +112,7 @@ public sealed class DriftMethodCatalogTests
         var error = Should.Throw<ArgumentException>(() => catalog.Add(new FakeMethod(DriftMethods.KolmogorovSmirnov)));
 
         error.Message.ShouldContain("the name 'ks' is already taken by KolmogorovSmirnovMethod");
-        catalog.Count.ShouldBe(13);
+        catalog.Count.ShouldBe(14);
     }
 
     [Theory]

@@ -21,5 +21,6 @@ internal static class BuiltInDriftMethods
         new JensenShannonMethod(),
         new KullbackLeiblerMethod(),
         new HellingerMethod(),
+        new CombinedMethod(),
     ];
 }
