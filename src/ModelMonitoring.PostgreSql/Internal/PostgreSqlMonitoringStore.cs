@@ -166,6 +166,7 @@ internal sealed class PostgreSqlMonitoringStore : IMetricSink, IMonitoringReader
 
             Log.Opened(_logger, _sql.Schema, connection.Database, to);
             _opened = true;
+            await MaintainIfDueAsync(connection, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
