@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using ModelMonitoring.PostgreSql.Internal;
 using ModelMonitoring.PostgreSql.Internal.Partitions;
 using ModelMonitoring.PostgreSql.Tests.Server;
@@ -80,6 +81,34 @@ public sealed class PostgreSqlPartitionTests(PostgreSqlServer server)
 
         (await DaysAsync(schema)).Max().ShouldBe(new DateOnly(2026, 1, 18));
         (await server.ScalarAsync($"SELECT count(*) FROM \"{schema}\".predictions_p20260111;")).ShouldBe(1L);
+    }
+
+    [Fact]
+    public async Task FailedMaintenance_DoesNotFailTheBatch_IsLoggedAndRetriedAMinuteLater()
+    {
+        var schema = PostgreSqlServer.NewSchemaName();
+        var clock = new FakeTimeProvider(Day0);
+        using var logs = new Testing.CapturingLoggerProvider();
+        using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(logs));
+        await using (var first = Store(schema, clock, retentionDays: 30))
+        {
+            await first.OpenAsync(CancellationToken.None);
+        }
+
+        // A table in the way of the 18th's partition makes creating it fail.
+        await server.ExecuteAsync($"CREATE TABLE \"{schema}\".predictions_p20260118 (x int);");
+        clock.Advance(TimeSpan.FromDays(1));
+        await using var store = new PostgreSqlMonitoringStore(
+            new PostgreSqlStorageOptions { DataSource = server.DataSource, Schema = schema }, clock, loggerFactory);
+
+        var result = await store.WriteAsync(Batch(Schema("m"), [Prediction(clock.GetUtcNow())]), CancellationToken.None);
+        await store.WriteAsync(Batch(Schema("m"), [Prediction(clock.GetUtcNow())]), CancellationToken.None);
+        clock.Advance(PostgreSqlMonitoringStore.MaintenanceRetryInterval);
+        await store.WriteAsync(Batch(Schema("m"), [Prediction(clock.GetUtcNow())]), CancellationToken.None);
+
+        result.DuplicatePredictions.ShouldBe(0);
+        (await server.ScalarAsync($"SELECT count(*) FROM \"{schema}\".predictions;")).ShouldBe(3L);
+        logs.Lines.Count(l => l.StartsWith("Warning ModelMonitoring.PostgreSql[1025] Partition maintenance", StringComparison.Ordinal)).ShouldBe(2);
     }
 
     private static DateOnly[] Days(DateOnly first, DateOnly last) =>

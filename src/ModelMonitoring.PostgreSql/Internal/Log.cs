@@ -20,6 +20,6 @@ internal static partial class Log
     [LoggerMessage(1024, LogLevel.Information, "Deleted {Rows} predictions older than the retention of {RetentionDays} days from the default partition in schema {Schema}.")]
     public static partial void DefaultPartitionPruned(ILogger logger, long rows, int retentionDays, string schema);
 
-    [LoggerMessage(1025, LogLevel.Warning, "Partition maintenance of the PostgreSQL monitoring store in schema {Schema} failed; it is tried again with the next write.")]
+    [LoggerMessage(1025, LogLevel.Warning, "Partition maintenance of the PostgreSQL monitoring store in schema {Schema} failed; it is tried again a minute later, and predictions without a partition go to the default partition meanwhile.")]
     public static partial void MaintenanceFailed(ILogger logger, Exception exception, string schema);
 }

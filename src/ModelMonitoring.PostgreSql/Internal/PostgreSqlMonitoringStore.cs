@@ -21,12 +21,15 @@ namespace ModelMonitoring.PostgreSql.Internal;
 /// <remarks>
 /// Partition maintenance runs with the first use and then with the first write after every
 /// <see cref="MaintenanceInterval"/> of the <see cref="TimeProvider"/>; a failed maintenance is logged
-/// and retried with the next write, and never fails a batch: rows without a partition go to the
+/// and retried a minute later (<see cref="MaintenanceRetryInterval"/>), and never fails a batch: rows without a partition go to the
 /// DEFAULT partition.
 /// </remarks>
 internal sealed class PostgreSqlMonitoringStore : IMetricSink, IMonitoringReader, IAsyncDisposable, IDisposable
 {
     internal static readonly TimeSpan MaintenanceInterval = TimeSpan.FromHours(1);
+
+    /// <summary>How long after a failed maintenance it is tried again, so that a lasting failure (such as a missing privilege) is logged once a minute rather than with every batch.</summary>
+    internal static readonly TimeSpan MaintenanceRetryInterval = TimeSpan.FromMinutes(1);
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly bool _ownsDataSource;
@@ -194,6 +197,7 @@ internal sealed class PostgreSqlMonitoringStore : IMetricSink, IMonitoringReader
         }
         catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
         {
+            _nextMaintenance = _clock.GetUtcNow() + MaintenanceRetryInterval;
             Log.MaintenanceFailed(_logger, ex, _sql.Schema);
         }
     }
