@@ -29,6 +29,8 @@ public sealed class PostgreSqlServer : IAsyncLifetime
     /// <summary>Gets a data source on the tests' own database.</summary>
     public NpgsqlDataSource DataSource { get; private set; } = null!;
 
+    private bool Created => _databaseName is not null;
+
     public async Task InitializeAsync()
     {
         _adminConnectionString = Environment.GetEnvironmentVariable(EnvironmentVariable);
@@ -38,14 +40,15 @@ public sealed class PostgreSqlServer : IAsyncLifetime
             _adminConnectionString = _throwaway.ConnectionString;
         }
 
-        _databaseName = $"mm_tests_{Environment.ProcessId}_{Guid.NewGuid():N}"[..40];
+        var name = $"mm_tests_{Environment.ProcessId}_{Guid.NewGuid():N}"[..40];
         await using (var admin = await OpenAdminAsync(_adminConnectionString).ConfigureAwait(false))
         {
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {_databaseName} TEMPLATE template0 ENCODING 'UTF8';", admin);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8';", admin);
             await create.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
 
-        ConnectionString = new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = _databaseName }.ToString();
+        _databaseName = name;
+        ConnectionString = new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = name }.ToString();
         DataSource = NpgsqlDataSource.Create(ConnectionString);
     }
 
@@ -74,7 +77,8 @@ public sealed class PostgreSqlServer : IAsyncLifetime
 
         try
         {
-            if (_databaseName is not null && _adminConnectionString is not null && _throwaway is null)
+            // A throwaway server is deleted whole; on a given server, only a database the tests created is dropped.
+            if (Created && _adminConnectionString is not null && _throwaway is null)
             {
                 NpgsqlConnection.ClearAllPools();
                 await using var admin = await OpenAdminAsync(_adminConnectionString).ConfigureAwait(false);
