@@ -9,12 +9,17 @@ namespace ModelMonitoring.PostgreSql.Internal.Writing;
 /// Upserts a batch's ground-truth labels in one statement. A label for an already labelled prediction
 /// replaces it unless it is older: corrections win, re-deliveries change nothing.
 /// </summary>
+/// <remarks>
+/// Rows are upserted in id order, as <see cref="PredictionCopier"/> inserts ids: replicas writing
+/// overlapping ids at once then take the row locks in one order and wait for each other instead of deadlocking.
+/// </remarks>
 internal static class LabelWriter
 {
     private const string Sql = """
         INSERT INTO {schema}.ground_truth (prediction_id, model_id, ts, actual_class, actual_value)
         SELECT l.prediction_id, $1, l.ts, l.actual_class, l.actual_value
         FROM unnest($2::uuid[], $3::timestamptz[], $4::text[], $5::double precision[]) AS l (prediction_id, ts, actual_class, actual_value)
+        ORDER BY l.prediction_id
         ON CONFLICT (prediction_id) DO UPDATE SET
             model_id = excluded.model_id, ts = excluded.ts, actual_class = excluded.actual_class, actual_value = excluded.actual_value
         WHERE excluded.ts >= ground_truth.ts;

@@ -15,7 +15,8 @@ namespace ModelMonitoring.PostgreSql.Internal.Writing;
 /// <remarks>
 /// <c>COPY</c> cannot skip conflicting rows itself, and a unique index on the partitioned
 /// <c>predictions</c> would have to contain <c>ts</c>; the staging table and <c>prediction_ids</c> keep
-/// COPY's speed and the store-wide first-wins rule.
+/// COPY's speed and the store-wide first-wins rule. Ids are inserted in id order (the DISTINCT ON's
+/// sort), so replicas writing overlapping ids at once wait for each other rather than deadlock.
 /// </remarks>
 internal static class PredictionCopier
 {
