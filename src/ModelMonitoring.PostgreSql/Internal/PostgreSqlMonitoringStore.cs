@@ -68,8 +68,6 @@ internal sealed class PostgreSqlMonitoringStore : IMetricSink, IMonitoringReader
     /// <summary>Gets the schema version this store found before it migrated (0 for a new schema), once opened.</summary>
     internal int FoundVersion { get; private set; }
 
-    internal string Schema => _sql.Schema;
-
     public async ValueTask<SinkWriteResult> WriteAsync(MonitoringBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
