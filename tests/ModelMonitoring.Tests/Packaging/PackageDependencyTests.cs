@@ -9,7 +9,7 @@ namespace ModelMonitoring.Tests.Packaging;
 /// </summary>
 public class PackageDependencyTests
 {
-    private static readonly string[] Libraries = ["ModelMonitoring", "ModelMonitoring.Sqlite", "ModelMonitoring.Channels", "ModelMonitoring.Standalone"];
+    private static readonly string[] Libraries = ["ModelMonitoring", "ModelMonitoring.Sqlite", "ModelMonitoring.Channels", "ModelMonitoring.Standalone", "ModelMonitoring.PostgreSql"];
 
     [Fact]
     public void CorePackage_DependsOnDependencyInjectionAbstractions_NotOnTheContainer()

@@ -1,0 +1,30 @@
+using ModelMonitoring.Alerting;
+using ModelMonitoring.Storage;
+
+namespace ModelMonitoring.PostgreSql.Internal;
+
+/// <summary>
+/// The store registered as <see cref="IMonitoringReader"/> without handing the container a second
+/// disposable: the container disposes singletons in reverse order of resolution, so a reader resolved
+/// after the pipeline would otherwise get the store disposed before the pipeline's final flush.
+/// </summary>
+internal sealed class PostgreSqlMonitoringReader(PostgreSqlMonitoringStore store) : IMonitoringReader
+{
+    public Task<PerformanceReport> GetPerformanceReportAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        store.GetPerformanceReportAsync(model, from, to, cancellationToken);
+
+    public Task<PredictionSummary> GetPredictionSummaryAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        store.GetPredictionSummaryAsync(model, from, to, cancellationToken);
+
+    public Task<IReadOnlyList<MetricRecord>> GetRecentMetricsAsync(string model, string? metricName = null, int limit = 100, CancellationToken cancellationToken = default) =>
+        store.GetRecentMetricsAsync(model, metricName, limit, cancellationToken);
+
+    public Task<IReadOnlyList<Alert>> GetAlertsAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        store.GetAlertsAsync(model, from, to, cancellationToken);
+
+    public Task<IReadOnlyList<DriftCheckRecord>> GetDriftHistoryAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        store.GetDriftHistoryAsync(model, from, to, cancellationToken);
+
+    public Task<DriftReport> GetDriftReportAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        store.GetDriftReportAsync(model, from, to, cancellationToken);
+}

@@ -1,0 +1,190 @@
+namespace ModelMonitoring.PostgreSql.Internal.Schema;
+
+/// <summary>The schema, as an ordered list of steps. Never edit a released step: append a new one.</summary>
+/// <remarks>
+/// Written for people and dashboards as much as for the store: times are <c>timestamptz</c>, latencies
+/// <c>latency_ms</c>, enums their names as text with CHECK constraints, numeric features a
+/// <c>double precision[]</c> in the model's order (the names are held once, in <c>models</c>), categorical
+/// features a <c>text[]</c>, metric metadata <c>jsonb</c>, prediction ids <c>uuid</c>. A new enum member
+/// needs a step that widens its CHECK.
+/// </remarks>
+internal static class Migrations
+{
+    /// <summary>
+    /// Predictions are partitioned by day on <c>ts</c> (<see cref="Partitions.PartitionMaintainer"/> creates
+    /// the days ahead and drops the expired ones), with a DEFAULT partition for any other time, so no row is
+    /// ever refused. A unique index on a partitioned table must contain the partition key, which would make
+    /// an id unique per instant rather than per store; <c>prediction_ids</c> (one small row per id) holds
+    /// the store-wide uniqueness instead, and the first prediction inserted there wins.
+    /// </summary>
+    public static readonly Migration RecordingTables = new(1, "recording tables, predictions partitioned by day", """
+        CREATE TABLE {schema}.models (
+            id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            name text NOT NULL,
+            version text NOT NULL,
+            environment text NOT NULL,
+            numeric_features text[] NOT NULL,
+            categorical_features text[] NOT NULL,
+            UNIQUE (name, version, environment)
+        );
+
+        CREATE TABLE {schema}.predictions (
+            ts timestamptz NOT NULL,
+            model_id integer NOT NULL,
+            row_id bigserial NOT NULL,
+            prediction_id uuid NOT NULL,
+            latency_ms double precision NOT NULL,
+            status text NOT NULL CHECK (status IN ('Success', 'Error')),
+            error_kind text,
+            predicted_class text,
+            predicted_value double precision,
+            confidence double precision,
+            input_hash bigint,
+            segment text,
+            numeric_features double precision[],
+            categorical_features text[]
+        ) PARTITION BY RANGE (ts);
+
+        CREATE TABLE {schema}.predictions_default PARTITION OF {schema}.predictions DEFAULT;
+        CREATE INDEX predictions_model_ts ON {schema}.predictions (model_id, ts);
+
+        CREATE TABLE {schema}.prediction_ids (
+            prediction_id uuid PRIMARY KEY,
+            ts timestamptz NOT NULL
+        );
+        CREATE INDEX prediction_ids_ts ON {schema}.prediction_ids USING brin (ts);
+
+        CREATE TABLE {schema}.ground_truth (
+            prediction_id uuid PRIMARY KEY,
+            model_id integer NOT NULL REFERENCES {schema}.models (id),
+            ts timestamptz NOT NULL,
+            actual_class text,
+            actual_value double precision
+        );
+
+        CREATE TABLE {schema}.metrics (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            model_id integer NOT NULL REFERENCES {schema}.models (id),
+            name text NOT NULL,
+            value double precision,
+            unit text,
+            ts timestamptz NOT NULL,
+            window_start timestamptz,
+            metadata jsonb
+        );
+        CREATE INDEX metrics_model_ts ON {schema}.metrics (model_id, ts);
+        CREATE INDEX metrics_model_name_ts ON {schema}.metrics (model_id, name, ts);
+
+        CREATE TABLE {schema}.health_checks (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            model_id integer NOT NULL REFERENCES {schema}.models (id),
+            ts timestamptz NOT NULL,
+            status text NOT NULL CHECK (status IN ('Healthy', 'Degraded', 'Unhealthy')),
+            score double precision,
+            issues text[]
+        );
+        CREATE INDEX health_checks_model_ts ON {schema}.health_checks (model_id, ts);
+        """);
+
+    // drift_features rows belong to one check and are read in the order the detector reported them.
+    // reference_profiles.profile holds ReferenceProfileCodec's versioned format.
+    public static readonly Migration DriftTables = new(2, "drift checks and reference profiles", """
+        CREATE TABLE {schema}.drift_checks (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            model_id integer NOT NULL REFERENCES {schema}.models (id),
+            ts timestamptz NOT NULL,
+            window_start timestamptz NOT NULL,
+            window_end timestamptz NOT NULL,
+            row_count integer NOT NULL,
+            reference_row_count integer NOT NULL,
+            detector text NOT NULL,
+            dataset_drifted boolean NOT NULL,
+            drifted_share double precision NOT NULL,
+            score double precision NOT NULL,
+            recommendation text NOT NULL CHECK (recommendation IN ('None', 'Notice', 'Warning', 'Critical'))
+        );
+        CREATE INDEX drift_checks_model_ts ON {schema}.drift_checks (model_id, ts);
+
+        CREATE TABLE {schema}.drift_features (
+            check_id bigint NOT NULL REFERENCES {schema}.drift_checks (id) ON DELETE CASCADE,
+            position integer NOT NULL,
+            feature text NOT NULL,
+            kind text NOT NULL CHECK (kind IN ('Numeric', 'Categorical')),
+            method text NOT NULL,
+            statistic double precision NOT NULL,
+            p_value double precision,
+            threshold double precision NOT NULL,
+            drifted boolean NOT NULL,
+            score double precision NOT NULL,
+            PRIMARY KEY (check_id, position)
+        );
+
+        CREATE TABLE {schema}.reference_profiles (
+            model text PRIMARY KEY,
+            row_count integer NOT NULL,
+            profile bytea NOT NULL
+        );
+        """);
+
+    /// <summary>Alerts are stored lifecycles (firing, acknowledged, resolved) updated in place, keyed by the alert id.</summary>
+    public static readonly Migration AlertTables = new(3, "alert lifecycle and silences", """
+        CREATE TABLE {schema}.alerts (
+            id text PRIMARY KEY,
+            model text NOT NULL,
+            version text NOT NULL,
+            environment text NOT NULL,
+            name text NOT NULL,
+            severity text NOT NULL CHECK (severity IN ('Info', 'Warning', 'Critical')),
+            state text NOT NULL CHECK (state IN ('Firing', 'Resolved', 'Acknowledged')),
+            message text NOT NULL,
+            metric text,
+            value double precision,
+            threshold double precision,
+            baseline double precision,
+            updated_at timestamptz NOT NULL,
+            started_at timestamptz NOT NULL,
+            acknowledged_by text,
+            acknowledged_at timestamptz,
+            resolved_at timestamptz,
+            resolved_by text,
+            last_notified_at timestamptz,
+            notification_count integer NOT NULL,
+            suppressed_count integer NOT NULL,
+            escalation_level integer NOT NULL,
+            notified_channels text[] NOT NULL
+        );
+        CREATE INDEX alerts_model_started ON {schema}.alerts (model, started_at);
+        CREATE INDEX alerts_started ON {schema}.alerts (started_at);
+        CREATE INDEX alerts_active ON {schema}.alerts (started_at) WHERE state <> 'Resolved';
+
+        CREATE TABLE {schema}.silences (
+            id text PRIMARY KEY,
+            model text,
+            alert_name text,
+            severity text CHECK (severity IN ('Info', 'Warning', 'Critical')),
+            starts_at timestamptz NOT NULL,
+            ends_at timestamptz NOT NULL,
+            created_by text,
+            comment text
+        );
+        """);
+
+    /// <summary>Predictions with their model's name and label, the starting point of most dashboard queries.</summary>
+    public static readonly Migration ReadableViews = new(4, "readable view of predictions with model names and labels", """
+        CREATE VIEW {schema}.v_predictions AS
+        SELECT p.ts AS time, m.name AS model, m.version AS version, m.environment AS environment,
+               p.prediction_id, p.latency_ms, p.status, p.error_kind, p.predicted_class, p.predicted_value, p.confidence, p.segment,
+               m.numeric_features AS numeric_feature_names, p.numeric_features, m.categorical_features AS categorical_feature_names, p.categorical_features,
+               g.actual_class, g.actual_value, g.ts AS labelled_at,
+               CASE WHEN p.predicted_class IS NULL OR g.actual_class IS NULL THEN NULL ELSE p.predicted_class = g.actual_class END AS correct
+        FROM {schema}.predictions p
+        JOIN {schema}.models m ON m.id = p.model_id
+        LEFT JOIN {schema}.ground_truth g ON g.prediction_id = p.prediction_id;
+        """);
+
+    /// <summary>Gets every step, oldest first.</summary>
+    public static IReadOnlyList<Migration> All { get; } = [RecordingTables, DriftTables, AlertTables, ReadableViews];
+
+    /// <summary>Gets the version a fully migrated schema has.</summary>
+    public static int LatestVersion => All[^1].Version;
+}

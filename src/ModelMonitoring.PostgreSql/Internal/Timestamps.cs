@@ -1,0 +1,28 @@
+namespace ModelMonitoring.PostgreSql.Internal;
+
+/// <summary>
+/// <c>timestamptz</c> keeps microseconds. Writing truncates toward the past; a range bound is rounded
+/// up, so a stored timestamp is in <c>[from, to)</c> exactly when the truncated instant is (the same
+/// rule as the SQLite provider's).
+/// </summary>
+internal static class Timestamps
+{
+    private const long TicksPerMicrosecond = TimeSpan.TicksPerMillisecond / 1000;
+
+    public static DateTime ToStored(DateTimeOffset timestamp)
+    {
+        var ticks = timestamp.UtcTicks;
+        return new DateTime(ticks - (ticks % TicksPerMicrosecond), DateTimeKind.Utc);
+    }
+
+    public static DateTime? ToStored(DateTimeOffset? timestamp) => timestamp is { } t ? ToStored(t) : null;
+
+    public static DateTime ToBound(DateTimeOffset bound)
+    {
+        var ticks = bound.UtcTicks;
+        var remainder = ticks % TicksPerMicrosecond;
+        return new DateTime(remainder == 0 ? ticks : ticks - remainder + TicksPerMicrosecond, DateTimeKind.Utc);
+    }
+
+    public static DateTimeOffset FromStored(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}

@@ -1,0 +1,57 @@
+using ModelMonitoring.Storage;
+
+namespace ModelMonitoring.PostgreSql.Internal.Writing;
+
+/// <summary>Rejects a batch the store cannot write as a whole before anything is sent, with an <see cref="ArgumentException"/> naming the record.</summary>
+internal static class BatchValidator
+{
+    public static void Validate(MonitoringBatch batch)
+    {
+        var model = batch.Model;
+        int numericWidth = model.NumericFeatures.Count, categoricalWidth = model.CategoricalFeatures.Count;
+        var predictions = batch.Predictions.Span;
+        for (var i = 0; i < predictions.Length; i++)
+        {
+            ref readonly var prediction = ref predictions[i];
+            if (prediction.NumericFeatures.Length != numericWidth || prediction.CategoricalFeatures.Length != categoricalWidth)
+            {
+                throw new ArgumentException(
+                    $"Prediction {i} of the batch has {prediction.NumericFeatures.Length} numeric and {prediction.CategoricalFeatures.Length} categorical "
+                    + $"feature values, but model {model} declares {numericWidth} and {categoricalWidth}; the batch was not stored.",
+                    nameof(batch));
+            }
+
+            if (!Enum.IsDefined(prediction.Status))
+            {
+                throw new ArgumentException($"Prediction {i} of the batch has the undefined status {prediction.Status}; the batch was not stored.", nameof(batch));
+            }
+        }
+
+        foreach (ref readonly var metric in batch.Metrics.Span)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(metric.Name, nameof(batch));
+        }
+
+        foreach (ref readonly var check in batch.HealthChecks.Span)
+        {
+            if (!Enum.IsDefined(check.Status))
+            {
+                throw new ArgumentException($"A health check of the batch has the undefined status {check.Status}; the batch was not stored.", nameof(batch));
+            }
+        }
+
+        foreach (var check in batch.DriftChecks.Span)
+        {
+            ArgumentNullException.ThrowIfNull(check, nameof(batch));
+            if (!string.Equals(check.Model, model.Name, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"A drift check of model '{check.Model}' is in a batch of model '{model.Name}'.", nameof(batch));
+            }
+
+            foreach (var feature in check.Features ?? [])
+            {
+                ArgumentNullException.ThrowIfNull(feature, nameof(batch));
+            }
+        }
+    }
+}

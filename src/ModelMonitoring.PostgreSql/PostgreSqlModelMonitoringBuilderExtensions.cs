@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ModelMonitoring.PostgreSql;
+using ModelMonitoring.PostgreSql.Internal;
+using ModelMonitoring.Storage;
+using Npgsql;
+
+namespace ModelMonitoring;
+
+/// <summary>Adds the PostgreSQL storage provider to model monitoring.</summary>
+public static class PostgreSqlModelMonitoringBuilderExtensions
+{
+    /// <summary>Stores monitoring data in a PostgreSQL database and reads reports from it.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="connectionString">The Npgsql connection string; the schema <c>model_monitoring</c> is created in that database when missing.</param>
+    /// <returns>The builder.</returns>
+    /// <example>
+    /// <code>
+    /// services.AddModelMonitoring(o => o.AddModel("fraud", m => m.NumericFeatures("amount")))
+    ///     .UsePostgreSql("Host=db;Database=monitoring;Username=monitor;Password=...");
+    /// </code>
+    /// </example>
+    public static IModelMonitoringBuilder UsePostgreSql(this IModelMonitoringBuilder builder, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(connectionString);
+        return builder.UsePostgreSql(options => options.ConnectionString = connectionString);
+    }
+
+    /// <summary>Stores monitoring data through a data source the application configured; the store does not dispose it.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="dataSource">The data source.</param>
+    /// <returns>The builder.</returns>
+    public static IModelMonitoringBuilder UsePostgreSql(this IModelMonitoringBuilder builder, NpgsqlDataSource dataSource)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        return builder.UsePostgreSql(options => options.DataSource = dataSource);
+    }
+
+    /// <summary>
+    /// Stores monitoring data in a PostgreSQL database and reads reports from it. Registers one store as
+    /// <see cref="IMetricSink"/>, <see cref="IMonitoringReader"/>, <see cref="IAlertStore"/> and
+    /// <see cref="IReferenceProfileStore"/>; calling it again only adds configuration.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configure">Sets the connection and other settings.</param>
+    /// <returns>The builder.</returns>
+    public static IModelMonitoringBuilder UsePostgreSql(this IModelMonitoringBuilder builder, Action<PostgreSqlStorageOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.AddOptions<PostgreSqlStorageOptions>().Configure(configure);
+        return AddStore(builder);
+    }
+
+    /// <summary>
+    /// Stores monitoring data in a PostgreSQL database, with the settings bound from configuration
+    /// (<c>ConnectionString</c>, <c>Schema</c>, <c>CommandTimeout</c>, <c>RawPredictionRetention</c>; see
+    /// <see cref="PostgreSqlStorageOptions"/>). An unknown key or a value of the wrong type fails at start-up
+    /// naming it; the settings are read once, at start.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="section">The configuration section, by convention <c>ModelMonitoring:Storage:PostgreSql</c>.</param>
+    /// <returns>The builder.</returns>
+    /// <example>
+    /// <code>
+    /// var section = builder.Configuration.GetSection("ModelMonitoring");
+    /// builder.Services.AddModelMonitoring(section).UsePostgreSql(section.GetSection("Storage:PostgreSql"));
+    /// </code>
+    /// </example>
+    public static IModelMonitoringBuilder UsePostgreSql(this IModelMonitoringBuilder builder, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(section);
+        builder.Services.AddOptions<PostgreSqlStorageOptions>().Bind(section, o => o.ErrorOnUnknownConfiguration = true);
+        return AddStore(builder);
+    }
+
+    private static IModelMonitoringBuilder AddStore(IModelMonitoringBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<PostgreSqlStorageOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgreSqlStorageOptions>, PostgreSqlStorageOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModelMonitoringOptions>, PostgreSqlTimeoutValidator>());
+        services.TryAddSingleton<PostgreSqlMonitoringStore>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMetricSink, PostgreSqlMonitoringStore>(static sp => sp.GetRequiredService<PostgreSqlMonitoringStore>()));
+        services.TryAddSingleton<IMonitoringReader>(static sp => new PostgreSqlMonitoringReader(sp.GetRequiredService<PostgreSqlMonitoringStore>()));
+        services.TryAddSingleton<IAlertStore>(static sp => new PostgreSqlAlertStore(sp.GetRequiredService<PostgreSqlMonitoringStore>()));
+        services.TryAddSingleton<IReferenceProfileStore>(static sp => new PostgreSqlReferenceProfileStore(sp.GetRequiredService<PostgreSqlMonitoringStore>()));
+        return builder;
+    }
+}
