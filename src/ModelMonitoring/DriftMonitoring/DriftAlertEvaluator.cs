@@ -47,15 +47,17 @@ internal sealed class DriftAlertEvaluator(ModelSchema model)
             var first = drifted[0];
             var features = string.Join("; ", drifted.SelectMany(r => r.Features).Where(f => f.Drifted).Select(Describe));
             _datasetFiring = severity;
-            alerts.Add(Create(DriftMonitoringConstants.DatasetAlertName, severity, AlertState.Firing, first.DriftedShare, first.DriftShareThreshold, at, Format(
-                $"{model.Name}: dataset drift, {first.DriftedCount} of {first.Features.Count} features drifted ({first.DriftedShare:0.#%}), score {first.Score:0.00}, recommendation {first.Recommendation}: {features}.")));
+            var (value, threshold, rule) = Decisive(first);
+            alerts.Add(Create(DriftMonitoringConstants.DatasetAlertName, severity, AlertState.Firing, value, threshold, at, Format(
+                $"{model.Name}: dataset drift{rule}, {first.DriftedCount} of {first.Features.Count} features drifted ({first.DriftedShare:0.#%}), score {first.Score:0.00}, recommendation {first.Recommendation}: {features}.")));
         }
         else if (drifted.Count == 0)
         {
             var first = results[0].Result;
             var firing = _datasetFiring ?? AlertSeverity.Warning;
             _datasetFiring = null;
-            alerts.Add(Create(DriftMonitoringConstants.DatasetAlertName, firing, AlertState.Resolved, first.DriftedShare, first.DriftShareThreshold, at, Format(
+            var (value, threshold, _) = Decisive(first);
+            alerts.Add(Create(DriftMonitoringConstants.DatasetAlertName, firing, AlertState.Resolved, value, threshold, at, Format(
                 $"{model.Name}: no dataset drift any more, {first.DriftedCount} of {first.Features.Count} features drifted ({first.DriftedShare:0.#%}), score {first.Score:0.00}.")));
         }
     }
@@ -104,6 +106,16 @@ internal sealed class DriftAlertEvaluator(ModelSchema model)
     private static string Describe(FeatureDriftResult feature) => feature.PValue is { } p
         ? Format($"{feature.Feature} {feature.Method} statistic {feature.Statistic:G4}, p = {p:G3} (drift below {feature.Threshold:G3})")
         : Format($"{feature.Feature} {feature.Method} {feature.Statistic:G4} (drift at {feature.Threshold:G3} or more)");
+
+    /// <summary>
+    /// The value and threshold an alert shows: the drift share against its threshold, or under the score
+    /// rule whichever of its two conditions decided (the score when it is above 0.5, else the share
+    /// against 0.3), so the alert never shows a threshold the verdict did not use.
+    /// </summary>
+    private static (double Value, double Threshold, string Rule) Decisive(DatasetDriftResult result) =>
+        result.Rule != DatasetDriftRule.ScoreOrShare ? (result.DriftedShare, result.DriftShareThreshold, string.Empty)
+        : result.Score > DriftConstants.SeedDatasetScore ? (result.Score, DriftConstants.SeedDatasetScore, " (score above 0.5)")
+        : (result.DriftedShare, DriftConstants.SeedDatasetShare, result.DatasetDrifted ? " (more than 30% of features drifted)" : string.Empty);
 
     private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

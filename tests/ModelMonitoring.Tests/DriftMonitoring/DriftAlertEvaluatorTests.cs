@@ -82,5 +82,28 @@ public sealed class DriftAlertEvaluatorTests
         alerts.Where(a => a.Name == "drift.country").Select(a => a.State).ShouldBe([AlertState.Firing, AlertState.Resolved]);
     }
 
+    [Fact]
+    public void ScoreOrShareRule_TheDatasetAlertShowsTheConditionThatDecided_NotTheDriftShareThreshold()
+    {
+        static FeatureDriftResult Feature(string name, bool drifted, double score) =>
+            new(name, FeatureKind.Numeric, DriftMethods.KolmogorovSmirnov, 0.2, drifted ? 0.001 : 0.2, 0.05, drifted, score);
+        var byScore = new DatasetDriftResult([Feature("a", true, 1), Feature("b", false, 0.6), Feature("c", false, 0.6), Feature("d", false, 0.6)], 0.9, DatasetDriftRule.ScoreOrShare);
+        var byShare = new DatasetDriftResult([Feature("a", true, 1), Feature("b", true, 1), Feature("c", false, 0), Feature("d", false, 0)], 0.9, DatasetDriftRule.ScoreOrShare);
+        var scoreAlerts = new List<Alert>();
+        var shareAlerts = new List<Alert>();
+
+        new DriftAlertEvaluator(Model).Evaluate([new("DatasetDriftDetector", byScore)], At, scoreAlerts);
+        new DriftAlertEvaluator(Model).Evaluate([new("DatasetDriftDetector", byShare)], At, shareAlerts);
+
+        var score = scoreAlerts.Single(a => a.Name == "drift.dataset");
+        score.Value!.Value.ShouldBe(0.7, 1e-12);
+        score.Threshold.ShouldBe(0.5);
+        score.Message.ShouldStartWith("fraud: dataset drift (score above 0.5), 1 of 4 features drifted (25%)");
+        var share = shareAlerts.Single(a => a.Name == "drift.dataset");
+        share.Value.ShouldBe(0.5);
+        share.Threshold.ShouldBe(0.3);
+        share.Message.ShouldStartWith("fraud: dataset drift (more than 30% of features drifted), 2 of 4");
+    }
+
     private static DatasetDriftResult Result(params FeatureDriftResult[] features) => new(features, 0.5);
 }
