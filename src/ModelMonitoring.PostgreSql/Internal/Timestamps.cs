@@ -17,11 +17,17 @@ internal static class Timestamps
 
     public static DateTime? ToStored(DateTimeOffset? timestamp) => timestamp is { } t ? ToStored(t) : null;
 
+    /// <remarks>
+    /// The last microsecond of <see cref="DateTime.MaxValue"/> cannot be rounded up; it stays the bound (sent as
+    /// <c>infinity</c>), which is still above every stored timestamp, since those are truncated.
+    /// </remarks>
     public static DateTime ToBound(DateTimeOffset bound)
     {
         var ticks = bound.UtcTicks;
         var remainder = ticks % TicksPerMicrosecond;
-        return new DateTime(remainder == 0 ? ticks : ticks - remainder + TicksPerMicrosecond, DateTimeKind.Utc);
+        return remainder == 0 || ticks > DateTime.MaxValue.Ticks - TicksPerMicrosecond
+            ? new DateTime(ticks, DateTimeKind.Utc)
+            : new DateTime(ticks - remainder + TicksPerMicrosecond, DateTimeKind.Utc);
     }
 
     public static DateTimeOffset FromStored(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
