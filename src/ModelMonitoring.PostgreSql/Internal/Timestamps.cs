@@ -18,8 +18,8 @@ internal static class Timestamps
     public static DateTime? ToStored(DateTimeOffset? timestamp) => timestamp is { } t ? ToStored(t) : null;
 
     /// <remarks>
-    /// The last microsecond of <see cref="DateTime.MaxValue"/> cannot be rounded up; it stays the bound (sent as
-    /// <c>infinity</c>), which is still above every stored timestamp, since those are truncated.
+    /// A bound in the last microsecond before <see cref="DateTime.MaxValue"/> cannot be rounded up and is kept as it is
+    /// (<see cref="DateTime.MaxValue"/> itself, the end of the widest range, goes to the server as <c>infinity</c>).
     /// </remarks>
     public static DateTime ToBound(DateTimeOffset bound)
     {
