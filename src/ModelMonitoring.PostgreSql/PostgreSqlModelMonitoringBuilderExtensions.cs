@@ -40,8 +40,8 @@ public static class PostgreSqlModelMonitoringBuilderExtensions
 
     /// <summary>
     /// Stores monitoring data in a PostgreSQL database and reads reports from it. Registers one store as
-    /// <see cref="IMetricSink"/>, <see cref="IMonitoringReader"/>, <see cref="IAlertStore"/> and
-    /// <see cref="IReferenceProfileStore"/>; calling it again only adds configuration.
+    /// <see cref="IMetricSink"/>, <see cref="IMonitoringReader"/>, <see cref="IAlertStore"/>, <see cref="IAlertRuleStore"/>
+    /// and <see cref="IReferenceProfileStore"/>; calling it again only adds configuration.
     /// </summary>
     /// <param name="builder">The builder.</param>
     /// <param name="configure">Sets the connection and other settings.</param>
@@ -88,6 +88,7 @@ public static class PostgreSqlModelMonitoringBuilderExtensions
         services.TryAddSingleton<IMonitoringReader>(static sp => new PostgreSqlMonitoringReader(sp.GetRequiredService<PostgreSqlMonitoringStore>()));
         services.TryAddSingleton<IAlertStore>(static sp => new PostgreSqlAlertStore(sp.GetRequiredService<PostgreSqlMonitoringStore>()));
         services.TryAddSingleton<IReferenceProfileStore>(static sp => new PostgreSqlReferenceProfileStore(sp.GetRequiredService<PostgreSqlMonitoringStore>()));
+        services.TryAddSingleton<IAlertRuleStore>(static sp => new PostgreSqlAlertRuleStore(sp.GetRequiredService<PostgreSqlMonitoringStore>()));
         return builder;
     }
 }

@@ -86,7 +86,7 @@ public sealed class PostgreSqlConfigurationTests(PostgreSqlServer server)
     }
 
     [Fact]
-    public async Task UsePostgreSql_CalledTwice_RegistersOneStoreAsSinkReaderAlertAndReferenceStore()
+    public async Task UsePostgreSql_CalledTwice_RegistersOneStoreAsSinkReaderAlertRuleAndReferenceStore()
     {
         var schema = PostgreSqlServer.NewSchemaName();
         var services = new ServiceCollection();
@@ -96,6 +96,7 @@ public sealed class PostgreSqlConfigurationTests(PostgreSqlServer server)
         services.Count(d => d.ServiceType == typeof(IMonitoringReader)).ShouldBe(1);
         services.Count(d => d.ServiceType == typeof(IAlertStore)).ShouldBe(1);
         services.Count(d => d.ServiceType == typeof(IReferenceProfileStore)).ShouldBe(1);
+        services.Count(d => d.ServiceType == typeof(IAlertRuleStore)).ShouldBe(1);
         services.Count(d => d.ServiceType == typeof(IValidateOptions<PostgreSqlStorageOptions>)).ShouldBe(1);
         await using var provider = services.BuildServiceProvider();
         var sink = provider.GetRequiredService<IMetricSink>();
@@ -103,6 +104,8 @@ public sealed class PostgreSqlConfigurationTests(PostgreSqlServer server)
         await sink.WriteAsync(TestData.Batch(TestData.Schema("m"), [TestData.Prediction(TestData.At(1))]), CancellationToken.None);
         (await provider.GetRequiredService<IMonitoringReader>().GetPredictionSummaryAsync("m", TestData.At(0), TestData.At(2))).Count.ShouldBe(1);
         (await server.ScalarAsync($"SELECT count(*) FROM \"{schema}\".predictions;")).ShouldBe(1L);
+        provider.GetRequiredService<IAlertRuleStore>().ShouldBeOfType<PostgreSqlAlertRuleStore>();
+        (await provider.GetRequiredService<IAlertRuleStore>().GetRulesAsync()).ShouldBeEmpty();
     }
 
     [Fact]

@@ -107,6 +107,39 @@ public sealed class PostgreSqlSchemaTests(PostgreSqlServer server)
         error.SqlState.ShouldBe(Npgsql.PostgresErrorCodes.CheckViolation);
     }
 
+    [Fact]
+    public async Task Version4Schema_WithAnAlert_IsUpgraded_AndTheAlertReadsBackWithNoMetadataAndOneOccurrence()
+    {
+        var schema = PostgreSqlServer.NewSchemaName();
+        await using (var connection = await server.DataSource.OpenConnectionAsync())
+        {
+            await SchemaMigrator.MigrateAsync(connection, new SqlText(schema), [.. Migrations.All.TakeWhile(m => m.Version <= 4)], CancellationToken.None);
+        }
+
+        await server.ExecuteAsync($"""
+            INSERT INTO "{schema}".alerts (id, model, version, environment, name, severity, state, message, metric, value, threshold, baseline,
+                updated_at, started_at, notification_count, suppressed_count, escalation_level, notified_channels)
+            VALUES ('a1', 'fraud', '1.0', 'prod', 'threshold.error_rate.max', 'Warning', 'Firing', 'error rate 0.5 is above 0.1', 'error_rate', 0.5, 0.1, NULL,
+                '2026-03-01T10:01:00Z', '2026-03-01T10:00:00Z', 1, 0, 0, ARRAY['logger']);
+            """);
+        await using var store = Store(schema);
+
+        await store.OpenAsync(CancellationToken.None);
+        var alerts = await new PostgreSqlAlertStore(store).GetActiveAlertsAsync(Alerting.AlertQuery.All);
+
+        store.FoundVersion.ShouldBe(4);
+        var alert = alerts.ShouldHaveSingleItem();
+        (alert.Id, alert.Name, alert.Message, alert.Value, alert.NotificationCount).ShouldBe(("a1", "threshold.error_rate.max", "error rate 0.5 is above 0.1", (double?)0.5, 1));
+        alert.StartedAt.ShouldBe(new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero));
+        alert.NotifiedChannels.ShouldBe(["logger"]);
+        alert.Metadata.ShouldBeEmpty();
+        alert.Occurrences.ShouldBe(1);
+        alert.ExpiresAt.ShouldBeNull();
+        alert.Channels.ShouldBeEmpty();
+        (await new PostgreSqlAlertRuleStore(store).GetRulesAsync()).ShouldBeEmpty();
+        (await server.ScalarAsync($"SELECT max(version) FROM \"{schema}\".schema_version;")).ShouldBe(Migrations.LatestVersion);
+    }
+
     private PostgreSqlMonitoringStore Store(string schema) =>
         new(new PostgreSqlStorageOptions { DataSource = server.DataSource, Schema = schema, RawPredictionRetention = null }, clock: null, loggerFactory: null);
 }

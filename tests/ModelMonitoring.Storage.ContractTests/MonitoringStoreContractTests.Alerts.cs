@@ -65,6 +65,20 @@ public abstract partial class MonitoringStoreContractTests
     }
 
     [Fact]
+    public async Task AlertHistory_OverTheWidestRange_HoldsEveryAlert()
+    {
+        await using var store = await CreateStoreAsync();
+        var model = Schema("widest");
+        await SaveAlertsAsync(store, Alert(model, "a", At(1)), Alert(model, "b", At(2), AlertSeverity.Critical, AlertState.Resolved));
+
+        var history = await store.Alerts.GetAlertHistoryAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, AlertQuery.All);
+        var byReader = await store.Reader.GetAlertsAsync("widest", DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
+
+        history.Select(a => a.Name).ShouldBe(["a", "b"]);
+        byReader.Select(a => a.Name).ShouldBe(["a", "b"]);
+    }
+
+    [Fact]
     public async Task ActiveAlerts_AreFiringOrAcknowledged_AndFilteredByModelEnvironmentAndSeverity()
     {
         await using var store = await CreateStoreAsync();

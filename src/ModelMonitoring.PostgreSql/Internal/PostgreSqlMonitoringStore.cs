@@ -119,6 +119,20 @@ internal sealed class PostgreSqlMonitoringStore : IMetricSink, IMonitoringReader
         await SilenceWriter.SaveAsync(connection, _sql, silence, _commandTimeout, cancellationToken).ConfigureAwait(false);
     }
 
+    internal async Task SaveAlertRuleAsync(ManagedAlertRule rule, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await AlertRuleWriter.SaveAsync(connection, _sql, rule, _commandTimeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    internal async Task DeleteAlertRuleAsync(string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await AlertRuleWriter.DeleteAsync(connection, _sql, name, _commandTimeout, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Saves a model's reference profile, serialised before a connection is taken.</summary>
     internal async Task SaveReferenceAsync(string model, ReferenceProfile profile, CancellationToken cancellationToken)
     {

@@ -17,11 +17,17 @@ internal static class Timestamps
 
     public static DateTime? ToStored(DateTimeOffset? timestamp) => timestamp is { } t ? ToStored(t) : null;
 
+    /// <remarks>
+    /// A bound in the last microsecond before <see cref="DateTime.MaxValue"/> cannot be rounded up and is kept as it is
+    /// (<see cref="DateTime.MaxValue"/> itself, the end of the widest range, goes to the server as <c>infinity</c>).
+    /// </remarks>
     public static DateTime ToBound(DateTimeOffset bound)
     {
         var ticks = bound.UtcTicks;
         var remainder = ticks % TicksPerMicrosecond;
-        return new DateTime(remainder == 0 ? ticks : ticks - remainder + TicksPerMicrosecond, DateTimeKind.Utc);
+        return remainder == 0 || ticks > DateTime.MaxValue.Ticks - TicksPerMicrosecond
+            ? new DateTime(ticks, DateTimeKind.Utc)
+            : new DateTime(ticks - remainder + TicksPerMicrosecond, DateTimeKind.Utc);
     }
 
     public static DateTimeOffset FromStored(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));

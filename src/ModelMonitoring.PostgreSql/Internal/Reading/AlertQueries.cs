@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using ModelMonitoring.Alerting;
 using Npgsql;
 using NpgsqlTypes;
@@ -7,17 +8,27 @@ namespace ModelMonitoring.PostgreSql.Internal.Reading;
 /// <summary>Reads stored alerts (active, or started in a range); counts alerts by severity for reports.</summary>
 internal static class AlertQueries
 {
+    // The metadata comes in two arrays aggregated in position order, so each alert is one row.
     private const string Columns = """
-        id, model, version, environment, name, severity, state, message, metric, value, threshold, baseline, updated_at, started_at,
-        acknowledged_by, acknowledged_at, resolved_at, resolved_by, last_notified_at, notification_count, suppressed_count, escalation_level, notified_channels
+        a.id, a.model, a.version, a.environment, a.name, a.severity, a.state, a.message, a.metric, a.value, a.threshold, a.baseline, a.updated_at,
+        a.started_at, a.acknowledged_by, a.acknowledged_at, a.resolved_at, a.resolved_by, a.last_notified_at, a.notification_count, a.suppressed_count,
+        a.escalation_level, a.notified_channels, a.expires_at, a.channels, a.occurrences, m.keys, m.vals
         """;
 
-    private const string QueryFilter = "($1::text IS NULL OR model = $1) AND ($2::text IS NULL OR environment = $2) AND ($3::text IS NULL OR severity = $3)";
+    private const string From = """
+        {schema}.alerts a LEFT JOIN LATERAL (
+            SELECT array_agg(e.key ORDER BY e.position) AS keys, array_agg(e.value ORDER BY e.position) AS vals
+            FROM {schema}.alert_metadata e WHERE e.alert_id = a.id) m ON true
+        """;
+
+    private const string QueryFilter = "($1::text IS NULL OR a.model = $1) AND ($2::text IS NULL OR a.environment = $2) AND ($3::text IS NULL OR a.severity = $3)";
 
     // Ids compare byte-wise (COLLATE "C"), whatever the database's collation, so every store orders ties alike.
-    private const string ActiveSql = $"SELECT {Columns} FROM {{schema}}.alerts WHERE state <> 'Resolved' AND {QueryFilter} ORDER BY started_at, id COLLATE \"C\";";
+    private const string Order = "ORDER BY a.started_at, a.id COLLATE \"C\"";
 
-    private const string HistorySql = $"SELECT {Columns} FROM {{schema}}.alerts WHERE started_at >= $4 AND started_at < $5 AND {QueryFilter} ORDER BY started_at, id COLLATE \"C\";";
+    private const string ActiveSql = $"SELECT {Columns} FROM {From} WHERE a.state <> 'Resolved' AND {QueryFilter} {Order};";
+
+    private const string HistorySql = $"SELECT {Columns} FROM {From} WHERE a.started_at >= $4 AND a.started_at < $5 AND {QueryFilter} {Order};";
 
     private const string CountsSql = "SELECT severity, count(*) FROM {schema}.alerts WHERE model = $1 AND started_at >= $2 AND started_at < $3 GROUP BY severity;";
 
@@ -90,11 +101,27 @@ internal static class AlertQueries
                     SuppressedCount = reader.GetInt32(20),
                     EscalationLevel = reader.GetInt32(21),
                     NotifiedChannels = reader.GetFieldValue<string[]>(22),
+                    ExpiresAt = Timestamp(reader, 23),
+                    Channels = reader.GetFieldValue<string[]>(24),
+                    Occurrences = reader.GetInt32(25),
+                    Metadata = reader.IsDBNull(26) ? ReadOnlyDictionary<string, string>.Empty : Metadata(reader.GetFieldValue<string[]>(26), reader.GetFieldValue<string[]>(27)),
                 });
             }
 
             return alerts;
         }
+    }
+
+    // A Dictionary filled without removals enumerates in insertion order, the order the entries were stored in.
+    private static ReadOnlyDictionary<string, string> Metadata(string[] keys, string[] values)
+    {
+        var metadata = new Dictionary<string, string>(keys.Length, StringComparer.Ordinal);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            metadata[keys[i]] = values[i];
+        }
+
+        return metadata.AsReadOnly();
     }
 
     private static DateTimeOffset? Timestamp(NpgsqlDataReader reader, int ordinal) =>

@@ -87,6 +87,12 @@ internal sealed class PostgreSqlReportReader(Func<CancellationToken, Task<Npgsql
         return await SilenceQueries.ReadAsync(connection, sql, at, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<ManagedAlertRule>> GetAlertRulesAsync(CancellationToken cancellationToken)
+    {
+        using var connection = await open(cancellationToken).ConfigureAwait(false);
+        return await AlertRuleQueries.ReadAsync(connection, sql, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<DriftCheckRecord>> GetDriftHistoryAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var range = ModelRange.Create(model, from, to);

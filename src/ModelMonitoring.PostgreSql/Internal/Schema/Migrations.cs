@@ -182,8 +182,54 @@ internal static class Migrations
         LEFT JOIN {schema}.ground_truth g ON g.prediction_id = p.prediction_id;
         """);
 
+    /// <summary>
+    /// Application alerts keep their expiry, channels, count of raises and metadata; alert rules added at run
+    /// time are kept in <c>alert_rules</c>, one row per rule name. Self-contained: it adds columns to
+    /// <c>alerts</c> and creates only its own tables.
+    /// </summary>
+    /// <remarks>
+    /// Metadata is one row per entry with its <c>position</c>, as <c>drift_features</c> keeps the order of a
+    /// check's features: <c>jsonb</c> would reorder the keys, and a row per entry reads and filters by key in
+    /// plain SQL. Alerts stored before this step read back with no metadata, no expiry, the severity's route
+    /// and one occurrence, which is what they were.
+    /// </remarks>
+    public static readonly Migration ApplicationAlertsAndRules = new(5, "metadata, expiry, channels and occurrences of alerts; alert rules managed at run time", """
+        ALTER TABLE {schema}.alerts
+            ADD COLUMN expires_at timestamptz,
+            ADD COLUMN channels text[] NOT NULL DEFAULT '{}',
+            ADD COLUMN occurrences integer NOT NULL DEFAULT 1;
+
+        CREATE TABLE {schema}.alert_metadata (
+            alert_id text NOT NULL REFERENCES {schema}.alerts (id) ON DELETE CASCADE,
+            position integer NOT NULL,
+            key text NOT NULL,
+            value text NOT NULL,
+            PRIMARY KEY (alert_id, position)
+        );
+
+        CREATE TABLE {schema}.alert_rules (
+            name text PRIMARY KEY,
+            model text,
+            environment text,
+            metric text NOT NULL,
+            aggregation text NOT NULL CHECK (aggregation IN ('Mean', 'Last', 'Min', 'Max', 'Sum', 'Count')),
+            operator text,
+            value double precision,
+            subject text NOT NULL CHECK (subject IN ('Value', 'ChangeFromBaseline', 'AbsoluteChangeFromBaseline')),
+            baseline double precision,
+            baseline_windows integer NOT NULL,
+            for_duration interval NOT NULL,
+            severity text CHECK (severity IN ('Info', 'Warning', 'Critical')),
+            enabled boolean NOT NULL,
+            created_at timestamptz NOT NULL,
+            created_by text NOT NULL,
+            updated_at timestamptz NOT NULL,
+            updated_by text NOT NULL
+        );
+        """);
+
     /// <summary>Gets every step, oldest first.</summary>
-    public static IReadOnlyList<Migration> All { get; } = [RecordingTables, DriftTables, AlertTables, ReadableViews];
+    public static IReadOnlyList<Migration> All { get; } = [RecordingTables, DriftTables, AlertTables, ReadableViews, ApplicationAlertsAndRules];
 
     /// <summary>Gets the version a fully migrated schema has.</summary>
     public static int LatestVersion => All[^1].Version;
