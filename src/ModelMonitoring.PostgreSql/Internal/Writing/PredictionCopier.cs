@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using ModelMonitoring.Recording;
 using ModelMonitoring.Storage;
 using Npgsql;
@@ -7,49 +6,33 @@ using NpgsqlTypes;
 namespace ModelMonitoring.PostgreSql.Internal.Writing;
 
 /// <summary>
-/// Inserts a batch's predictions by binary <c>COPY</c> into a staging table that lives only for the
-/// batch's transaction, then moves them with one <c>INSERT … SELECT</c>: an id already in
-/// <c>prediction_ids</c> (or earlier in the batch) is skipped, so the first prediction stored with an id
-/// wins and writing the same batch twice stores it once.
+/// Inserts a batch's predictions, each id once store-wide (the first prediction stored with an id wins, so
+/// writing the same batch twice stores it once): by binary <c>COPY</c> straight into <c>prediction_ids</c>
+/// and then into <c>predictions</c> when none of the batch's ids is stored yet, the common case, or else
+/// through <see cref="StagedPredictionCopier"/>, which skips the stored ids.
 /// </summary>
 /// <remarks>
-/// <c>COPY</c> cannot skip conflicting rows itself, and a unique index on the partitioned
-/// <c>predictions</c> would have to contain <c>ts</c>; the staging table and <c>prediction_ids</c> keep
-/// COPY's speed and the store-wide first-wins rule. Ids are inserted in id order (the DISTINCT ON's
-/// sort), so replicas writing overlapping ids at once wait for each other rather than deadlock.
+/// <para>
+/// An id stored already makes the <c>COPY</c> into <c>prediction_ids</c> fail on its primary key; it runs
+/// under a savepoint, so the failure rolls back the ids copied so far and nothing else of the batch's
+/// transaction, and the slow path then writes the batch. No pre-check is needed, and none would be enough:
+/// the primary key also sees ids another replica inserted and has not committed yet (the <c>COPY</c> waits for
+/// that transaction, then fails if it committed), which a <c>SELECT</c> would not.
+/// </para>
+/// <para>
+/// Ids are copied in id order, as the slow path inserts them, so replicas writing overlapping ids at once
+/// wait for each other rather than deadlock. Of one id's predictions within the batch, the first is kept.
+/// </para>
 /// </remarks>
 internal static class PredictionCopier
 {
-    private const string StagingSql = """
-        CREATE TEMP TABLE mm_staging (
-            ord integer NOT NULL, prediction_id uuid NOT NULL, ts timestamptz NOT NULL, latency_ms double precision NOT NULL,
-            status text NOT NULL, error_kind text, predicted_class text, predicted_value double precision, confidence double precision,
-            input_hash bigint, segment text, numeric_features double precision[], categorical_features text[]
-        ) ON COMMIT DROP;
-        """;
+    private const string Savepoint = "mm_predictions";
 
-    private const string CopySql = """
-        COPY mm_staging (ord, prediction_id, ts, latency_ms, status, error_kind, predicted_class, predicted_value, confidence,
-            input_hash, segment, numeric_features, categorical_features) FROM STDIN (FORMAT BINARY)
-        """;
+    private const string IdsCopySql = "COPY {schema}.prediction_ids (prediction_id, ts) FROM STDIN (FORMAT BINARY)";
 
-    private const string MoveSql = """
-        WITH firsts AS (
-            SELECT DISTINCT ON (prediction_id) * FROM pg_temp.mm_staging ORDER BY prediction_id, ord
-        ), fresh AS (
-            INSERT INTO {schema}.prediction_ids (prediction_id, ts) SELECT prediction_id, ts FROM firsts
-            ON CONFLICT (prediction_id) DO NOTHING
-            RETURNING prediction_id
-        )
-        INSERT INTO {schema}.predictions (ts, model_id, prediction_id, latency_ms, status, error_kind, predicted_class, predicted_value,
-            confidence, input_hash, segment, numeric_features, categorical_features)
-        SELECT f.ts, $1, f.prediction_id, f.latency_ms, f.status, f.error_kind, f.predicted_class, f.predicted_value,
-            f.confidence, f.input_hash, f.segment, f.numeric_features, f.categorical_features
-        FROM firsts f JOIN fresh USING (prediction_id)
-        ORDER BY f.ord;
-        """;
+    private const string PredictionsCopySql = $"COPY {{schema}}.predictions (model_id, {PredictionRow.Columns}) FROM STDIN (FORMAT BINARY)";
 
-    /// <summary>Inserts the predictions; returns how many were inserted (the rest had an id already stored).</summary>
+    /// <summary>Inserts the predictions; returns how many were inserted (the rest had an id already stored, or earlier in the batch).</summary>
     public static async Task<int> InsertAsync(
         NpgsqlConnection connection, SqlText sql, int modelId, ReadOnlyMemory<PredictionRecord> predictions, int commandTimeout, CancellationToken cancellationToken)
     {
@@ -58,69 +41,97 @@ internal static class PredictionCopier
             return 0;
         }
 
-        using (var staging = new NpgsqlCommand(StagingSql, connection) { CommandTimeout = commandTimeout })
+        var firsts = FirstsInIdOrder(predictions.Span);
+        await ExecuteAsync(connection, $"SAVEPOINT {Savepoint};", commandTimeout, cancellationToken).ConfigureAwait(false);
+        try
         {
-            await staging.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await CopyIdsAsync(connection, sql, predictions, firsts, commandTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            await ExecuteAsync(connection, $"ROLLBACK TO SAVEPOINT {Savepoint};", commandTimeout, cancellationToken).ConfigureAwait(false);
+            return await StagedPredictionCopier.InsertAsync(connection, sql, modelId, predictions, commandTimeout, cancellationToken).ConfigureAwait(false);
         }
 
-        var importer = await connection.BeginBinaryImportAsync(CopySql, cancellationToken).ConfigureAwait(false);
+        await CopyPredictionsAsync(connection, sql, modelId, predictions, firsts, commandTimeout, cancellationToken).ConfigureAwait(false);
+        return firsts.Length;
+    }
+
+    /// <summary>Returns the positions of each id's first prediction in the batch, in id order.</summary>
+    internal static int[] FirstsInIdOrder(ReadOnlySpan<PredictionRecord> predictions)
+    {
+        var ids = new PredictionId[predictions.Length];
+        var positions = new int[predictions.Length];
+        for (var i = 0; i < predictions.Length; i++)
+        {
+            ids[i] = predictions[i].Id;
+            positions[i] = i;
+        }
+
+        // Recorded ids come in order, so the sort is mostly a check; it is not stable, hence the smallest position of each run.
+        Array.Sort(ids, positions);
+        var firsts = 0;
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (firsts > 0 && ids[i] == ids[firsts - 1])
+            {
+                positions[firsts - 1] = Math.Min(positions[firsts - 1], positions[i]);
+            }
+            else
+            {
+                ids[firsts] = ids[i];
+                positions[firsts++] = positions[i];
+            }
+        }
+
+        return firsts == positions.Length ? positions : positions[..firsts];
+    }
+
+    private static async Task CopyIdsAsync(
+        NpgsqlConnection connection, SqlText sql, ReadOnlyMemory<PredictionRecord> predictions, int[] firsts, int commandTimeout, CancellationToken cancellationToken)
+    {
+        var importer = await connection.BeginBinaryImportAsync(sql[IdsCopySql], cancellationToken).ConfigureAwait(false);
+        await using (importer.ConfigureAwait(false))
+        {
+            importer.Timeout = TimeSpan.FromSeconds(commandTimeout);
+            foreach (var position in firsts)
+            {
+                var prediction = predictions.Span[position];
+                await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(prediction.Id.ToGuid(), NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(Timestamps.ToStored(prediction.Timestamp), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+            }
+
+            await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task CopyPredictionsAsync(
+        NpgsqlConnection connection, SqlText sql, int modelId, ReadOnlyMemory<PredictionRecord> predictions, int[] firsts, int commandTimeout, CancellationToken cancellationToken)
+    {
+        // The batch's order, which is time order for recorded predictions: the (model_id, ts) index then grows at its end.
+        var kept = firsts.Length == predictions.Length ? null : new HashSet<int>(firsts);
+        var importer = await connection.BeginBinaryImportAsync(sql[PredictionsCopySql], cancellationToken).ConfigureAwait(false);
         await using (importer.ConfigureAwait(false))
         {
             importer.Timeout = TimeSpan.FromSeconds(commandTimeout);
             for (var i = 0; i < predictions.Length; i++)
             {
-                await WriteRowAsync(importer, i, predictions.Span[i], cancellationToken).ConfigureAwait(false);
+                if (kept is null || kept.Contains(i))
+                {
+                    await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                    await importer.WriteAsync(modelId, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+                    await PredictionRow.WriteAsync(importer, predictions.Span[i], cancellationToken).ConfigureAwait(false);
+                }
             }
 
             await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
-
-        using var move = new NpgsqlCommand(sql[MoveSql], connection) { CommandTimeout = commandTimeout };
-        move.Parameters.Add(Parameters.Integer(modelId));
-        return await move.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task WriteRowAsync(NpgsqlBinaryImporter importer, int ordinal, PredictionRecord prediction, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string commandText, int commandTimeout, CancellationToken cancellationToken)
     {
-        await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(ordinal, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(prediction.Id.ToGuid(), NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(Timestamps.ToStored(prediction.Timestamp), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(prediction.Latency.Ticks / (double)TimeSpan.TicksPerMillisecond, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(prediction.Status == PredictionStatus.Error ? "Error" : "Success", NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await WriteTextAsync(importer, prediction.ErrorKind, cancellationToken).ConfigureAwait(false);
-        await WriteTextAsync(importer, prediction.PredictedClass, cancellationToken).ConfigureAwait(false);
-        await WriteAsync(importer, prediction.PredictedValue, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
-        await WriteAsync(importer, prediction.Confidence, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
-        await WriteAsync(importer, prediction.InputHash is { } hash ? unchecked((long)hash) : (long?)null, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-        await WriteTextAsync(importer, prediction.Segment, cancellationToken).ConfigureAwait(false);
-        if (prediction.NumericFeatures.IsEmpty)
-        {
-            await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await importer.WriteAsync(ArrayOf(prediction.NumericFeatures), NpgsqlDbType.Array | NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (prediction.CategoricalFeatures.IsEmpty)
-        {
-            await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await importer.WriteAsync(ArrayOf(prediction.CategoricalFeatures), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        }
+        using var command = new NpgsqlCommand(commandText, connection) { CommandTimeout = commandTimeout };
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>The values as an array, without a copy when the memory is a whole array already (as recorded predictions' are).</summary>
-    private static T[] ArrayOf<T>(ReadOnlyMemory<T> values) =>
-        MemoryMarshal.TryGetArray(values, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length ? segment.Array : values.ToArray();
-
-    private static Task WriteTextAsync(NpgsqlBinaryImporter importer, string? value, CancellationToken cancellationToken) =>
-        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
-
-    private static Task WriteAsync<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
-        where T : struct =>
-        value is { } v ? importer.WriteAsync(v, type, cancellationToken) : importer.WriteNullAsync(cancellationToken);
 }
