@@ -7,20 +7,20 @@ namespace ModelMonitoring.PostgreSql.Internal.Writing;
 
 /// <summary>
 /// Inserts a batch's predictions, each id once store-wide (the first prediction stored with an id wins, so
-/// writing the same batch twice stores it once): the ids straight into <c>prediction_ids</c>, then the
-/// predictions by binary <c>COPY</c> straight into <c>predictions</c> when none of the batch's ids is stored
-/// yet, the common case, or else through <see cref="StagedPredictionCopier"/>, which skips the stored ids.
+/// writing the same batch twice stores it once): by binary <c>COPY</c> straight into <c>prediction_ids</c>
+/// and then into <c>predictions</c> when none of the batch's ids is stored yet, the common case, or else
+/// through <see cref="StagedPredictionCopier"/>, which skips the stored ids.
 /// </summary>
 /// <remarks>
 /// <para>
-/// An id stored already makes the insert into <c>prediction_ids</c> fail on its primary key; it runs
+/// An id stored already makes the <c>COPY</c> into <c>prediction_ids</c> fail on its primary key; it runs
 /// under a savepoint, so the failure rolls back the ids copied so far and nothing else of the batch's
 /// transaction, and the slow path then writes the batch. No pre-check is needed, and none would be enough:
-/// the primary key also sees ids another replica inserted and has not committed yet (the insert waits for
+/// the primary key also sees ids another replica inserted and has not committed yet (the <c>COPY</c> waits for
 /// that transaction, then fails if it committed), which a <c>SELECT</c> would not.
 /// </para>
 /// <para>
-/// Ids are inserted in id order, as the slow path inserts them, so replicas writing overlapping ids at once
+/// Ids are copied in id order, as the slow path inserts them, so replicas writing overlapping ids at once
 /// wait for each other rather than deadlock. Of one id's predictions within the batch, the first is kept.
 /// </para>
 /// </remarks>
@@ -28,9 +28,9 @@ internal static class PredictionCopier
 {
     private const string Savepoint = "mm_predictions";
 
-    // Array parameters rather than a COPY: sent with the savepoint, one round trip instead of three, which under load outweighs
-    // the server's dearer per-row INSERT (docs/benchmarks.md). unnest returns the elements in array order, which is id order.
-    private const string IdsInsertSql = "INSERT INTO {schema}.prediction_ids (prediction_id, ts) SELECT * FROM unnest($1::uuid[], $2::timestamptz[]);";
+    // A COPY rather than an INSERT of array parameters, which saves two round trips but costs the server more per row:
+    // measured slower on loopback (docs/benchmarks.md).
+    private const string IdsCopySql = "COPY {schema}.prediction_ids (prediction_id, ts) FROM STDIN (FORMAT BINARY)";
 
     private const string PredictionsCopySql = $"COPY {{schema}}.predictions (model_id, {PredictionRow.Columns}) FROM STDIN (FORMAT BINARY)";
 
@@ -44,9 +44,10 @@ internal static class PredictionCopier
         }
 
         var firsts = FirstsInIdOrder(predictions.Span);
+        await ExecuteAsync(connection, $"SAVEPOINT {Savepoint};", commandTimeout, cancellationToken).ConfigureAwait(false);
         try
         {
-            await ClaimIdsAsync(connection, sql, predictions, firsts, commandTimeout, cancellationToken).ConfigureAwait(false);
+            await CopyIdsAsync(connection, sql, predictions, firsts, commandTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
@@ -88,25 +89,23 @@ internal static class PredictionCopier
         return firsts == positions.Length ? positions : positions[..firsts];
     }
 
-    /// <summary>Sets the savepoint and inserts the ids, in one round trip.</summary>
-    private static async Task ClaimIdsAsync(
+    private static async Task CopyIdsAsync(
         NpgsqlConnection connection, SqlText sql, ReadOnlyMemory<PredictionRecord> predictions, int[] firsts, int commandTimeout, CancellationToken cancellationToken)
     {
-        var ids = new Guid[firsts.Length];
-        var times = new DateTime[firsts.Length];
-        for (var i = 0; i < firsts.Length; i++)
+        var importer = await connection.BeginBinaryImportAsync(sql[IdsCopySql], cancellationToken).ConfigureAwait(false);
+        await using (importer.ConfigureAwait(false))
         {
-            var prediction = predictions.Span[firsts[i]];
-            ids[i] = prediction.Id.ToGuid();
-            times[i] = Timestamps.ToStored(prediction.Timestamp);
-        }
+            importer.Timeout = TimeSpan.FromSeconds(commandTimeout);
+            foreach (var position in firsts)
+            {
+                var prediction = predictions.Span[position];
+                await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(prediction.Id.ToGuid(), NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(Timestamps.ToStored(prediction.Timestamp), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+            }
 
-        using var batch = new NpgsqlBatch(connection) { Timeout = commandTimeout };
-        batch.BatchCommands.Add(new NpgsqlBatchCommand($"SAVEPOINT {Savepoint};"));
-        var insert = new NpgsqlBatchCommand(sql[IdsInsertSql]);
-        Parameters.AddTo(insert.Parameters, Parameters.Of(ids, NpgsqlDbType.Array | NpgsqlDbType.Uuid), Parameters.Of(times, NpgsqlDbType.Array | NpgsqlDbType.TimestampTz));
-        batch.BatchCommands.Add(insert);
-        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static async Task CopyPredictionsAsync(
