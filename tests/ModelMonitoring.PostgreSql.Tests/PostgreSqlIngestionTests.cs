@@ -25,6 +25,15 @@ public sealed class PostgreSqlIngestionTests(PostgreSqlServer server)
         PredictionCopier.FirstsInIdOrder(predictions).ShouldBe([1, 2, 0]);
     }
 
+    [Fact]
+    public void FirstsInIdOrder_OfAscendingIds_IsEveryPositionInOrder_AndOfAscendingIdsWithARepeat_SkipsTheRepeat()
+    {
+        var ascending = Enumerable.Range(1, 5).Select(i => Prediction(At(i), id: new PredictionId(3, (ulong)i))).ToArray();
+
+        PredictionCopier.FirstsInIdOrder(ascending).ShouldBe([0, 1, 2, 3, 4]);
+        PredictionCopier.FirstsInIdOrder([.. ascending[..3], ascending[2], .. ascending[3..]]).ShouldBe([0, 1, 2, 4, 5]);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

@@ -62,15 +62,27 @@ internal static class PredictionCopier
     /// <summary>Returns the positions of each id's first prediction in the batch, in id order.</summary>
     internal static int[] FirstsInIdOrder(ReadOnlySpan<PredictionRecord> predictions)
     {
-        var ids = new PredictionId[predictions.Length];
         var positions = new int[predictions.Length];
+        var ascending = true;
+        for (var i = 0; i < predictions.Length; i++)
+        {
+            positions[i] = i;
+            ascending &= i == 0 || predictions[i - 1].Id < predictions[i].Id;
+        }
+
+        // One process's recorded ids come in order and unique: no sort needed.
+        if (ascending)
+        {
+            return positions;
+        }
+
+        var ids = new PredictionId[predictions.Length];
         for (var i = 0; i < predictions.Length; i++)
         {
             ids[i] = predictions[i].Id;
-            positions[i] = i;
         }
 
-        // Recorded ids come in order, so the sort is mostly a check; it is not stable, hence the smallest position of each run.
+        // The sort is not stable, hence the smallest position of each run of one id.
         Array.Sort(ids, positions);
         var firsts = 0;
         for (var i = 0; i < ids.Length; i++)
