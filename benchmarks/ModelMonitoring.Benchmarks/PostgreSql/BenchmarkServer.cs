@@ -11,7 +11,7 @@ namespace ModelMonitoring.Benchmarks.PostgreSql;
 /// the provider's tests use it), or else a throwaway server started from the installed binaries like the
 /// tests' (<c>tests/ModelMonitoring.PostgreSql.Tests/Server/ThrowawayServer.cs</c>, which this copies in
 /// short): 127.0.0.1 on a free port, a temporary data directory, fsync, synchronous_commit and
-/// full_page_writes off, as in <c>.ci/run</c>. Either way the benchmark gets a database of its own, dropped
+/// full_page_writes off, as the tests' (<c>.ci/run</c>'s has fsync and synchronous_commit off). Either way the benchmark gets a database of its own, dropped
 /// (or deleted with the whole server) when disposed.
 /// </summary>
 internal sealed class BenchmarkServer : IDisposable
