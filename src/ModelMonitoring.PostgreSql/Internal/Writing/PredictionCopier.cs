@@ -13,11 +13,13 @@ namespace ModelMonitoring.PostgreSql.Internal.Writing;
 /// </summary>
 /// <remarks>
 /// <para>
-/// An id stored already makes the <c>COPY</c> into <c>prediction_ids</c> fail on its primary key; it runs
-/// under a savepoint, so the failure rolls back the ids copied so far and nothing else of the batch's
-/// transaction, and the slow path then writes the batch. No pre-check is needed, and none would be enough:
-/// the primary key also sees ids another replica inserted and has not committed yet (the <c>COPY</c> waits for
-/// that transaction, then fails if it committed), which a <c>SELECT</c> would not.
+/// An id stored already makes the <c>COPY</c> into <c>prediction_ids</c> fail on its primary key, which fails
+/// the batch's transaction: <see cref="BatchWriter"/> rolls it back and writes the batch again by the slow
+/// path. A savepoint would keep the transaction but costs a round trip on every batch, and the <c>COPY</c> is
+/// the transaction's first write but the model's upsert, so starting again loses little. No pre-check is
+/// needed, and none would be enough: the primary key also sees ids another replica inserted and has not
+/// committed yet (the <c>COPY</c> waits for that transaction, then fails if it committed), which a
+/// <c>SELECT</c> would not.
 /// </para>
 /// <para>
 /// Ids are copied in id order, as the slow path inserts them, so replicas writing overlapping ids at once
@@ -26,33 +28,38 @@ namespace ModelMonitoring.PostgreSql.Internal.Writing;
 /// </remarks>
 internal static class PredictionCopier
 {
-    private const string Savepoint = "mm_predictions";
-
     // A COPY rather than an INSERT of array parameters, which saves two round trips but costs the server more per row:
     // measured slower on loopback (docs/benchmarks.md).
     private const string IdsCopySql = "COPY {schema}.prediction_ids (prediction_id, ts) FROM STDIN (FORMAT BINARY)";
 
     private const string PredictionsCopySql = $"COPY {{schema}}.predictions (model_id, {PredictionRow.Columns}) FROM STDIN (FORMAT BINARY)";
 
-    /// <summary>Inserts the predictions; returns how many were inserted (the rest had an id already stored, or earlier in the batch).</summary>
-    public static async Task<int> InsertAsync(
-        NpgsqlConnection connection, SqlText sql, int modelId, ReadOnlyMemory<PredictionRecord> predictions, int commandTimeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts the predictions; returns how many were inserted (the rest had an id already stored, or earlier in the batch),
+    /// or, when <paramref name="staged"/> is false and an id is stored already, null with the transaction failed: the
+    /// caller then rolls it back and writes the batch again with <paramref name="staged"/> true.
+    /// </summary>
+    public static async Task<int?> InsertAsync(
+        NpgsqlConnection connection, SqlText sql, int modelId, ReadOnlyMemory<PredictionRecord> predictions, bool staged, int commandTimeout, CancellationToken cancellationToken)
     {
         if (predictions.IsEmpty)
         {
             return 0;
         }
 
+        if (staged)
+        {
+            return await StagedPredictionCopier.InsertAsync(connection, sql, modelId, predictions, commandTimeout, cancellationToken).ConfigureAwait(false);
+        }
+
         var firsts = FirstsInIdOrder(predictions.Span);
-        await ExecuteAsync(connection, $"SAVEPOINT {Savepoint};", commandTimeout, cancellationToken).ConfigureAwait(false);
         try
         {
             await CopyIdsAsync(connection, sql, predictions, firsts, commandTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            await ExecuteAsync(connection, $"ROLLBACK TO SAVEPOINT {Savepoint};", commandTimeout, cancellationToken).ConfigureAwait(false);
-            return await StagedPredictionCopier.InsertAsync(connection, sql, modelId, predictions, commandTimeout, cancellationToken).ConfigureAwait(false);
+            return null;
         }
 
         await CopyPredictionsAsync(connection, sql, modelId, predictions, firsts, commandTimeout, cancellationToken).ConfigureAwait(false);
@@ -141,11 +148,5 @@ internal static class PredictionCopier
 
             await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string commandText, int commandTimeout, CancellationToken cancellationToken)
-    {
-        using var command = new NpgsqlCommand(commandText, connection) { CommandTimeout = commandTimeout };
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }
