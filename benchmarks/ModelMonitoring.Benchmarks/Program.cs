@@ -4,7 +4,8 @@ using BenchmarkDotNet.Running;
 // records), "scaling" (one vs two recording threads without BenchmarkDotNet's processes around) and
 // "paired" (recording against OpenTelemetry's histogram in alternating rounds of one process); "sqlite-layout"
 // compares the SQLite write path of schema version 5 with version 4's in alternating rounds; "timing" compares
-// the timing wrapper with RecordPrediction and with hand-written Stopwatch timing in alternating rounds.
+// the timing wrapper with RecordPrediction and with hand-written Stopwatch timing in alternating rounds;
+// "postgres-ingest" compares the PostgreSQL provider's sink with a plain binary COPY of the same rows in alternating rounds.
 switch (args.FirstOrDefault())
 {
     case "memory":
@@ -20,6 +21,11 @@ switch (args.FirstOrDefault())
         break;
     case "timing":
         ModelMonitoring.Benchmarks.TimingComparison.Run();
+        break;
+    case "postgres-ingest":
+        await ModelMonitoring.Benchmarks.PostgreSql.PostgreSqlIngestComparison.RunAsync(
+            args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200,
+            args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 4_096);
         break;
     case "scaling":
         ModelMonitoring.Benchmarks.ThreadScaling.Run();

@@ -61,4 +61,42 @@ public abstract partial class MonitoringStoreContractTests
         result.ShouldBe(SinkWriteResult.AllKept);
         (await store.ReadPredictionsAsync("fresh", All.From, All.To)).Count.ShouldBe(100);
     }
+
+    [Fact]
+    public async Task Batch_OfNewIdsOutOfOrder_WithAnIdRepeated_KeepsThatIdsFirstPredictionInBatchOrder()
+    {
+        await using var store = await CreateStoreAsync();
+        var predictions = Enumerable.Range(0, 40).Select(i => Prediction(At(i), predictedClass: "a")).ToArray();
+
+        // Newest first, and the oldest id again at the end with a later time and another class.
+        var result = await store.Sink.WriteAsync(Batch(Schema("shuffled"), [.. predictions.Reverse(), predictions[0] with { Timestamp = At(50), PredictedClass = "again" }]), CancellationToken.None);
+        var stored = await store.ReadPredictionsAsync("shuffled", All.From, All.To);
+
+        result.DuplicatePredictions.ShouldBe(1);
+        stored.Select(p => (p.Id, p.PredictedClass)).ShouldBe(predictions.Select(p => (p.Id, p.PredictedClass)));
+    }
+
+    [Fact]
+    public async Task Batch_MixingNewIdsWithStoredOnes_StoresTheNewOnesOnce_KeepsTheStoredOnes_AndItsLabels()
+    {
+        await using var store = await CreateStoreAsync();
+        var model = Schema("mixed");
+        var predictions = Enumerable.Range(0, 60).Select(i => Prediction(At(i), predictedClass: "a")).ToArray();
+        await WriteAsync(store, Batch(model, [predictions[10] with { PredictedClass = "first" }, predictions[45] with { PredictedClass = "first" }]));
+
+        // Ids below, between and above the stored ones, one of them twice, and labels in the same batch.
+        var batch = Batch(
+            model,
+            [.. predictions, predictions[3] with { PredictedClass = "again" }],
+            labels: [Label(predictions[3].Id, At(70), "a"), Label(predictions[10].Id, At(70), "a")]);
+        var result = await store.Sink.WriteAsync(batch, CancellationToken.None);
+        var stored = await store.ReadPredictionsAsync("mixed", All.From, All.To);
+        var report = await store.Reader.GetPerformanceReportAsync("mixed", All.From, All.To);
+
+        result.DuplicatePredictions.ShouldBe(3);
+        stored.Select(p => p.Id).ShouldBe(predictions.Select(p => p.Id));
+        stored.Where(p => p.PredictedClass != "a").Select(p => p.Id).ShouldBe([predictions[10].Id, predictions[45].Id]);
+        report.LabeledCount.ShouldBe(2);
+        report.Accuracy.ShouldBe(0.5);
+    }
 }

@@ -22,17 +22,37 @@ internal sealed class BatchWriter(SqlText sql, int commandTimeout)
         }
 
         BatchValidator.Validate(batch);
-        using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var modelId = await _models.ResolveAsync(connection, batch.Model, commandTimeout, cancellationToken).ConfigureAwait(false);
-        var inserted = await PredictionCopier.InsertAsync(connection, sql, modelId, batch.Predictions, commandTimeout, cancellationToken).ConfigureAwait(false);
-        await LabelWriter.WriteAsync(connection, sql, modelId, batch.GroundTruths, commandTimeout, cancellationToken).ConfigureAwait(false);
-        await RecordWriter.WriteAsync(connection, sql, modelId, batch, commandTimeout, cancellationToken).ConfigureAwait(false);
-        await DriftCheckWriter.WriteAsync(connection, sql, modelId, batch.DriftChecks, commandTimeout, cancellationToken).ConfigureAwait(false);
-
-        // The last moment to give up: once the commit is sent, the batch is stored and must be reported so.
-        cancellationToken.ThrowIfCancellationRequested();
-        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-        _models.Committed(batch.Model, modelId);
+        var inserted = await TryWriteAsync(connection, batch, staged: false, cancellationToken).ConfigureAwait(false)
+            ?? await TryWriteAsync(connection, batch, staged: true, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("The staged write of predictions always completes.");
         return new SinkWriteResult { DuplicatePredictions = batch.Predictions.Length - inserted };
+    }
+
+    /// <summary>
+    /// Writes the batch in one transaction and returns how many predictions were inserted, or null, with nothing
+    /// stored, when the direct path found an id stored already (the transaction is rolled back as it is disposed).
+    /// </summary>
+    private async Task<int?> TryWriteAsync(NpgsqlConnection connection, MonitoringBatch batch, bool staged, CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            var modelId = await _models.ResolveAsync(connection, batch.Model, commandTimeout, cancellationToken).ConfigureAwait(false);
+            var inserted = await PredictionCopier.InsertAsync(connection, sql, modelId, batch.Predictions, staged, commandTimeout, cancellationToken).ConfigureAwait(false);
+            if (inserted is null)
+            {
+                return null;
+            }
+
+            await LabelWriter.WriteAsync(connection, sql, modelId, batch.GroundTruths, commandTimeout, cancellationToken).ConfigureAwait(false);
+            await RecordWriter.WriteAsync(connection, sql, modelId, batch, commandTimeout, cancellationToken).ConfigureAwait(false);
+            await DriftCheckWriter.WriteAsync(connection, sql, modelId, batch.DriftChecks, commandTimeout, cancellationToken).ConfigureAwait(false);
+
+            // The last moment to give up: once the commit is sent, the batch is stored and must be reported so.
+            cancellationToken.ThrowIfCancellationRequested();
+            await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            _models.Committed(batch.Model, modelId);
+            return inserted;
+        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using ModelMonitoring.Recording;
 using ModelMonitoring.Storage;
 using Npgsql;
@@ -7,120 +6,147 @@ using NpgsqlTypes;
 namespace ModelMonitoring.PostgreSql.Internal.Writing;
 
 /// <summary>
-/// Inserts a batch's predictions by binary <c>COPY</c> into a staging table that lives only for the
-/// batch's transaction, then moves them with one <c>INSERT … SELECT</c>: an id already in
-/// <c>prediction_ids</c> (or earlier in the batch) is skipped, so the first prediction stored with an id
-/// wins and writing the same batch twice stores it once.
+/// Inserts a batch's predictions, each id once store-wide (the first prediction stored with an id wins, so
+/// writing the same batch twice stores it once): by binary <c>COPY</c> straight into <c>prediction_ids</c>
+/// and then into <c>predictions</c> when none of the batch's ids is stored yet, the common case, or else
+/// through <see cref="StagedPredictionCopier"/>, which skips the stored ids.
 /// </summary>
 /// <remarks>
-/// <c>COPY</c> cannot skip conflicting rows itself, and a unique index on the partitioned
-/// <c>predictions</c> would have to contain <c>ts</c>; the staging table and <c>prediction_ids</c> keep
-/// COPY's speed and the store-wide first-wins rule. Ids are inserted in id order (the DISTINCT ON's
-/// sort), so replicas writing overlapping ids at once wait for each other rather than deadlock.
+/// <para>
+/// An id stored already makes the <c>COPY</c> into <c>prediction_ids</c> fail on its primary key, which fails
+/// the batch's transaction: <see cref="BatchWriter"/> rolls it back and writes the batch again by the slow
+/// path. A savepoint would keep the transaction but costs a round trip on every batch, and the <c>COPY</c> is
+/// the transaction's first write but the model's upsert, so starting again loses little. No pre-check is
+/// needed, and none would be enough: the primary key also sees ids another replica inserted and has not
+/// committed yet (the <c>COPY</c> waits for that transaction, then fails if it committed), which a
+/// <c>SELECT</c> would not.
+/// </para>
+/// <para>
+/// Ids are copied in id order, as the slow path inserts them, so replicas writing overlapping ids at once
+/// wait for each other rather than deadlock. Of one id's predictions within the batch, the first is kept.
+/// </para>
 /// </remarks>
 internal static class PredictionCopier
 {
-    private const string StagingSql = """
-        CREATE TEMP TABLE mm_staging (
-            ord integer NOT NULL, prediction_id uuid NOT NULL, ts timestamptz NOT NULL, latency_ms double precision NOT NULL,
-            status text NOT NULL, error_kind text, predicted_class text, predicted_value double precision, confidence double precision,
-            input_hash bigint, segment text, numeric_features double precision[], categorical_features text[]
-        ) ON COMMIT DROP;
-        """;
+    // A COPY rather than an INSERT of array parameters, which saves two round trips but costs the server more per row:
+    // measured slower on loopback (docs/benchmarks.md).
+    private const string IdsCopySql = "COPY {schema}.prediction_ids (prediction_id, ts) FROM STDIN (FORMAT BINARY)";
 
-    private const string CopySql = """
-        COPY mm_staging (ord, prediction_id, ts, latency_ms, status, error_kind, predicted_class, predicted_value, confidence,
-            input_hash, segment, numeric_features, categorical_features) FROM STDIN (FORMAT BINARY)
-        """;
+    private const string PredictionsCopySql = $"COPY {{schema}}.predictions (model_id, {PredictionRow.Columns}) FROM STDIN (FORMAT BINARY)";
 
-    private const string MoveSql = """
-        WITH firsts AS (
-            SELECT DISTINCT ON (prediction_id) * FROM pg_temp.mm_staging ORDER BY prediction_id, ord
-        ), fresh AS (
-            INSERT INTO {schema}.prediction_ids (prediction_id, ts) SELECT prediction_id, ts FROM firsts
-            ON CONFLICT (prediction_id) DO NOTHING
-            RETURNING prediction_id
-        )
-        INSERT INTO {schema}.predictions (ts, model_id, prediction_id, latency_ms, status, error_kind, predicted_class, predicted_value,
-            confidence, input_hash, segment, numeric_features, categorical_features)
-        SELECT f.ts, $1, f.prediction_id, f.latency_ms, f.status, f.error_kind, f.predicted_class, f.predicted_value,
-            f.confidence, f.input_hash, f.segment, f.numeric_features, f.categorical_features
-        FROM firsts f JOIN fresh USING (prediction_id)
-        ORDER BY f.ord;
-        """;
-
-    /// <summary>Inserts the predictions; returns how many were inserted (the rest had an id already stored).</summary>
-    public static async Task<int> InsertAsync(
-        NpgsqlConnection connection, SqlText sql, int modelId, ReadOnlyMemory<PredictionRecord> predictions, int commandTimeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts the predictions; returns how many were inserted (the rest had an id already stored, or earlier in the batch),
+    /// or, when <paramref name="staged"/> is false and an id is stored already, null with the transaction failed: the
+    /// caller then rolls it back and writes the batch again with <paramref name="staged"/> true.
+    /// </summary>
+    public static async Task<int?> InsertAsync(
+        NpgsqlConnection connection, SqlText sql, int modelId, ReadOnlyMemory<PredictionRecord> predictions, bool staged, int commandTimeout, CancellationToken cancellationToken)
     {
         if (predictions.IsEmpty)
         {
             return 0;
         }
 
-        using (var staging = new NpgsqlCommand(StagingSql, connection) { CommandTimeout = commandTimeout })
+        if (staged)
         {
-            await staging.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return await StagedPredictionCopier.InsertAsync(connection, sql, modelId, predictions, commandTimeout, cancellationToken).ConfigureAwait(false);
         }
 
-        var importer = await connection.BeginBinaryImportAsync(CopySql, cancellationToken).ConfigureAwait(false);
+        var firsts = FirstsInIdOrder(predictions.Span);
+        try
+        {
+            await CopyIdsAsync(connection, sql, predictions, firsts, commandTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return null;
+        }
+
+        await CopyPredictionsAsync(connection, sql, modelId, predictions, firsts, commandTimeout, cancellationToken).ConfigureAwait(false);
+        return firsts.Length;
+    }
+
+    /// <summary>Returns the positions of each id's first prediction in the batch, in id order.</summary>
+    internal static int[] FirstsInIdOrder(ReadOnlySpan<PredictionRecord> predictions)
+    {
+        var positions = new int[predictions.Length];
+        var ascending = true;
+        for (var i = 0; i < predictions.Length; i++)
+        {
+            positions[i] = i;
+            ascending &= i == 0 || predictions[i - 1].Id < predictions[i].Id;
+        }
+
+        // One process's recorded ids come in order and unique: no sort needed.
+        if (ascending)
+        {
+            return positions;
+        }
+
+        var ids = new PredictionId[predictions.Length];
+        for (var i = 0; i < predictions.Length; i++)
+        {
+            ids[i] = predictions[i].Id;
+        }
+
+        // The sort is not stable, hence the smallest position of each run of one id.
+        Array.Sort(ids, positions);
+        var firsts = 0;
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (firsts > 0 && ids[i] == ids[firsts - 1])
+            {
+                positions[firsts - 1] = Math.Min(positions[firsts - 1], positions[i]);
+            }
+            else
+            {
+                ids[firsts] = ids[i];
+                positions[firsts++] = positions[i];
+            }
+        }
+
+        return firsts == positions.Length ? positions : positions[..firsts];
+    }
+
+    private static async Task CopyIdsAsync(
+        NpgsqlConnection connection, SqlText sql, ReadOnlyMemory<PredictionRecord> predictions, int[] firsts, int commandTimeout, CancellationToken cancellationToken)
+    {
+        var importer = await connection.BeginBinaryImportAsync(sql[IdsCopySql], cancellationToken).ConfigureAwait(false);
+        await using (importer.ConfigureAwait(false))
+        {
+            importer.Timeout = TimeSpan.FromSeconds(commandTimeout);
+            foreach (var position in firsts)
+            {
+                var prediction = predictions.Span[position];
+                await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(prediction.Id.ToGuid(), NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(Timestamps.ToStored(prediction.Timestamp), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+            }
+
+            await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task CopyPredictionsAsync(
+        NpgsqlConnection connection, SqlText sql, int modelId, ReadOnlyMemory<PredictionRecord> predictions, int[] firsts, int commandTimeout, CancellationToken cancellationToken)
+    {
+        // The batch's order, which is time order for recorded predictions: the (model_id, ts) index then grows at its end.
+        var kept = firsts.Length == predictions.Length ? null : new HashSet<int>(firsts);
+        var importer = await connection.BeginBinaryImportAsync(sql[PredictionsCopySql], cancellationToken).ConfigureAwait(false);
         await using (importer.ConfigureAwait(false))
         {
             importer.Timeout = TimeSpan.FromSeconds(commandTimeout);
             for (var i = 0; i < predictions.Length; i++)
             {
-                await WriteRowAsync(importer, i, predictions.Span[i], cancellationToken).ConfigureAwait(false);
+                if (kept is null || kept.Contains(i))
+                {
+                    await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                    await importer.WriteAsync(modelId, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+                    await PredictionRow.WriteAsync(importer, predictions.Span[i], cancellationToken).ConfigureAwait(false);
+                }
             }
 
             await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
-
-        using var move = new NpgsqlCommand(sql[MoveSql], connection) { CommandTimeout = commandTimeout };
-        move.Parameters.Add(Parameters.Integer(modelId));
-        return await move.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
-
-    private static async Task WriteRowAsync(NpgsqlBinaryImporter importer, int ordinal, PredictionRecord prediction, CancellationToken cancellationToken)
-    {
-        await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(ordinal, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(prediction.Id.ToGuid(), NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(Timestamps.ToStored(prediction.Timestamp), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(prediction.Latency.Ticks / (double)TimeSpan.TicksPerMillisecond, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(prediction.Status == PredictionStatus.Error ? "Error" : "Success", NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await WriteTextAsync(importer, prediction.ErrorKind, cancellationToken).ConfigureAwait(false);
-        await WriteTextAsync(importer, prediction.PredictedClass, cancellationToken).ConfigureAwait(false);
-        await WriteAsync(importer, prediction.PredictedValue, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
-        await WriteAsync(importer, prediction.Confidence, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
-        await WriteAsync(importer, prediction.InputHash is { } hash ? unchecked((long)hash) : (long?)null, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-        await WriteTextAsync(importer, prediction.Segment, cancellationToken).ConfigureAwait(false);
-        if (prediction.NumericFeatures.IsEmpty)
-        {
-            await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await importer.WriteAsync(ArrayOf(prediction.NumericFeatures), NpgsqlDbType.Array | NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (prediction.CategoricalFeatures.IsEmpty)
-        {
-            await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await importer.WriteAsync(ArrayOf(prediction.CategoricalFeatures), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>The values as an array, without a copy when the memory is a whole array already (as recorded predictions' are).</summary>
-    private static T[] ArrayOf<T>(ReadOnlyMemory<T> values) =>
-        MemoryMarshal.TryGetArray(values, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length ? segment.Array : values.ToArray();
-
-    private static Task WriteTextAsync(NpgsqlBinaryImporter importer, string? value, CancellationToken cancellationToken) =>
-        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
-
-    private static Task WriteAsync<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
-        where T : struct =>
-        value is { } v ? importer.WriteAsync(v, type, cancellationToken) : importer.WriteNullAsync(cancellationToken);
 }
