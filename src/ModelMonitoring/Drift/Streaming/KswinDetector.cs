@@ -64,32 +64,40 @@ internal sealed class KswinDetector : IStreamingDriftDetector
             Reset();
         }
 
+        var older = _windowSize - _statSize;
         if (_count < _windowSize)
         {
             _window[_count++] = value;
+            if (_count < _windowSize)
+            {
+                return;
+            }
+
+            _window.AsSpan(older).CopyTo(_recent);
+            _recent.AsSpan().Sort();
         }
         else
         {
+            // The value at the start of the recent part moves into the older part; the new value
+            // replaces the oldest one and joins the recent part, which is kept sorted.
+            var leaving = _window[Wrap(_start + older)];
             _window[_start] = value;
-            _start = (_start + 1) % _windowSize;
+            _start = Wrap(_start + 1);
+            ReplaceSorted(_recent, leaving, value);
         }
 
-        if (_count < _windowSize)
-        {
-            return;
-        }
-
-        var older = _windowSize - _statSize;
         _random.Sample(older, _indices);
         for (var i = 0; i < _statSize; i++)
         {
-            _drawn[i] = _window[(_start + _indices[i]) % _windowSize];
-            _recent[i] = _window[(_start + older + i) % _windowSize];
+            _drawn[i] = _window[Wrap(_start + _indices[i])];
         }
 
+        _drawn.AsSpan().Sort();
         var steps = StatisticSteps(_drawn, _recent);
         DriftDetected = steps >= _criticalSteps && steps / (double)_statSize > MinStatistic;
     }
+
+    private int Wrap(int index) => index >= _windowSize ? index - _windowSize : index;
 
     public void Reset()
     {
@@ -122,12 +130,38 @@ internal sealed class KswinDetector : IStreamingDriftDetector
         return n + 1;
     }
 
-    // n·D for two samples of n: the largest gap between the numbers of values at or below each
-    // observed value. Sorts both buffers in place.
-    private static int StatisticSteps(Span<double> a, Span<double> b)
+    // Removes one occurrence of a value from a sorted buffer and inserts another, keeping it sorted.
+    private static void ReplaceSorted(Span<double> sorted, double remove, double insert)
     {
-        a.Sort();
-        b.Sort();
+        var at = sorted.BinarySearch(remove);
+        if (insert >= remove)
+        {
+            var end = at;
+            while (end + 1 < sorted.Length && sorted[end + 1] < insert)
+            {
+                end++;
+            }
+
+            sorted.Slice(at + 1, end - at).CopyTo(sorted[at..]);
+            sorted[end] = insert;
+        }
+        else
+        {
+            var begin = at;
+            while (begin > 0 && sorted[begin - 1] > insert)
+            {
+                begin--;
+            }
+
+            sorted[begin..at].CopyTo(sorted[(begin + 1)..]);
+            sorted[begin] = insert;
+        }
+    }
+
+    // n·D for two sorted samples of n: the largest gap between the numbers of values at or below
+    // each observed value.
+    private static int StatisticSteps(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
         int i = 0, j = 0, max = 0;
         while (i < a.Length && j < b.Length)
         {

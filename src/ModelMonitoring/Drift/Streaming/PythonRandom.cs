@@ -158,11 +158,14 @@ internal sealed class PythonRandom
 
     private void Twist()
     {
+        var state = _state;
         for (var k = 0; k < N; k++)
         {
-            var y = (_state[k] & 0x80000000u) | (_state[(k + 1) % N] & 0x7fffffffu);
-            var next = _state[(k + M) % N] ^ (y >> 1);
-            _state[k] = (y & 1) == 0 ? next : next ^ 0x9908b0dfu;
+            var next = k + 1 < N ? k + 1 : k + 1 - N;
+            var ahead = k + M < N ? k + M : k + M - N;
+            var y = (state[k] & 0x80000000u) | (state[next] & 0x7fffffffu);
+            var mixed = state[ahead] ^ (y >> 1);
+            state[k] = (y & 1) == 0 ? mixed : mixed ^ 0x9908b0dfu;
         }
 
         _index = 0;
