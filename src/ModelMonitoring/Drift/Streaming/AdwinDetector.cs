@@ -41,9 +41,6 @@ internal sealed class AdwinDetector : IStreamingDriftDetector
 
     public bool WarningDetected => false;
 
-    /// <summary>Gets the number of values in the window.</summary>
-    public double Width => _width;
-
     public void Update(double value)
     {
         if (!double.IsFinite(value))

@@ -12,8 +12,9 @@ namespace ModelMonitoring.Drift.Streaming;
 /// </summary>
 internal sealed class KswinDetector : IStreamingDriftDetector
 {
-    // SciPy's ks_2samp computes D from floating-point CDF differences; KSWIN's "D > 0.1" is read
-    // on the same value.
+    // River also requires D > 0.1. D is h/n here; SciPy's floating-point CDF difference can differ
+    // from it in the last bit, which could matter only where h/n is exactly 0.1, far below any
+    // significant D at a useful alpha.
     private const double MinStatistic = 0.1;
 
     /// <summary>The largest accepted window, so that the statistic window (at most half) keeps SciPy's exact p-values.</summary>
