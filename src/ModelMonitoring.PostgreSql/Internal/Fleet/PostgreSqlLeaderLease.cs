@@ -16,7 +16,7 @@ namespace ModelMonitoring.PostgreSql.Internal.Fleet;
 /// connection failed is never reported held. Leadership is re-checked once per cycle, so a session that dies
 /// mid-cycle can overlap with a new leader for the rest of that cycle. Worker thread only.
 /// </remarks>
-internal sealed class PostgreSqlLeaderLease(PostgreSqlMonitoringStore store, ILoggerFactory? loggerFactory = null) : IMonitoringLease, IAsyncDisposable
+internal sealed class PostgreSqlLeaderLease(PostgreSqlMonitoringStore store, ILoggerFactory? loggerFactory = null) : IMonitoringLease, IAsyncDisposable, IDisposable
 {
     private const string TryLockSql = "SELECT pg_try_advisory_lock(hashtext('ModelMonitoring.PostgreSql:leader:' || $1));";
     private const string UnlockSql = "SELECT pg_advisory_unlock(hashtext('ModelMonitoring.PostgreSql:leader:' || $1));";
@@ -78,6 +78,14 @@ internal sealed class PostgreSqlLeaderLease(PostgreSqlMonitoringStore store, ILo
     }
 
     public ValueTask DisposeAsync() => new(CloseAsync());
+
+    public void Dispose()
+    {
+        _held = false;
+        var connection = _connection;
+        _connection = null;
+        connection?.Dispose();
+    }
 
     private NpgsqlCommand Command(string sql)
     {
