@@ -17,13 +17,16 @@ internal sealed class FleetMembership
     private readonly ILogger _logger;
     private readonly DateTimeOffset _startedAt;
     private readonly bool _shared;
+    private readonly TimeSpan _saveInterval;
+    private DateTimeOffset _nextSave = DateTimeOffset.MinValue;
     private bool? _leading;
     private bool _leaseFailing;
     private bool _saveFailing;
     private volatile bool _isLeader;
 
-    public FleetMembership(string replicaName, IMonitoringLease? lease, IReplicaStore? replicas, Func<MonitoringStatistics> statistics, TimeProvider timeProvider, ILogger logger)
+    public FleetMembership(string replicaName, IMonitoringLease? lease, IReplicaStore? replicas, Func<MonitoringStatistics> statistics, TimeProvider timeProvider, ILogger logger, TimeSpan saveInterval = default)
     {
+        _saveInterval = saveInterval;
         ReplicaName = replicaName;
         _shared = lease is not null;
         _lease = lease ?? SingleProcessLease.Instance;
@@ -81,13 +84,20 @@ internal sealed class FleetMembership
         return (leading, before == false && leading);
     }
 
-    /// <summary>Saves this replica's row; a failure is logged once until a save succeeds again.</summary>
-    public async Task SaveReplicaAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves this replica's row, at most once per save interval (the flush interval) unless <paramref name="final"/>:
+    /// under load the worker cycles far more often than that, and the row need not follow every batch.
+    /// A failure is logged once until a save succeeds again.
+    /// </summary>
+    public async Task SaveReplicaAsync(bool final, CancellationToken cancellationToken)
     {
-        if (_replicas is null)
+        var now = _timeProvider.GetUtcNow();
+        if (_replicas is null || (!final && now < _nextSave))
         {
             return;
         }
+
+        _nextSave = now + _saveInterval;
 
         var statistics = _statistics();
         var dropped = new Dictionary<DropReason, long>();
@@ -103,7 +113,7 @@ internal sealed class FleetMembership
         {
             Name = ReplicaName,
             StartedAt = _startedAt,
-            LastSeen = _timeProvider.GetUtcNow(),
+            LastSeen = now,
             Received = statistics.Received,
             Stored = statistics.Stored,
             Dropped = statistics.Dropped,

@@ -6,7 +6,7 @@ namespace ModelMonitoring.Fleet;
 /// <see cref="IModelMonitoring.GetStatistics"/> stays about its own process. Storage providers implement it.
 /// </summary>
 /// <remarks>
-/// The worker saves its replica's row at the end of every cycle and when it stops; a failed save is logged
+/// The worker saves its replica's row at the end of a cycle, at most once per <see cref="ModelMonitoringOptions.FlushInterval"/>, and when it stops; a failed save is logged
 /// and retried at the next cycle. A replica is identified by <see cref="ModelMonitoringOptions.ReplicaName"/>.
 /// Implementations let exceptions propagate.
 /// </remarks>

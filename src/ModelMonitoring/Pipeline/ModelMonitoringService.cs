@@ -113,7 +113,7 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
             timeProvider,
             _logger,
             _failures,
-            new FleetMembership(settings.ReplicaName, lease, replicaStore, GetStatistics, timeProvider, _logger));
+            new FleetMembership(settings.ReplicaName, lease, replicaStore, GetStatistics, timeProvider, _logger, settings.FlushInterval));
         _instruments = new MonitoringInstruments(this, Drift, _failures, () => NotAggregatedByModel);
         if (optionsFactory is not null && changeSources is not null)
         {

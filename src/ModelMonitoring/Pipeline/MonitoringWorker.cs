@@ -240,7 +240,7 @@ internal sealed class MonitoringWorker
                 await _fleet.ReleaseAsync(_stopDeadline.Token).ConfigureAwait(false);
             }
 
-            await _fleet.SaveReplicaAsync(_stopDeadline.Token).ConfigureAwait(false);
+            await _fleet.SaveReplicaAsync(final: release, _stopDeadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_stopDeadline.IsCancellationRequested)
         {

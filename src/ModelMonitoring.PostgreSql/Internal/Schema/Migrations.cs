@@ -186,8 +186,8 @@ internal static class Migrations
     public static readonly Migration Reserved5 = new(5, "reserved", "SELECT 1;");
 
     /// <summary>
-    /// The fleet summary: one row per replica (<see cref="ModelMonitoring.Fleet.IReplicaStore"/>), upserted by its worker every
-    /// cycle, with its own accounting (drops per reason as a <c>jsonb</c> object keyed by reason name) and whether it led.
+    /// The fleet summary: one row per replica (<see cref="ModelMonitoring.Fleet.IReplicaStore"/>), upserted by its worker once per
+    /// flush interval, with its own accounting (drops per reason as a <c>jsonb</c> object keyed by reason name) and whether it led.
     /// </summary>
     public static readonly Migration Replicas = new(6, "fleet summary: one row per replica", """
         CREATE TABLE {schema}.replicas (

@@ -2,7 +2,7 @@ namespace ModelMonitoring.Sqlite.Internal.Schema;
 
 /// <summary>
 /// Schema version 8: the fleet summary (<see cref="ModelMonitoring.Fleet.IReplicaStore"/>), one row per pipeline
-/// that writes to the file, upserted by its worker every cycle. Times are microseconds since the Unix epoch, drops
+/// that writes to the file, upserted by its worker at most once per flush interval. Times are microseconds since the Unix epoch, drops
 /// per reason a JSON object keyed by reason name; <c>v_replicas</c> shows the times readably.
 /// </summary>
 internal static class ReplicaTable
