@@ -83,6 +83,26 @@ public sealed class PostgreSqlFleetTests(PostgreSqlServer server)
         a.Channel.Alerts.ShouldHaveSingleItem();
     }
 
+    [Fact]
+    public async Task LeaderStoppedNormally_GivesTheLeaseUpAtOnce_AndItsLastRowSaysItNoLongerLeads()
+    {
+        var schema = PostgreSqlServer.NewSchemaName();
+        var clock = new FakeTimeProvider(Start);
+        var a = Create(schema, "replica-a", clock);
+        await using var b = Create(schema, "replica-b", clock);
+        (await a.Pipeline.FlushAsync()).ShouldBeTrue();
+        (await b.Pipeline.FlushAsync()).ShouldBeTrue();
+        b.Pipeline.GetStatistics().IsLeader.ShouldBeFalse();
+
+        await a.DisposeAsync();
+        clock.Advance(TimeSpan.FromSeconds(1));
+        (await b.Pipeline.FlushAsync()).ShouldBeTrue();
+
+        b.Pipeline.GetStatistics().IsLeader.ShouldBeTrue();
+        var replicas = await b.Pipeline.Services.GetRequiredService<IReplicaStore>().GetReplicasAsync();
+        replicas.Select(r => (r.Name, r.IsLeader)).ShouldBe([("replica-a", false), ("replica-b", true)]);
+    }
+
     private TestPipeline Create(string schema, string replica, FakeTimeProvider clock) => TestPipeline.Create(
         o =>
         {

@@ -39,7 +39,7 @@ internal sealed class PostgreSqlLeaderLease(PostgreSqlMonitoringStore store, ILo
                 return true;
             }
 
-            using var command = Command(TryLockSql);
+            using var command = Command(_connection, TryLockSql);
             _held = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
             if (_held)
             {
@@ -61,46 +61,69 @@ internal sealed class PostgreSqlLeaderLease(PostgreSqlMonitoringStore store, ILo
         }
     }
 
-    public async Task ReleaseAsync(CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            if (_held && _connection is not null)
-            {
-                using var command = Command(UnlockSql);
-                await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            await CloseAsync().ConfigureAwait(false);
-        }
-    }
+    public Task ReleaseAsync(CancellationToken cancellationToken = default) => CloseAsync();
 
     public ValueTask DisposeAsync() => new(CloseAsync());
 
     public void Dispose()
     {
-        _held = false;
-        var connection = _connection;
-        _connection = null;
-        connection?.Dispose();
+        var (connection, held) = (_connection, _held);
+        (_connection, _held) = (null, false);
+        if (connection is null)
+        {
+            return;
+        }
+
+        if (held)
+        {
+            try
+            {
+                using var command = Command(connection, UnlockSql);
+                command.ExecuteScalar();
+            }
+            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
+            {
+                // A broken connection is not pooled again: its session, and the lock, end with it.
+            }
+        }
+
+        connection.Dispose();
     }
 
-    private NpgsqlCommand Command(string sql)
+    private NpgsqlCommand Command(NpgsqlConnection connection, string sql)
     {
-        var command = new NpgsqlCommand(sql, _connection) { CommandTimeout = store.CommandTimeout };
+        var command = new NpgsqlCommand(sql, connection) { CommandTimeout = store.CommandTimeout };
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = store.Sql.Schema });
         return command;
     }
 
+    /// <summary>
+    /// Unlocks before the connection goes back to the pool: a pooled session lives on, and a lock left on it would
+    /// be held by nobody until the session is reused. An unlock that fails means the connection is broken, and a
+    /// broken connection is not pooled again, so its session, and the lock, end with it.
+    /// </summary>
     private async Task CloseAsync()
     {
-        _held = false;
-        if (_connection is { } connection)
+        var (connection, held) = (_connection, _held);
+        (_connection, _held) = (null, false);
+        if (connection is null)
         {
-            _connection = null;
-            await connection.DisposeAsync().ConfigureAwait(false);
+            return;
         }
+
+        if (held)
+        {
+            try
+            {
+                using var command = Command(connection, UnlockSql);
+                await command.ExecuteScalarAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
+            {
+                // See above: the session ends with the broken connection.
+            }
+        }
+
+        await connection.DisposeAsync().ConfigureAwait(false);
     }
 }
