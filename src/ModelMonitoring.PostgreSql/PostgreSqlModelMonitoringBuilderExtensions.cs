@@ -1,9 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ModelMonitoring.Fleet;
 using ModelMonitoring.PostgreSql;
 using ModelMonitoring.PostgreSql.Internal;
+using ModelMonitoring.PostgreSql.Internal.Fleet;
 using ModelMonitoring.Storage;
 using Npgsql;
 
@@ -40,8 +43,9 @@ public static class PostgreSqlModelMonitoringBuilderExtensions
 
     /// <summary>
     /// Stores monitoring data in a PostgreSQL database and reads reports from it. Registers one store as
-    /// <see cref="IMetricSink"/>, <see cref="IMonitoringReader"/>, <see cref="IAlertStore"/>, <see cref="IAlertRuleStore"/>
-    /// and <see cref="IReferenceProfileStore"/>; calling it again only adds configuration.
+    /// <see cref="IMetricSink"/>, <see cref="IMonitoringReader"/>, <see cref="IAlertStore"/>, <see cref="IAlertRuleStore"/>,
+    /// <see cref="IReferenceProfileStore"/> and <see cref="IReplicaStore"/>, and an advisory-lock
+    /// <see cref="IMonitoringLease"/> so that replicas sharing the schema elect one leader; calling it again only adds configuration.
     /// </summary>
     /// <param name="builder">The builder.</param>
     /// <param name="configure">Sets the connection and other settings.</param>
@@ -89,6 +93,8 @@ public static class PostgreSqlModelMonitoringBuilderExtensions
         services.TryAddSingleton<IAlertStore>(static sp => new PostgreSqlAlertStore(sp.GetRequiredService<PostgreSqlMonitoringStore>()));
         services.TryAddSingleton<IReferenceProfileStore>(static sp => new PostgreSqlReferenceProfileStore(sp.GetRequiredService<PostgreSqlMonitoringStore>()));
         services.TryAddSingleton<IAlertRuleStore>(static sp => new PostgreSqlAlertRuleStore(sp.GetRequiredService<PostgreSqlMonitoringStore>()));
+        services.TryAddSingleton<IReplicaStore>(static sp => new PostgreSqlReplicaStore(sp.GetRequiredService<PostgreSqlMonitoringStore>()));
+        services.TryAddSingleton<IMonitoringLease>(static sp => new PostgreSqlLeaderLease(sp.GetRequiredService<PostgreSqlMonitoringStore>(), sp.GetService<ILoggerFactory>()));
         return builder;
     }
 }

@@ -29,7 +29,7 @@ public static class SqliteModelMonitoringBuilderExtensions
 
     /// <summary>
     /// Stores monitoring data in a SQLite database file and reads reports from it. Registers one store
-    /// as <see cref="IMetricSink"/>, <see cref="IMonitoringReader"/>, <see cref="IAlertStore"/>, <see cref="IAlertRuleStore"/> and <see cref="IReferenceProfileStore"/>;
+    /// as <see cref="IMetricSink"/>, <see cref="IMonitoringReader"/>, <see cref="IAlertStore"/>, <see cref="IAlertRuleStore"/>, <see cref="IReferenceProfileStore"/> and <see cref="ModelMonitoring.Fleet.IReplicaStore"/>;
     /// calling it again only adds configuration.
     /// </summary>
     /// <param name="builder">The builder.</param>
@@ -77,6 +77,7 @@ public static class SqliteModelMonitoringBuilderExtensions
         services.TryAddSingleton<IAlertStore>(static sp => sp.GetRequiredService<SqliteMonitoringStore>());
         services.TryAddSingleton<IReferenceProfileStore>(static sp => new SqliteReferenceProfileStore(sp.GetRequiredService<SqliteMonitoringStore>()));
         services.TryAddSingleton<IAlertRuleStore>(static sp => new SqliteAlertRuleStore(sp.GetRequiredService<SqliteMonitoringStore>()));
+        services.TryAddSingleton<ModelMonitoring.Fleet.IReplicaStore>(static sp => new SqliteReplicaStore(sp.GetRequiredService<SqliteMonitoringStore>()));
         return builder;
     }
 }

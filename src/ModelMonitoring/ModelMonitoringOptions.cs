@@ -73,6 +73,14 @@ public sealed class ModelMonitoringOptions
     /// </summary>
     public TimeSpan AlertTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Gets or sets the name of this pipeline among the replicas that share one store: its row of the fleet
+    /// summary (<see cref="Fleet.IReplicaStore"/>) and its name in the leadership log messages. Use a name that
+    /// stays unique while the replica runs, such as the pod name; up to 128 characters, no control characters.
+    /// The default value is the machine name and the process id, as in <c>web-1-4242</c>.
+    /// </summary>
+    public string ReplicaName { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+
     /// <summary>Gets the caps on record strings and collections and on distinct values per model (see README, "Accepted values and caps").</summary>
     public Recording.RecordingLimits Limits { get; } = new();
 

@@ -11,6 +11,7 @@ namespace ModelMonitoring.Storage.ContractTests;
 /// <param name="dispose">Releases the store.</param>
 /// <param name="references">The store's reference profile store; the reference contract tests fail without one.</param>
 /// <param name="rules">The store's alert rule store; the alert rule contract tests fail without one.</param>
+/// <param name="replicas">The store's fleet summary; the replica contract tests fail without one.</param>
 public sealed class StoreUnderTest(
     IMetricSink sink,
     IMonitoringReader reader,
@@ -18,7 +19,8 @@ public sealed class StoreUnderTest(
     Func<string, DateTimeOffset, DateTimeOffset, CancellationToken, Task<IReadOnlyList<PredictionRecord>>> readPredictions,
     Func<ValueTask> dispose,
     IReferenceProfileStore? references = null,
-    IAlertRuleStore? rules = null) : IAsyncDisposable
+    IAlertRuleStore? rules = null,
+    Fleet.IReplicaStore? replicas = null) : IAsyncDisposable
 {
     public IMetricSink Sink { get; } = sink;
 
@@ -29,6 +31,8 @@ public sealed class StoreUnderTest(
     public IReferenceProfileStore? References { get; } = references;
 
     public IAlertRuleStore? Rules { get; } = rules;
+
+    public Fleet.IReplicaStore? Replicas { get; } = replicas;
 
     public Task<IReadOnlyList<PredictionRecord>> ReadPredictionsAsync(string model, DateTimeOffset from, DateTimeOffset to) =>
         readPredictions(model, from, to, CancellationToken.None);

@@ -22,4 +22,10 @@ internal static partial class Log
 
     [LoggerMessage(1025, LogLevel.Warning, "Partition maintenance of the PostgreSQL monitoring store in schema {Schema} failed; it is tried again a minute later, and predictions without a partition go to the default partition meanwhile.")]
     public static partial void MaintenanceFailed(ILogger logger, Exception exception, string schema);
+
+    [LoggerMessage(1070, LogLevel.Information, "Took the fleet lease of schema {Schema} on server process {BackendProcessId}; this replica leads until that session ends.")]
+    public static partial void LeaseTaken(ILogger logger, string schema, int backendProcessId);
+
+    [LoggerMessage(1071, LogLevel.Warning, "Lost the session that held the fleet lease of schema {Schema}; the server released the lease, and another replica takes it at its next cycle.")]
+    public static partial void LeaseLost(ILogger logger, string schema);
 }

@@ -105,6 +105,13 @@ internal sealed class PostgreSqlMonitoringStore : IMetricSink, IMonitoringReader
 
     internal PostgreSqlReportReader Reader => _reader;
 
+    internal SqlText Sql => _sql;
+
+    internal int CommandTimeout => _commandTimeout;
+
+    /// <summary>Opens a pooled connection on a migrated schema (for the fleet's replica rows and lease).</summary>
+    internal Task<NpgsqlConnection> OpenMigratedConnectionAsync(CancellationToken cancellationToken) => OpenConnectionAsync(cancellationToken);
+
     internal async Task SaveAlertAsync(Alert alert, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alert);

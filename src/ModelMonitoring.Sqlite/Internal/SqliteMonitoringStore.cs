@@ -155,6 +155,19 @@ internal sealed class SqliteMonitoringStore : IMetricSink, IMonitoringReader, IA
         return _reader.GetAlertRulesAsync(cancellationToken);
     }
 
+    public Task SaveReplicaAsync(ModelMonitoring.Fleet.ReplicaSummary replica, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(replica);
+        ArgumentException.ThrowIfNullOrEmpty(replica.Name, nameof(replica));
+        return WithWriteLockAsync(() => ReplicaWriter.Save(_writeConnection, replica), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<ModelMonitoring.Fleet.ReplicaSummary>> GetReplicasAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _reader.GetReplicasAsync(cancellationToken);
+    }
+
     /// <summary>Saves a model's reference profile on the write connection, serialised before the write lock is taken.</summary>
     public async Task SaveReferenceAsync(string model, ReferenceProfile profile, CancellationToken cancellationToken)
     {

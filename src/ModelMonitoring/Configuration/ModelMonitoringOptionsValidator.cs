@@ -7,6 +7,7 @@ namespace ModelMonitoring.Configuration;
 internal sealed class ModelMonitoringOptionsValidator : IValidateOptions<ModelMonitoringOptions>
 {
     internal const int MaxBufferCapacity = 1 << 24;
+    internal const int MaxReplicaNameLength = 128;
 
     public ValidateOptionsResult Validate(string? name, ModelMonitoringOptions options)
     {
@@ -30,6 +31,11 @@ internal sealed class ModelMonitoringOptionsValidator : IValidateOptions<ModelMo
         CheckDuration(errors, nameof(options.MaxClockSkew), options.MaxClockSkew, TimeSpan.Zero, AcceptedRanges.MaxMaxClockSkew, "from zero to 1 day");
         CheckDuration(errors, nameof(options.MaxLateness), options.MaxLateness, TimeSpan.Zero, AcceptedRanges.MaxMaxLateness, "from zero to 36,500 days");
         CheckDuration(errors, nameof(options.MaxLatency), options.MaxLatency, TimeSpan.FromMilliseconds(1), AcceptedRanges.MaxMaxLatency, "from 1 millisecond to 365 days");
+        if (string.IsNullOrWhiteSpace(options.ReplicaName) || options.ReplicaName.Length > MaxReplicaNameLength || options.ReplicaName.Any(char.IsControl))
+        {
+            errors.Add($"ModelMonitoringOptions.ReplicaName: '{options.ReplicaName}' is not allowed; use a name of 1 to {MaxReplicaNameLength} characters, not only white space, without control characters.");
+        }
+
         if (options.Models.Count == 0)
         {
             errors.Add("ModelMonitoringOptions.Models: no model is declared; call AddModel(\"name\", ...) at least once, or declare models under Models in the section given to AddModelMonitoring(configuration) (Configure<ModelMonitoringOptions>(section) cannot bind models).");

@@ -7,6 +7,7 @@ using ModelMonitoring.Buffers;
 using ModelMonitoring.DependencyInjection;
 using ModelMonitoring.Drift;
 using ModelMonitoring.DriftMonitoring;
+using ModelMonitoring.Fleet;
 using ModelMonitoring.Internal;
 using ModelMonitoring.Recording;
 using ModelMonitoring.Storage;
@@ -43,7 +44,9 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
         IAlertStore? alertStore = null,
         IOptionsFactory<ModelMonitoringOptions>? optionsFactory = null,
         IEnumerable<IOptionsChangeTokenSource<ModelMonitoringOptions>>? changeSources = null,
-        IAlertRuleStore? alertRuleStore = null)
+        IAlertRuleStore? alertRuleStore = null,
+        IMonitoringLease? lease = null,
+        IReplicaStore? replicaStore = null)
     {
         // Reading Value runs the validators: a bad configuration fails here, naming every bad setting.
         var settings = options.Value;
@@ -109,7 +112,8 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
             settings,
             timeProvider,
             _logger,
-            _failures);
+            _failures,
+            new FleetMembership(settings.ReplicaName, lease, replicaStore, GetStatistics, timeProvider, _logger, settings.FlushInterval));
         _instruments = new MonitoringInstruments(this, Drift, _failures, () => NotAggregatedByModel);
         if (optionsFactory is not null && changeSources is not null)
         {
@@ -203,6 +207,7 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
             NotAggregated = notAggregated,
             GroupedAsOther = grouped,
             ConfigurationReloadsRejected = _reloader?.Rejected ?? 0,
+            IsLeader = _worker.Fleet.IsLeader,
         };
     }
 

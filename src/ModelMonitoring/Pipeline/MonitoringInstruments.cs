@@ -31,6 +31,7 @@ internal sealed class MonitoringInstruments : IDisposable
         _meter.CreateObservableUpDownCounter("modelmonitoring.records.buffered", () => pipeline.GetStatistics().Buffered, "{record}", "Records accepted but not yet stored.");
         _meter.CreateObservableCounter("modelmonitoring.records.dropped", () => ObserveDrops(pipeline), "{record}", "Records dropped, by reason.");
         _meter.CreateObservableCounter("modelmonitoring.alert.notifications", () => ObserveNotifications(pipeline), "{notification}", "Alert notifications by channel and outcome (delivered, failed, dropped), and those withheld (suppressed, silenced).");
+        _meter.CreateObservableGauge("modelmonitoring.fleet.leader", () => pipeline.GetStatistics().IsLeader ? 1 : 0, "{replica}", "1 while this pipeline leads its fleet (evaluates rules and drift, escalates and notifies), 0 while it follows.");
         _meter.CreateObservableCounter("modelmonitoring.drift.checks", () => ObserveDriftChecks(drift), "{check}", "Drift detector runs, by model and outcome (completed or failed).");
     }
 

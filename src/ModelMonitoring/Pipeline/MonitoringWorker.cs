@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using ModelMonitoring.Alerting;
 using ModelMonitoring.Buffers;
+using ModelMonitoring.Fleet;
 using ModelMonitoring.Internal;
 using ModelMonitoring.Recording;
 
@@ -12,6 +13,11 @@ namespace ModelMonitoring.Pipeline;
 /// into batches, aggregates windows, runs due drift checks, writes to the sinks and sends alerts.
 /// Owns the accounting of stored and post-buffer drops.
 /// </summary>
+/// <remarks>
+/// In a fleet (<see cref="IMonitoringLease"/>) every cycle first asks whether this pipeline leads. A follower
+/// drains, aggregates and writes as always, but discards its rule observations and runs no drift checks,
+/// alert processing (pending, repeats, escalation, expiry) or notifications; those are the leader's.
+/// </remarks>
 internal sealed class MonitoringWorker
 {
     private static readonly TimeSpan ShutdownUnwindTime = TimeSpan.FromSeconds(1);
@@ -27,12 +33,14 @@ internal sealed class MonitoringWorker
     private readonly ConcurrentQueue<TaskCompletionSource<bool>> _flushRequests = new();
     private readonly CancellationTokenSource _stopDeadline = new();
     private readonly StageFailures _failures;
+    private readonly FleetMembership _fleet;
     private long _inFlight;
     private volatile bool _stopRequested;
     private Task? _loop;
 
-    public MonitoringWorker(IReadOnlyList<ModelPipeline> models, SinkWriter sinks, AlertManager alerts, PipelineState state, ModelMonitoringOptions options, TimeProvider timeProvider, ILogger logger, StageFailures? failures = null)
+    public MonitoringWorker(IReadOnlyList<ModelPipeline> models, SinkWriter sinks, AlertManager alerts, PipelineState state, ModelMonitoringOptions options, TimeProvider timeProvider, ILogger logger, StageFailures? failures = null, FleetMembership? fleet = null)
     {
+        _fleet = fleet ?? new FleetMembership(options.ReplicaName, lease: null, replicas: null, static () => new MonitoringStatistics(0, 0, 0, []), timeProvider, logger);
         _failures = failures ?? new StageFailures(models.Select(m => m.Model.Name), timeProvider, logger);
         _state = state;
         _models = models;
@@ -51,6 +59,8 @@ internal sealed class MonitoringWorker
     public DropCounters Drops => _sinks.Accounting.Drops;
 
     public StageFailures Failures => _failures;
+
+    public FleetMembership Fleet => _fleet;
 
     public void Start() => _loop ??= Task.Run(RunAsync);
 
@@ -177,15 +187,29 @@ internal sealed class MonitoringWorker
             var complete = false;
             try
             {
+                var (leading, tookOver) = await _fleet.CheckLeadershipAsync(_stopDeadline.Token).ConfigureAwait(false);
+                if (tookOver)
+                {
+                    // The previous leader changed the stored alerts since this pipeline last read them.
+                    await _alerts.ForgetStateAsync(_stopDeadline.Token).ConfigureAwait(false);
+                }
+
                 await _alerts.LoadRulesAsync(_stopDeadline.Token).ConfigureAwait(false);
-                complete = await RunCycleAsync(closeAllWindows: stopping, _stopDeadline.Token).ConfigureAwait(false);
-                await _alerts.ProcessAsync(_observations, _stopDeadline.Token).ConfigureAwait(false);
+                complete = await RunCycleAsync(closeAllWindows: stopping, leading, _stopDeadline.Token).ConfigureAwait(false);
+                if (leading)
+                {
+                    await _alerts.ProcessAsync(_observations, _stopDeadline.Token).ConfigureAwait(false);
+                }
+
                 _observations.Clear();
             }
             catch (Exception ex)
             {
+                _observations.Clear();
                 Log.WorkerCycleFailed(_logger, ex);
             }
+
+            await SaveReplicaAsync(release: stopping).ConfigureAwait(false);
 
             foreach (var request in requests)
             {
@@ -206,8 +230,26 @@ internal sealed class MonitoringWorker
         }
     }
 
+    /// <summary>Saves this replica's row of the fleet summary; when stopping, gives the lease up first so the row says so.</summary>
+    private async Task SaveReplicaAsync(bool release)
+    {
+        try
+        {
+            if (release)
+            {
+                await _fleet.ReleaseAsync(_stopDeadline.Token).ConfigureAwait(false);
+            }
+
+            await _fleet.SaveReplicaAsync(final: release, _stopDeadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_stopDeadline.IsCancellationRequested)
+        {
+            // Out of shutdown time: the row keeps the previous cycle's figures.
+        }
+    }
+
     /// <summary>Drains every model until its rings are empty (bounded, so busy producers cannot keep the worker here forever).</summary>
-    private async Task<bool> RunCycleAsync(bool closeAllWindows, CancellationToken stopToken)
+    private async Task<bool> RunCycleAsync(bool closeAllWindows, bool leading, CancellationToken stopToken)
     {
         var everythingStored = true;
         foreach (var model in _models)
@@ -225,7 +267,14 @@ internal sealed class MonitoringWorker
                 if (lastRound)
                 {
                     CloseWindows(model, buffers, closeAllWindows);
-                    CheckDrift(model, buffers);
+                    if (leading)
+                    {
+                        CheckDrift(model, buffers);
+                    }
+                    else
+                    {
+                        buffers.Alerts.Clear(); // window metrics are stored; judging them is the leader's
+                    }
                 }
 
                 everythingStored &= await WriteAsync(model, buffers, stopToken).ConfigureAwait(false);

@@ -73,6 +73,13 @@ public sealed class MonitoringStatistics
     /// </summary>
     public long ConfigurationReloadsRejected { get; internal init; }
 
+    /// <summary>
+    /// Gets whether this pipeline led its fleet at its latest worker cycle: it evaluates alert rules and drift,
+    /// escalates and expires alerts and sends notifications (see <see cref="Fleet.IMonitoringLease"/>). A
+    /// pipeline whose store registers no lease always leads.
+    /// </summary>
+    public bool IsLeader { get; internal init; }
+
     internal long[] StageFailureCounts { get; init; } = [];
 
     /// <summary>Gets the number of times one worker stage threw, summed over the models.</summary>

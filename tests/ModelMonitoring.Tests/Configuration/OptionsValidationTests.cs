@@ -32,6 +32,22 @@ public class OptionsValidationTests
         error.Message.ShouldContain("ModelMonitoringOptions.BufferCapacity: 0 is not allowed; use a value from 16 to 16,777,216.");
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("web\n1")]
+    public void BadReplicaName_FailsNamingTheSetting(string name)
+    {
+        var error = CreateFails(o => { o.ReplicaName = name; o.AddModel("m", m => m.NumericFeatures("a")); });
+
+        error.Message.ShouldContain("ModelMonitoringOptions.ReplicaName:");
+        error.Message.ShouldContain("use a name of 1 to 128 characters");
+    }
+
+    [Fact]
+    public void ReplicaName_DefaultsToTheMachineNameAndProcessId() =>
+        new ModelMonitoringOptions().ReplicaName.ShouldBe($"{Environment.MachineName}-{Environment.ProcessId}");
+
     [Fact]
     public void NoModel_Fails() =>
         CreateFails(_ => { }).Message.ShouldContain("no model is declared");

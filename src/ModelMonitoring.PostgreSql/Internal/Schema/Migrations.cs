@@ -228,8 +228,26 @@ internal static class Migrations
         );
         """);
 
+    /// <summary>
+    /// The fleet summary: one row per replica (<see cref="ModelMonitoring.Fleet.IReplicaStore"/>), upserted by its worker once per
+    /// flush interval, with its own accounting (drops per reason as a <c>jsonb</c> object keyed by reason name) and whether it led.
+    /// </summary>
+    public static readonly Migration Replicas = new(6, "fleet summary: one row per replica", """
+        CREATE TABLE {schema}.replicas (
+            name text PRIMARY KEY,
+            started_at timestamptz NOT NULL,
+            last_seen timestamptz NOT NULL,
+            received bigint NOT NULL,
+            stored bigint NOT NULL,
+            dropped bigint NOT NULL,
+            dropped_by_reason jsonb NOT NULL,
+            sink_failures bigint NOT NULL,
+            is_leader boolean NOT NULL
+        );
+        """);
+
     /// <summary>Gets every step, oldest first.</summary>
-    public static IReadOnlyList<Migration> All { get; } = [RecordingTables, DriftTables, AlertTables, ReadableViews, ApplicationAlertsAndRules];
+    public static IReadOnlyList<Migration> All { get; } = [RecordingTables, DriftTables, AlertTables, ReadableViews, ApplicationAlertsAndRules, Replicas];
 
     /// <summary>Gets the version a fully migrated schema has.</summary>
     public static int LatestVersion => All[^1].Version;

@@ -118,6 +118,15 @@ internal sealed class SqliteReportReader(SqliteConnectionFactory connections)
         }
     }
 
+    public async Task<IReadOnlyList<ModelMonitoring.Fleet.ReplicaSummary>> GetReplicasAsync(CancellationToken cancellationToken)
+    {
+        var connection = await connections.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await ReplicaQueries.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public async Task<IReadOnlyList<DriftCheckRecord>> GetDriftHistoryAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var range = ModelRange.Create(model, from, to);
