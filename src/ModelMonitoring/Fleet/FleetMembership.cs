@@ -42,6 +42,9 @@ internal sealed class FleetMembership
 
     public string ReplicaName { get; }
 
+    /// <summary>Gets whether a shared lease decides the role: other replicas use the same stores.</summary>
+    public bool Shared => _shared;
+
     /// <summary>Gets whether this pipeline led at its latest cycle (any thread).</summary>
     public bool IsLeader => _isLeader;
 

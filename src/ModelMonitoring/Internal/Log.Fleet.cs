@@ -19,4 +19,10 @@ internal static partial class Log
 
     [LoggerMessage(184, LogLevel.Warning, "Replica {Replica} could not release the fleet lease when stopping; the server frees it when the connection closes.")]
     public static partial void LeaseReleaseFailed(ILogger logger, Exception exception, string replica);
+
+    [LoggerMessage(185, LogLevel.Information, "Alert rule {Rule} was {Change} through another replica (last changed by {By}); {Resolved} active alert(s) of it were resolved here.")]
+    public static partial void AlertRuleChangedElsewhere(ILogger logger, string rule, string change, string by, int resolved);
+
+    [LoggerMessage(186, LogLevel.Warning, "The leader could not read the stored alerts and run-time rules again; it goes on with what it holds and tries again at its next cycle (logged once until a read succeeds).")]
+    public static partial void FleetRefreshFailed(ILogger logger, Exception exception);
 }

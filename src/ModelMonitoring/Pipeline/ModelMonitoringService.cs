@@ -103,7 +103,11 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
         Models = [.. _models.Values.Select(m => m.Model)];
         var channelList = channels.ToArray();
         var notifier = new AlertNotifier(settings.Alerting, channelList, settings.AlertTimeout, timeProvider, _logger);
-        Alerts = new AlertManager(settings.Alerting, alertStore ?? new InMemoryAlertStore(), notifier, timeProvider, _logger, _failures, rules, alertRuleStore ?? new InMemoryAlertRuleStore()) { Limits = settings.Limits };
+        Alerts = new AlertManager(settings.Alerting, alertStore ?? new InMemoryAlertStore(), notifier, timeProvider, _logger, _failures, rules, alertRuleStore ?? new InMemoryAlertRuleStore())
+        {
+            Limits = settings.Limits,
+            Shared = lease is not null,
+        };
         _worker = new MonitoringWorker(
             [.. _models.Values],
             new SinkWriter(sinkList, settings, timeProvider, _logger),

@@ -16,7 +16,9 @@ namespace ModelMonitoring.Pipeline;
 /// <remarks>
 /// In a fleet (<see cref="IMonitoringLease"/>) every cycle first asks whether this pipeline leads. A follower
 /// drains, aggregates and writes as always, but discards its rule observations and runs no drift checks,
-/// alert processing (pending, repeats, escalation, expiry) or notifications; those are the leader's.
+/// alert processing (pending, repeats, escalation, expiry) or notifications; those are the leader's. The leader
+/// reads the stored alerts and run-time rules again at the start of each cycle it leads, so that acknowledgements,
+/// resolutions and rule changes made through any replica apply.
 /// </remarks>
 internal sealed class MonitoringWorker
 {
@@ -195,6 +197,11 @@ internal sealed class MonitoringWorker
                 }
 
                 await _alerts.LoadRulesAsync(_stopDeadline.Token).ConfigureAwait(false);
+                if (leading && _fleet.Shared)
+                {
+                    // Followers may have acknowledged or resolved alerts and changed run-time rules since the last cycle.
+                    await _alerts.RefreshFromStoreAsync(_stopDeadline.Token).ConfigureAwait(false);
+                }
                 complete = await RunCycleAsync(closeAllWindows: stopping, leading, _stopDeadline.Token).ConfigureAwait(false);
                 if (leading)
                 {

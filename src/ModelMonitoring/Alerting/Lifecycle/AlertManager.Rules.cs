@@ -48,7 +48,7 @@ internal sealed partial class AlertManager
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await EnsureRulesLoadedAsync(cancellationToken).ConfigureAwait(false);
+            await EnsureRulesCurrentAsync(cancellationToken).ConfigureAwait(false);
             return _rules.List();
         }
         finally
@@ -170,8 +170,8 @@ internal sealed partial class AlertManager
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await EnsureRulesLoadedAsync(cancellationToken).ConfigureAwait(false);
-            await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
+            await EnsureAlertsCurrentAsync(cancellationToken).ConfigureAwait(false);
+            await EnsureRulesCurrentAsync(cancellationToken).ConfigureAwait(false);
             return await change(_timeProvider.GetUtcNow()).ConfigureAwait(false);
         }
         finally

@@ -145,7 +145,7 @@ internal sealed partial class AlertManager : IAlertManager
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
+            await EnsureAlertsCurrentAsync(cancellationToken).ConfigureAwait(false);
             if (_active.TryGetValue(key, out var active))
             {
                 // Deduplicated: no new notification; the latest raise describes the ongoing condition best.
@@ -352,7 +352,7 @@ internal sealed partial class AlertManager : IAlertManager
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
+            await EnsureAlertsCurrentAsync(cancellationToken).ConfigureAwait(false);
             var (key, alert) = _active.FirstOrDefault(a => a.Value.Id == alertId);
             var now = _timeProvider.GetUtcNow();
             if (alert is null || change(alert, now) is not { } changed)

@@ -112,6 +112,45 @@ internal sealed class AlertRuleRegistry(IEnumerable<AlertRule> configured, IRead
         return problems;
     }
 
+    /// <summary>
+    /// Takes the rules from the store again (in a fleet, another replica may have changed them): the set becomes the
+    /// stored one, and the rules added, changed (another version: enabled, updated by, updated at) or gone are returned.
+    /// Publishes only when something changed.
+    /// </summary>
+    /// <returns>Each change as the rule before (<see langword="null"/> when added) and after (<see langword="null"/> when deleted).</returns>
+    public IReadOnlyList<(ManagedAlertRule? Before, ManagedAlertRule? After)> Sync(IEnumerable<ManagedAlertRule> stored)
+    {
+        var changes = new List<(ManagedAlertRule?, ManagedAlertRule?)>();
+        lock (_gate)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var rule in stored)
+            {
+                names.Add(rule.Rule.Name);
+                var current = _runtime.GetValueOrDefault(rule.Rule.Name);
+                if (current is null || !SameVersion(current, rule))
+                {
+                    _runtime[rule.Rule.Name] = rule with { Source = AlertRuleSource.Runtime };
+                    changes.Add((current, rule));
+                }
+            }
+
+            foreach (var (name, rule) in _runtime.Where(r => !names.Contains(r.Key)).ToArray())
+            {
+                _runtime.Remove(name);
+                _withdrawn.Add(name);
+                changes.Add((rule, null));
+            }
+
+            if (changes.Count > 0)
+            {
+                Publish(null);
+            }
+        }
+
+        return changes;
+    }
+
     /// <summary>Adds or replaces a run-time rule (already validated and stored).</summary>
     public void Put(ManagedAlertRule rule)
     {
@@ -181,6 +220,13 @@ internal sealed class AlertRuleRegistry(IEnumerable<AlertRule> configured, IRead
         Volatile.Write(ref _effective, [.. applied]);
         Applied?.Invoke(applied);
     }
+
+    // Stores keep times to the microsecond: a rule this process saved is the same version when read back.
+    private static bool SameVersion(ManagedAlertRule a, ManagedAlertRule b) =>
+        a.Enabled == b.Enabled
+        && string.Equals(a.UpdatedBy, b.UpdatedBy, StringComparison.Ordinal)
+        && a.UpdatedAt?.UtcTicks / 10 == b.UpdatedAt?.UtcTicks / 10
+        && a.CreatedAt?.UtcTicks / 10 == b.CreatedAt?.UtcTicks / 10;
 
     private static ManagedAlertRule Copy(ManagedAlertRule rule) => rule with { Rule = rule.Rule.Clone() };
 }
