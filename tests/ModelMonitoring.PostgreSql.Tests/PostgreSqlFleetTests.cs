@@ -103,12 +103,108 @@ public sealed class PostgreSqlFleetTests(PostgreSqlServer server)
         replicas.Select(r => (r.Name, r.IsLeader)).ShouldBe([("replica-a", false), ("replica-b", true)]);
     }
 
-    private TestPipeline Create(string schema, string replica, FakeTimeProvider clock) => TestPipeline.Create(
+    [Fact]
+    public async Task RuleAddedThroughTheFollower_FiresOnTheLeaderAtItsNextEvaluation_AndDisabledThroughIt_StopsWithinOneEvaluation()
+    {
+        var schema = PostgreSqlServer.NewSchemaName();
+        var clock = new FakeTimeProvider(Start);
+        await using var a = Create(schema, "replica-a", clock);
+        await using var b = Create(schema, "replica-b", clock);
+        (await a.Pipeline.FlushAsync()).ShouldBeTrue(); // the leader has read the (empty) stored rules
+        (await b.Pipeline.FlushAsync()).ShouldBeTrue();
+        a.Pipeline.GetStatistics().IsLeader.ShouldBeTrue();
+
+        var rule = new AlertRule { Name = "fraud-volume", Model = "fraud", Metric = WindowMetricNames.PredictionCount, Operator = ">=", Value = 1 };
+        await b.Pipeline.Alerts.AddRuleAsync(rule, by: "ana");
+        RecordWindow(a, errors: 0);
+        await CloseWindowAsync(a, clock);
+
+        var fired = a.Channel.Alerts.ShouldHaveSingleItem();
+        fired.Name.ShouldBe("fraud-volume");
+        fired.State.ShouldBe(AlertState.Firing);
+
+        (await b.Pipeline.Alerts.SetRuleEnabledAsync("fraud-volume", enabled: false, by: "ana")).ShouldNotBeNull().Enabled.ShouldBeFalse();
+        RecordWindow(a, errors: 0);
+        await CloseWindowAsync(a, clock);
+        RecordWindow(a, errors: 0);
+        await CloseWindowAsync(a, clock);
+
+        (await a.Pipeline.Alerts.GetActiveAlertsAsync()).ShouldBeEmpty();
+        a.Channel.Alerts.ShouldHaveSingleItem(); // neither raised again nor repeated by the leader
+        var stored = await a.Pipeline.Alerts.GetAlertHistoryAsync(Start, clock.GetUtcNow());
+        var only = stored.ShouldHaveSingleItem();
+        only.Id.ShouldBe(fired.Id);
+        only.State.ShouldBe(AlertState.Resolved);
+        only.ResolvedBy.ShouldBe("ana");
+    }
+
+    [Fact]
+    public async Task AlertAcknowledgedThroughTheFollower_IsNeitherEscalatedNorRepeatedByTheLeader_AndStaysAcknowledgedByTheFollowersUser()
+    {
+        var schema = PostgreSqlServer.NewSchemaName();
+        var clock = new FakeTimeProvider(Start);
+        void Alerting(AlertingOptions o)
+        {
+            o.RepeatInterval = TimeSpan.FromMinutes(5);
+            o.Escalation.Add(new EscalationLevel { After = TimeSpan.FromMinutes(3), Channels = { "recording" }, Severity = AlertSeverity.Critical });
+        }
+
+        await using var a = Create(schema, "replica-a", clock, Alerting);
+        await using var b = Create(schema, "replica-b", clock, Alerting);
+        (await a.Pipeline.FlushAsync()).ShouldBeTrue();
+        (await b.Pipeline.FlushAsync()).ShouldBeTrue();
+        RecordWindow(a, errors: 5);
+        await CloseWindowAsync(a, clock);
+        var fired = a.Channel.Alerts.ShouldHaveSingleItem();
+
+        (await b.Pipeline.Alerts.AcknowledgeAsync(fired.Id, by: "bob")).ShouldNotBeNull().State.ShouldBe(AlertState.Acknowledged);
+        for (var i = 0; i < 12; i++)
+        {
+            await CloseWindowAsync(a, clock); // 12 minutes: past the escalation (3) and two repeat intervals (5)
+        }
+
+        a.Channel.Alerts.ShouldHaveSingleItem();
+        var stored = (await a.Pipeline.Alerts.GetActiveAlertsAsync()).ShouldHaveSingleItem();
+        stored.Id.ShouldBe(fired.Id);
+        stored.State.ShouldBe(AlertState.Acknowledged);
+        stored.AcknowledgedBy.ShouldBe("bob");
+        stored.EscalationLevel.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task AlertResolvedThroughTheFollower_IsNotSavedAsFiringAgainByTheLeader()
+    {
+        var schema = PostgreSqlServer.NewSchemaName();
+        var clock = new FakeTimeProvider(Start);
+        await using var a = Create(schema, "replica-a", clock, o => o.RepeatInterval = TimeSpan.FromMinutes(5));
+        await using var b = Create(schema, "replica-b", clock);
+        (await a.Pipeline.FlushAsync()).ShouldBeTrue();
+        (await b.Pipeline.FlushAsync()).ShouldBeTrue();
+        RecordWindow(a, errors: 5);
+        await CloseWindowAsync(a, clock);
+        var fired = a.Channel.Alerts.ShouldHaveSingleItem();
+
+        (await b.Pipeline.Alerts.ResolveAsync(fired.Id, by: "bob")).ShouldNotBeNull().State.ShouldBe(AlertState.Resolved);
+        for (var i = 0; i < 6; i++)
+        {
+            RecordWindow(a, errors: 5); // the condition still holds: resolved by hand, it is not raised again
+            await CloseWindowAsync(a, clock);
+        }
+
+        a.Channel.Alerts.ShouldHaveSingleItem();
+        (await a.Pipeline.Alerts.GetActiveAlertsAsync()).ShouldBeEmpty();
+        var stored = (await a.Pipeline.Alerts.GetAlertHistoryAsync(Start, clock.GetUtcNow())).ShouldHaveSingleItem();
+        stored.State.ShouldBe(AlertState.Resolved);
+        stored.ResolvedBy.ShouldBe("bob");
+    }
+
+    private TestPipeline Create(string schema, string replica, FakeTimeProvider clock, Action<AlertingOptions>? alerting = null) => TestPipeline.Create(
         o =>
         {
             o.ReplicaName = replica;
             o.AddModel("fraud", m => m.NumericFeatures("x").Threshold(WindowMetricNames.ErrorRate, t => t.Max = 0.1));
             o.Alerting.Routes[AlertSeverity.Warning] = ["recording"];
+            alerting?.Invoke(o.Alerting);
         },
         builder => builder.UsePostgreSql(o =>
         {
