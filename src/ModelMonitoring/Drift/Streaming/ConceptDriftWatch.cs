@@ -11,8 +11,6 @@ namespace ModelMonitoring.Drift.Streaming;
 /// </summary>
 internal sealed class ConceptDriftWatch
 {
-    public const string AlertPrefix = "concept.";
-
     private readonly ModelSchema _model;
     private readonly IStreamingDriftDetector _detector;
     private readonly string _alertName;

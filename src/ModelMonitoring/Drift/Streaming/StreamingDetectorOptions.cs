@@ -38,7 +38,7 @@ public sealed class StreamingDetectorOptions
     /// </summary>
     public Func<IStreamingDriftDetector>? Factory { get; set; }
 
-    internal string AlertName => ConceptDriftWatch.AlertPrefix + Name;
+    internal string AlertName => AlertRuleConstants.ConceptPrefix + Name;
 
     /// <summary>Whether <see cref="Kind"/> reads only values in [0, 1] (0/1 errors).</summary>
     internal bool NeedsBinaryStream => Factory is null && Kind is StreamingDetectorKind.Ddm or StreamingDetectorKind.Eddm or StreamingDetectorKind.HddmA;
