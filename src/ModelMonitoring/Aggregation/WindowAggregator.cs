@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ModelMonitoring.Alerting;
+using ModelMonitoring.Drift.Streaming;
 using ModelMonitoring.Internal;
 using ModelMonitoring.Recording;
 using ModelMonitoring.Storage;
@@ -41,6 +42,8 @@ internal sealed class WindowAggregator
     private readonly int _customMetricCount;
     private long _closedBefore = long.MinValue;
     private long _groupedAsOther;
+    private ConceptDriftWatch[] _concept = [];
+    private readonly List<Alert> _conceptObservations = [];
 
     public WindowAggregator(TimeSpan window, TimeSpan grace, int labelJoinCapacity, ThresholdEvaluator thresholds, string model = "", ILogger? logger = null)
     {
@@ -64,6 +67,13 @@ internal sealed class WindowAggregator
 
     /// <summary>Gets the most distinct predicted classes a window tracks; the rest are counted under <see cref="RecordingLimits.OtherValue"/>.</summary>
     public int MaxDistinctClassLabels { get; init; } = new RecordingLimits().MaxDistinctClassLabels;
+
+    /// <summary>Gets the model's streaming detectors, fed each label's error as it joins its prediction (concept drift).</summary>
+    public IReadOnlyList<ConceptDriftWatch> ConceptDrift
+    {
+        get => _concept;
+        init => _concept = [.. value];
+    }
 
     /// <summary>Gets how many predictions were counted under <see cref="RecordingLimits.OtherValue"/>; may be read from any thread.</summary>
     public long GroupedAsOther => Volatile.Read(ref _groupedAsOther);
@@ -102,7 +112,17 @@ internal sealed class WindowAggregator
 
     public void Observe(in GroundTruthRecord label)
     {
-        if (!_labels.TryTake(label.PredictionId, out var predictedClass, out var predictedValue) || WindowFor(label.Timestamp) is not { } window)
+        if (!_labels.TryTake(label.PredictionId, out var predictedClass, out var predictedValue))
+        {
+            return;
+        }
+
+        if (_concept.Length > 0)
+        {
+            ObserveError(label, predictedClass, predictedValue);
+        }
+
+        if (WindowFor(label.Timestamp) is not { } window)
         {
             return;
         }
@@ -120,6 +140,39 @@ internal sealed class WindowAggregator
         {
             window.ValueLabelCount++;
             window.AbsoluteErrorSum += Math.Abs(predictedValue - actualValue);
+        }
+    }
+
+    /// <summary>
+    /// Feeds the label's error to the streaming detectors whatever its window: a label that arrives after its window
+    /// closed still says whether the model was right. Classification: 1 when the label differs from the predicted
+    /// class, else 0; regression: the absolute error.
+    /// </summary>
+    private void ObserveError(in GroundTruthRecord label, string? predictedClass, double predictedValue)
+    {
+        bool absolute;
+        double error;
+        if (label.ActualClass is { } actualClass && predictedClass is not null)
+        {
+            absolute = false;
+            error = string.Equals(actualClass, predictedClass, StringComparison.Ordinal) ? 0 : 1;
+        }
+        else if (label.ActualValue is { } actualValue && !double.IsNaN(predictedValue))
+        {
+            absolute = true;
+            error = Math.Abs(predictedValue - actualValue);
+        }
+        else
+        {
+            return;
+        }
+
+        foreach (var watch in _concept)
+        {
+            if (watch.ReadsAbsoluteError == absolute)
+            {
+                watch.Update(error, label.Timestamp, _conceptObservations);
+            }
         }
     }
 
@@ -167,6 +220,10 @@ internal sealed class WindowAggregator
     public void CloseWindows(DateTimeOffset now, bool all, ArrayBuilder<MetricRecord> metrics, List<Alert> alerts)
     {
         LogNotAggregated(now);
+
+        // Detections are handed to the alert manager with the cycle's threshold observations.
+        alerts.AddRange(_conceptObservations);
+        _conceptObservations.Clear();
         while (_open.Count > 0)
         {
             // WindowFor opens no window whose end plus the grace period would overflow.

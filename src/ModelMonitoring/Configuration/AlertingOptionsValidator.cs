@@ -106,9 +106,10 @@ internal static class AlertingOptionsValidator
         {
             errors.Add($"{setting}.Name: the rule name '{rule.Name}' is used twice; rule names must be unique.");
         }
-        else if (rule.Name.StartsWith("threshold.", StringComparison.Ordinal) || rule.Name.StartsWith(AlertRuleConstants.DriftPrefix, StringComparison.Ordinal))
+        else if (rule.Name.StartsWith("threshold.", StringComparison.Ordinal) || rule.Name.StartsWith(AlertRuleConstants.DriftPrefix, StringComparison.Ordinal)
+            || rule.Name.StartsWith(AlertRuleConstants.ConceptPrefix, StringComparison.Ordinal))
         {
-            errors.Add($"{setting}.Name: '{rule.Name}' is not allowed; names starting with 'threshold.' or 'drift.' are reserved for built-in alerts.");
+            errors.Add($"{setting}.Name: '{rule.Name}' is not allowed; names starting with 'threshold.', 'drift.' or 'concept.' are reserved for built-in alerts.");
         }
 
         if (rule.Model is not null && !models.Any(m => m.Name == rule.Model))

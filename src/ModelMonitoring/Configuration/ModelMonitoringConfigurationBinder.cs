@@ -19,7 +19,7 @@ internal static class ModelMonitoringConfigurationBinder
     internal static readonly string[] OtherPackagesSections = ["Channels", "Storage"];
 
     private static readonly string[] RootSections = ["Alerting", "Channels", "Limits", "Models", "Storage"];
-    private static readonly string[] ModelKeys = ["CategoricalFeatures", "CustomMetrics", "Drift", "Environment", "NumericFeatures", "Thresholds", "Version"];
+    private static readonly string[] ModelKeys = ["CategoricalFeatures", "CustomMetrics", "Drift", "Environment", "NumericFeatures", "StreamingDetectors", "Thresholds", "Version"];
 
     public static void Bind(IConfiguration section, ModelMonitoringOptions options)
     {
@@ -80,6 +80,13 @@ internal static class ModelMonitoringConfigurationBinder
                 foreach (var threshold in child.GetChildren())
                 {
                     BindStrict(threshold, model.GetOrAddThreshold(threshold.Key), errors);
+                }
+
+                break;
+            case "StreamingDetectors":
+                foreach (var detector in child.GetChildren())
+                {
+                    BindStrict(detector, model.GetOrAddStreamingDetector(detector.Key), errors);
                 }
 
                 break;

@@ -1,3 +1,4 @@
+using ModelMonitoring.Drift.Streaming;
 using ModelMonitoring.DriftMonitoring;
 
 namespace ModelMonitoring.Configuration;
@@ -10,6 +11,7 @@ public sealed class ModelOptions
     private readonly List<string> _categoricalFeatures = [];
     private readonly List<MetricThreshold> _thresholds = [];
     private readonly List<string> _customMetrics = [];
+    private readonly List<StreamingDetectorOptions> _streamingDetectors = [];
 
     internal ModelOptions(string name) => Name = name;
 
@@ -36,6 +38,9 @@ public sealed class ModelOptions
 
     /// <summary>Gets the continuous drift monitoring settings, or <see langword="null"/> when drift is not monitored (the default).</summary>
     public DriftMonitoringOptions? DriftMonitoring { get; private set; }
+
+    /// <summary>Gets the streaming detectors watching the model's per-label errors, added with <see cref="StreamingDetector"/>.</summary>
+    public IReadOnlyList<StreamingDetectorOptions> StreamingDetectors => _streamingDetectors;
 
     internal bool EmptyNumericListDeclared { get; private set; }
 
@@ -120,6 +125,22 @@ public sealed class ModelOptions
         return this;
     }
 
+    /// <summary>
+    /// Watches the model's per-label errors with a streaming drift detector (concept drift): each time a label joins its
+    /// prediction, the detector reads 1 or 0 (wrong or right class) or the absolute error, and a detection raises the
+    /// alert <c>concept.&lt;name&gt;</c> for the model.
+    /// </summary>
+    /// <param name="name">The detector's name, unique within the model, such as "ddm".</param>
+    /// <param name="configure">Sets the kind, stream, severity or a factory of the application's own detector; the defaults are DDM on the 0/1 error stream.</param>
+    /// <returns>This instance.</returns>
+    public ModelOptions StreamingDetector(string name, Action<StreamingDetectorOptions>? configure = null)
+    {
+        var detector = new StreamingDetectorOptions(name);
+        configure?.Invoke(detector);
+        _streamingDetectors.Add(detector);
+        return this;
+    }
+
     /// <summary>The most custom metrics one model may declare; it bounds the per-window state the aggregator keeps for them.</summary>
     internal const int MaxCustomMetrics = 100;
 
@@ -157,6 +178,19 @@ public sealed class ModelOptions
         }
 
         return threshold;
+    }
+
+    /// <summary>Gets the streaming detector named <paramref name="name"/>, adding it when missing: configuration keys detectors by name.</summary>
+    internal StreamingDetectorOptions GetOrAddStreamingDetector(string name)
+    {
+        var detector = _streamingDetectors.Find(d => string.Equals(d.Name, name, StringComparison.Ordinal));
+        if (detector is null)
+        {
+            detector = new StreamingDetectorOptions(name);
+            _streamingDetectors.Add(detector);
+        }
+
+        return detector;
     }
 
     internal ModelSchema ToSchema() => new(Name, ModelVersion, ModelEnvironment, _numericFeatures, _categoricalFeatures);

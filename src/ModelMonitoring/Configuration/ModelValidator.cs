@@ -1,6 +1,7 @@
 using System.Buffers;
 using ModelMonitoring.Aggregation;
 using ModelMonitoring.Alerting;
+using ModelMonitoring.Drift.Streaming;
 using ModelMonitoring.DriftMonitoring;
 
 namespace ModelMonitoring.Configuration;
@@ -68,6 +69,7 @@ internal static class ModelValidator
             ValidateThreshold(where, model, threshold, errors);
         }
 
+        ValidateStreamingDetectors(where, model, errors);
         if (model.DriftMonitoring is { } drift)
         {
             DriftOptionsValidator.Validate($"{where}.Drift", model, drift, errors);
@@ -112,6 +114,47 @@ internal static class ModelValidator
             else if (!seen.Add(name))
             {
                 errors.Add($"{where}.CustomMetrics: '{name}' is declared more than once.");
+            }
+        }
+    }
+
+    private static void ValidateStreamingDetectors(string where, ModelOptions model, List<string> errors)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var detector in model.StreamingDetectors)
+        {
+            var at = $"{where}.StreamingDetectors['{detector.Name}']";
+            if (!IsValidName(detector.Name))
+            {
+                errors.Add($"{at}.Name: '{detector.Name}' is not allowed; use 1 to 128 letters, digits, '_', '.', '-' or ':'.");
+            }
+            else if (!seen.Add(detector.Name))
+            {
+                errors.Add($"{at}: the name is used by another streaming detector of this model; each raises the alert concept.<name>, so names must be unique.");
+            }
+
+            if (!Enum.IsDefined(detector.Kind))
+            {
+                errors.Add($"{at}.Kind: '{detector.Kind}' is not allowed; use one of {string.Join(", ", Enum.GetNames<StreamingDetectorKind>())}.");
+            }
+
+            if (!Enum.IsDefined(detector.Stream))
+            {
+                errors.Add($"{at}.Stream: '{detector.Stream}' is not allowed; use one of {string.Join(", ", Enum.GetNames<StreamingDetectorStream>())}.");
+            }
+            else if (detector.Stream == StreamingDetectorStream.AbsoluteError && detector.NeedsBinaryStream)
+            {
+                errors.Add($"{at}.Kind: {detector.Kind} reads 0/1 errors only, not the AbsoluteError stream; use Adwin, PageHinkley or Kswin for absolute errors, or Stream Error.");
+            }
+
+            if (!Enum.IsDefined(detector.Severity))
+            {
+                errors.Add($"{at}.Severity: '{detector.Severity}' is not allowed; use one of {string.Join(", ", Enum.GetNames<AlertSeverity>())}.");
+            }
+
+            if (detector.ResolveAfterLabels < 1)
+            {
+                errors.Add($"{at}.ResolveAfterLabels: {detector.ResolveAfterLabels} is not allowed; use at least 1.");
             }
         }
     }

@@ -48,7 +48,8 @@ public static class ModelMonitoringServiceCollectionExtensions
     /// with every setting bound from configuration, such as the <c>ModelMonitoring</c> section of
     /// <c>appsettings.json</c>: the options' properties, <c>Limits</c>, <c>Alerting</c> and <c>Models</c>
     /// (keyed by model name: <c>Version</c>, <c>Environment</c>, <c>NumericFeatures</c>,
-    /// <c>CategoricalFeatures</c>, <c>CustomMetrics</c>, <c>Thresholds</c> keyed by metric, <c>Drift</c>).
+    /// <c>CategoricalFeatures</c>, <c>CustomMetrics</c>, <c>Thresholds</c> keyed by metric, <c>Drift</c>,
+    /// <c>StreamingDetectors</c> keyed by name).
     /// The <c>Storage</c> and <c>Channels</c> sections are left to their packages, such as
     /// <c>UseSqlite(section.GetSection("Storage:Sqlite"))</c>. Any other key, and any value of the wrong
     /// type, fails at start-up with a message naming it, together with every other invalid setting.
@@ -60,7 +61,7 @@ public static class ModelMonitoringServiceCollectionExtensions
     /// silences, routes, suppression, escalation and the repeat interval are reloaded without a restart and
     /// apply from the next window evaluated; an invalid change is refused (logged and counted in
     /// <see cref="ModelMonitoring.Recording.MonitoringStatistics.ConfigurationReloadsRejected"/>) and the last valid
-    /// settings stay. Other settings (models, features, buffers, drift) take effect at the next start.
+    /// settings stay. Other settings (models, features, buffers, drift, streaming detectors) take effect at the next start.
     /// </remarks>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration section holding the settings.</param>

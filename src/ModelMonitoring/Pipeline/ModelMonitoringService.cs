@@ -6,6 +6,7 @@ using ModelMonitoring.Alerting;
 using ModelMonitoring.Buffers;
 using ModelMonitoring.DependencyInjection;
 using ModelMonitoring.Drift;
+using ModelMonitoring.Drift.Streaming;
 using ModelMonitoring.DriftMonitoring;
 using ModelMonitoring.Fleet;
 using ModelMonitoring.Internal;
@@ -79,6 +80,7 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
             var aggregator = new WindowAggregator(settings.AggregationWindow, settings.FlushInterval, settings.LabelJoinCapacity, evaluator, schema.Name, _logger)
             {
                 MaxDistinctClassLabels = settings.Limits.MaxDistinctClassLabels,
+                ConceptDrift = [.. model.StreamingDetectors.Select(d => new ConceptDriftWatch(schema, d))],
             };
             var drift = model.DriftMonitoring is { } driftOptions
                 ? new DriftMonitor(schema, driftOptions, detectors, referenceStore, settings.SinkTimeout, timeProvider, _logger, _failures, settings.Limits.MaxDistinctCategoricalValues)

@@ -15,9 +15,10 @@ internal static class ApplicationAlertValidator
     public static Alert ToAlert(ApplicationAlert alert, RecordingLimits limits, IReadOnlyList<ManagedAlertRule> rules, AlertNotifier notifier, DateTimeOffset now)
     {
         CheckText(alert.Name, nameof(alert.Name), limits.MaxLabelLength, required: true);
-        if (alert.Name.StartsWith("threshold.", StringComparison.Ordinal) || alert.Name.StartsWith(AlertRuleConstants.DriftPrefix, StringComparison.Ordinal))
+        if (alert.Name.StartsWith("threshold.", StringComparison.Ordinal) || alert.Name.StartsWith(AlertRuleConstants.DriftPrefix, StringComparison.Ordinal)
+            || alert.Name.StartsWith(AlertRuleConstants.ConceptPrefix, StringComparison.Ordinal))
         {
-            Fail(nameof(alert.Name), $"'{alert.Name}' is reserved: names starting with 'threshold.' or 'drift.' belong to built-in alerts.");
+            Fail(nameof(alert.Name), $"'{alert.Name}' is reserved: names starting with 'threshold.', 'drift.' or 'concept.' belong to built-in alerts.");
         }
 
         if (rules.Any(r => string.Equals(r.Rule.Name, alert.Name, StringComparison.Ordinal)))
