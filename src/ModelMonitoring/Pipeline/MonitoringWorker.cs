@@ -4,6 +4,7 @@ using ModelMonitoring.Alerting;
 using ModelMonitoring.Buffers;
 using ModelMonitoring.Fleet;
 using ModelMonitoring.Internal;
+using ModelMonitoring.Performance;
 using ModelMonitoring.Recording;
 
 namespace ModelMonitoring.Pipeline;
@@ -36,12 +37,14 @@ internal sealed class MonitoringWorker
     private readonly CancellationTokenSource _stopDeadline = new();
     private readonly StageFailures _failures;
     private readonly FleetMembership _fleet;
+    private readonly RealizedPerformanceStage? _performance;
     private long _inFlight;
     private volatile bool _stopRequested;
     private Task? _loop;
 
-    public MonitoringWorker(IReadOnlyList<ModelPipeline> models, SinkWriter sinks, AlertManager alerts, PipelineState state, ModelMonitoringOptions options, TimeProvider timeProvider, ILogger logger, StageFailures? failures = null, FleetMembership? fleet = null)
+    public MonitoringWorker(IReadOnlyList<ModelPipeline> models, SinkWriter sinks, AlertManager alerts, PipelineState state, ModelMonitoringOptions options, TimeProvider timeProvider, ILogger logger, StageFailures? failures = null, FleetMembership? fleet = null, RealizedPerformanceStage? performance = null)
     {
+        _performance = performance;
         _fleet = fleet ?? new FleetMembership(options.ReplicaName, lease: null, replicas: null, static () => new MonitoringStatistics(0, 0, 0, []), timeProvider, logger);
         _failures = failures ?? new StageFailures(models.Select(m => m.Model.Name), timeProvider, logger);
         _state = state;
@@ -206,6 +209,12 @@ internal sealed class MonitoringWorker
                 if (leading)
                 {
                     await _alerts.ProcessAsync(_observations, _stopDeadline.Token).ConfigureAwait(false);
+                }
+
+                if (_performance is not null && !stopping)
+                {
+                    // After the writes, so that this cycle's labels are found; bounded per cycle, and the leader's only.
+                    await _performance.RunAsync(leading, _stopDeadline.Token).ConfigureAwait(false);
                 }
 
                 _observations.Clear();
