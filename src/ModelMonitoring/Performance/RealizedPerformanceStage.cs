@@ -64,8 +64,8 @@ internal sealed class RealizedPerformanceStage
             return;
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopToken);
-        timeout.CancelAfter(_timeout);
+        using var deadline = new CancellationTokenSource(_timeout, _timeProvider);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopToken, deadline.Token);
         try
         {
             if (now >= _nextCheck)
