@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using ModelMonitoring.Performance;
 using ModelMonitoring.Recording;
+using ModelMonitoring.Sqlite.Internal;
+using ModelMonitoring.Sqlite.Internal.Reading;
 using ModelMonitoring.Storage;
 using ModelMonitoring.Testing;
 
@@ -136,6 +138,43 @@ public sealed class RealizedPerformanceTests : IDisposable
         (await test.Pipeline.FlushAsync()).ShouldBeTrue();
 
         (await ReadAsync(test, segment: null)).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(nameof(RealizedPerformanceQueries.LabelledSql))]
+    [InlineData(nameof(RealizedPerformanceQueries.WindowsSql))]
+    public async Task RealizedPerformanceQueries_SearchIndexes_AndScanNoTable(string query)
+    {
+        var path = _directory.File("plans.db");
+        await using (var store = new SqliteMonitoringStore(new SqliteStorageOptions { Path = path }, loggerFactory: null))
+        {
+            await store.GetLastComputedAsync("fraud", CancellationToken.None); // creates the schema
+        }
+
+        var sql = query == nameof(RealizedPerformanceQueries.LabelledSql) ? RealizedPerformanceQueries.LabelledSql : RealizedPerformanceQueries.WindowsSql;
+        using var connection = SqliteTestDatabase.Open(path);
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var name in new[] { "$model", "$from", "$to", "$epoch_ticks", "$window_ticks", "$since", "$predicted_since" })
+        {
+            if (sql.Contains(name, StringComparison.Ordinal))
+            {
+                command.Parameters.AddWithValue(name, name == "$model" ? "fraud" : 1L);
+            }
+        }
+
+        var plan = new List<string>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        plan.ShouldNotBeEmpty();
+        plan.ShouldAllBe(step => !step.StartsWith("SCAN", StringComparison.Ordinal), string.Join(" | ", plan));
+        plan.ShouldContain(step => step.Contains(query == nameof(RealizedPerformanceQueries.LabelledSql) ? "predictions_model_ts" : "ground_truth_model_ts", StringComparison.Ordinal));
     }
 
     public void Dispose() => _directory.Dispose();

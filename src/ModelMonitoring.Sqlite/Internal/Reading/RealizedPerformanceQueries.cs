@@ -10,7 +10,7 @@ internal static class RealizedPerformanceQueries
     private const string ModelIds = "SELECT id FROM models WHERE name = $model";
 
     // predictions_model_ts finds the window's predictions; each label is found by its primary key.
-    private const string LabelledSql = $"""
+    internal const string LabelledSql = $"""
         SELECT p.ts, p.predicted_class, p.predicted_value, p.confidence, p.segment, g.actual_class, g.actual_value
         FROM predictions p JOIN ground_truth g ON g.prediction_id = p.prediction_id
         WHERE p.model_id IN ({ModelIds}) AND p.ts >= $from AND p.ts < $to;
@@ -18,7 +18,7 @@ internal static class RealizedPerformanceQueries
 
     // ground_truth_model_ts finds the recent labels; each prediction is found by its unique id. The window index is counted
     // in ticks from DateTimeOffset.MinValue, as the pipeline's windows are.
-    private const string WindowsSql = $"""
+    internal const string WindowsSql = $"""
         SELECT DISTINCT (p.ts * 10 + $epoch_ticks) / $window_ticks
         FROM ground_truth g JOIN predictions p ON p.prediction_id = g.prediction_id
         WHERE g.model_id IN ({ModelIds}) AND g.ts >= $since AND p.model_id IN ({ModelIds}) AND p.ts >= $predicted_since
