@@ -79,6 +79,11 @@ public sealed class RealizedPerformanceTests : IDisposable
         all.Select(w => (w.Segment, w.LabelCount, w.Metrics[RealizedMetricNames.Accuracy])).ShouldBe(
             [("", 5L, 0.6), (RecordingLimits.OtherValue, 2L, 0.5), ("eu", 3L, 2.0 / 3)]);
         eu.Metrics[RealizedMetricNames.Accuracy].ShouldBe(2.0 / 3);
+        SqliteTestDatabase.Scalar(_directory.File("realized.db"), """
+            SELECT value FROM v_window_performance
+            WHERE model = 'fraud' AND window_start_time = '2026-03-01T10:00:00.000Z' AND window_end_time = '2026-03-01T10:01:00.000Z'
+              AND segment = 'eu' AND metric = 'realized.accuracy' AND label_count = 3;
+            """).ShouldBe(2.0 / 3);
     }
 
     [Fact]
