@@ -8,8 +8,8 @@ namespace ModelMonitoring.Performance;
 /// <remarks>
 /// Classification metrics need labels with a true class for predictions with a predicted class; regression metrics need
 /// labels with a true value for predictions with a predicted value. A ratio whose denominator is zero is 0, as in
-/// scikit-learn with its default <c>zero_division</c>. Per-class names are given only while a window has at most
-/// <see cref="Recording.RecordingLimits.MaxDistinctClassLabels"/> classes.
+/// scikit-learn with its default <c>zero_division</c>. A window with more classes than
+/// <see cref="Recording.RecordingLimits.MaxDistinctClassLabels"/> gets only <see cref="Accuracy"/> among the classification metrics.
 /// </remarks>
 public static class RealizedMetricNames
 {

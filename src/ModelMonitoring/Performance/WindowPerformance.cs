@@ -89,8 +89,21 @@ internal static class WindowPerformance
             return;
         }
 
-        var scores = new List<double>(confidences.Count);
         var classes = actual.Concat(predicted).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        if (classes.Length > maxClasses)
+        {
+            // The per-class values and the confusion matrix grow with the square of the classes: beyond the cap only accuracy.
+            var correct = 0;
+            for (var i = 0; i < actual.Count; i++)
+            {
+                correct += string.Equals(actual[i], predicted[i], StringComparison.Ordinal) ? 1 : 0;
+            }
+
+            metrics[RealizedMetricNames.Accuracy] = (double)correct / actual.Count;
+            return;
+        }
+
+        var scores = new List<double>(confidences.Count);
         if (classes.Length == 2 && confidences.Count == actual.Count)
         {
             for (var i = 0; i < predicted.Count; i++)
@@ -115,11 +128,6 @@ internal static class WindowPerformance
         if (result.LogLoss is { } logLoss)
         {
             metrics[RealizedMetricNames.LogLoss] = logLoss;
-        }
-
-        if (result.Classes.Count > maxClasses)
-        {
-            return;
         }
 
         for (var c = 0; c < result.Classes.Count; c++)

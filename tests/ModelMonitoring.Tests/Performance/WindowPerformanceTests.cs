@@ -59,14 +59,22 @@ public class WindowPerformanceTests
     }
 
     [Fact]
-    public void AMissingConfidence_LeavesOutRocAucAndLogLoss_AndTooManyClassesLeaveOutPerClassValues()
+    public void AMissingConfidence_LeavesOutRocAucAndLogLoss()
     {
-        var metrics = Compute([Row("a", "a", confidence: 0.9), Row("b", "a")], maxClasses: 1).ShouldHaveSingleItem().Metrics;
+        var metrics = Compute([Row("a", "a", confidence: 0.9), Row("b", "a")]).ShouldHaveSingleItem().Metrics;
 
         metrics.Keys.ShouldNotContain(RealizedMetricNames.RocAuc);
         metrics.Keys.ShouldNotContain(RealizedMetricNames.LogLoss);
-        metrics.Keys.ShouldNotContain(RealizedMetricNames.Precision("a"));
+        metrics[RealizedMetricNames.Precision("a")].ShouldBe(1.0);
         metrics[RealizedMetricNames.Accuracy].ShouldBe(0.5);
+    }
+
+    [Fact]
+    public void MoreClassesThanTheCap_GiveOnlyAccuracy()
+    {
+        var metrics = Compute([Row("a", "a", confidence: 0.9), Row("b", "a", confidence: 0.8), Row("c", "c", confidence: 0.7)], maxClasses: 2).ShouldHaveSingleItem().Metrics;
+
+        metrics.ShouldBe(new Dictionary<string, double> { [RealizedMetricNames.Accuracy] = 2.0 / 3 });
     }
 
     [Fact]
