@@ -1,4 +1,14 @@
-// Results (one run, shared 2-core machine, short job; not a gate): see the table in this header once measured.
+// One run on the shared 2-core build machine with four other builds going (noisy; not a gate), 2026-12-05,
+// `dotnet run -c Release --project benchmarks/ModelMonitoring.Benchmarks -- --filter '*RealizedPerformanceBenchmarks*' --job short`:
+//
+// | Method              | Job                             | Mean      | StdDev    | Allocated |
+// |-------------------- |-------------------------------- |----------:|----------:|----------:|
+// | Compute             | DOTNET_TC_CallCountingDelayMs=0 |  39.05 ms | 13.732 ms |   5.62 MB |
+// | RecomputeFromSqlite | DOTNET_TC_CallCountingDelayMs=0 |  94.09 ms | 19.337 ms |   9.73 MB |
+// | Compute             | ShortRun                        |  16.97 ms |  3.796 ms |   5.62 MB |
+// | RecomputeFromSqlite | ShortRun                        | 188.87 ms | 31.965 ms |   9.73 MB |
+//
+// (Compute was bimodal in the first job; the machine's load, not the code, dominates the spread.)
 
 using BenchmarkDotNet.Attributes;
 using ModelMonitoring.Performance;
