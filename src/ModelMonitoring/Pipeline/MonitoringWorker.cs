@@ -19,7 +19,8 @@ namespace ModelMonitoring.Pipeline;
 /// drains, aggregates and writes as always, but discards its rule observations and runs no drift checks,
 /// alert processing (pending, repeats, escalation, expiry) or notifications; those are the leader's. The leader
 /// reads the stored alerts and run-time rules again at the start of each cycle it leads, so that acknowledgements,
-/// resolutions and rule changes made through any replica apply.
+/// resolutions and rule changes made through any replica apply. Realized performance (<see cref="RealizedPerformanceStage"/>)
+/// is the leader's too: it runs after the cycle's writes, bounded per cycle, and not in the final cycle of a stop.
 /// </remarks>
 internal sealed class MonitoringWorker
 {
