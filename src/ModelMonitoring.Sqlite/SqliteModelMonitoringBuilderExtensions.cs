@@ -29,7 +29,7 @@ public static class SqliteModelMonitoringBuilderExtensions
 
     /// <summary>
     /// Stores monitoring data in a SQLite database file and reads reports from it. Registers one store
-    /// as <see cref="IMetricSink"/>, <see cref="IMonitoringReader"/>, <see cref="IAlertStore"/>, <see cref="IAlertRuleStore"/>, <see cref="IReferenceProfileStore"/> and <see cref="ModelMonitoring.Fleet.IReplicaStore"/>;
+    /// as <see cref="IMetricSink"/>, <see cref="IMonitoringReader"/>, <see cref="IAlertStore"/>, <see cref="IAlertRuleStore"/>, <see cref="IReferenceProfileStore"/>, <see cref="ModelMonitoring.Fleet.IReplicaStore"/> and <see cref="IRealizedPerformanceStore"/>;
     /// calling it again only adds configuration.
     /// </summary>
     /// <param name="builder">The builder.</param>
@@ -78,6 +78,7 @@ public static class SqliteModelMonitoringBuilderExtensions
         services.TryAddSingleton<IReferenceProfileStore>(static sp => new SqliteReferenceProfileStore(sp.GetRequiredService<SqliteMonitoringStore>()));
         services.TryAddSingleton<IAlertRuleStore>(static sp => new SqliteAlertRuleStore(sp.GetRequiredService<SqliteMonitoringStore>()));
         services.TryAddSingleton<ModelMonitoring.Fleet.IReplicaStore>(static sp => new SqliteReplicaStore(sp.GetRequiredService<SqliteMonitoringStore>()));
+        services.TryAddSingleton<IRealizedPerformanceStore>(static sp => new SqliteRealizedPerformanceStore(sp.GetRequiredService<SqliteMonitoringStore>()));
         return builder;
     }
 }

@@ -84,6 +84,9 @@ public sealed class ModelMonitoringOptions
     /// <summary>Gets the caps on record strings and collections and on distinct values per model (see README, "Accepted values and caps").</summary>
     public Recording.RecordingLimits Limits { get; } = new();
 
+    /// <summary>Gets the settings of realized performance per prediction window, computed from the store (see README, "Realized performance").</summary>
+    public Performance.RealizedPerformanceOptions RealizedPerformance { get; } = new();
+
     /// <summary>
     /// Gets or sets how far into the future a <see cref="Recording.Prediction.Timestamp"/> may be, compared
     /// with the monitor's clock (plus <see cref="TimestampResolution"/>, the most that clock lags); later

@@ -103,6 +103,9 @@ internal sealed class PostgreSqlMonitoringStore : IMetricSink, IMonitoringReader
     public Task<DriftReport> GetDriftReportAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
         _reader.GetDriftReportAsync(model, from, to, cancellationToken);
 
+    public Task<IReadOnlyList<RealizedPerformance>> GetRealizedPerformanceAsync(string model, DateTimeOffset from, DateTimeOffset to, string? segment = null, CancellationToken cancellationToken = default) =>
+        _reader.GetRealizedPerformanceAsync(model, from, to, segment, cancellationToken);
+
     internal PostgreSqlReportReader Reader => _reader;
 
     internal SqlText Sql => _sql;

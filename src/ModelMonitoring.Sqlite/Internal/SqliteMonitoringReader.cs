@@ -27,4 +27,7 @@ internal sealed class SqliteMonitoringReader(SqliteMonitoringStore store) : IMon
 
     public Task<DriftReport> GetDriftReportAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
         store.GetDriftReportAsync(model, from, to, cancellationToken);
+
+    public Task<IReadOnlyList<RealizedPerformance>> GetRealizedPerformanceAsync(string model, DateTimeOffset from, DateTimeOffset to, string? segment = null, CancellationToken cancellationToken = default) =>
+        store.GetRealizedPerformanceAsync(model, from, to, segment, cancellationToken);
 }

@@ -168,6 +168,37 @@ internal sealed class SqliteMonitoringStore : IMetricSink, IMonitoringReader, IA
         return _reader.GetReplicasAsync(cancellationToken);
     }
 
+    public Task<IReadOnlyList<RealizedPerformance>> GetRealizedPerformanceAsync(string model, DateTimeOffset from, DateTimeOffset to, string? segment = null, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _reader.GetRealizedPerformanceAsync(model, from, to, segment, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<LabelledPrediction>> GetLabelledPredictionsAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _reader.GetLabelledPredictionsAsync(model, from, to, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<DateTimeOffset>> GetLabelledWindowsAsync(string model, DateTimeOffset labelledSince, DateTimeOffset predictedSince, TimeSpan window, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _reader.GetLabelledWindowsAsync(model, labelledSince, predictedSince, window, cancellationToken);
+    }
+
+    public Task<DateTimeOffset?> GetLastComputedAsync(string model, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _reader.GetLastComputedAsync(model, cancellationToken);
+    }
+
+    public Task SaveRealizedPerformanceAsync(string model, DateTimeOffset windowStart, IReadOnlyList<RealizedPerformance> performance, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(model);
+        ArgumentNullException.ThrowIfNull(performance);
+        return WithWriteLockAsync(() => RealizedPerformanceWriter.Save(_writeConnection, model, windowStart, performance), cancellationToken);
+    }
+
     /// <summary>Saves a model's reference profile on the write connection, serialised before the write lock is taken.</summary>
     public async Task SaveReferenceAsync(string model, ReferenceProfile profile, CancellationToken cancellationToken)
     {

@@ -18,7 +18,7 @@ internal static class ModelMonitoringConfigurationBinder
     /// <summary>Sections of the <c>ModelMonitoring</c> section that other packages bind (<c>UseSqlite(section.GetSection("Storage:Sqlite"))</c>, channels).</summary>
     internal static readonly string[] OtherPackagesSections = ["Channels", "Storage"];
 
-    private static readonly string[] RootSections = ["Alerting", "Channels", "Limits", "Models", "Storage"];
+    private static readonly string[] RootSections = ["Alerting", "Channels", "Limits", "Models", "RealizedPerformance", "Storage"];
     private static readonly string[] ModelKeys = ["CategoricalFeatures", "CustomMetrics", "Drift", "Environment", "NumericFeatures", "StreamingDetectors", "Thresholds", "Version"];
 
     public static void Bind(IConfiguration section, ModelMonitoringOptions options)
@@ -37,6 +37,10 @@ internal static class ModelMonitoringConfigurationBinder
             else if (Is(child, "Limits"))
             {
                 BindStrict(child, options.Limits, errors);
+            }
+            else if (Is(child, "RealizedPerformance"))
+            {
+                BindStrict(child, options.RealizedPerformance, errors);
             }
             else if (!OtherPackagesSections.Any(s => Is(child, s)) && !TrySetProperty(options, child, errors))
             {

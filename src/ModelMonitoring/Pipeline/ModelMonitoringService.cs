@@ -10,6 +10,7 @@ using ModelMonitoring.Drift.Streaming;
 using ModelMonitoring.DriftMonitoring;
 using ModelMonitoring.Fleet;
 using ModelMonitoring.Internal;
+using ModelMonitoring.Performance;
 using ModelMonitoring.Recording;
 using ModelMonitoring.Storage;
 
@@ -47,7 +48,8 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
         IEnumerable<IOptionsChangeTokenSource<ModelMonitoringOptions>>? changeSources = null,
         IAlertRuleStore? alertRuleStore = null,
         IMonitoringLease? lease = null,
-        IReplicaStore? replicaStore = null)
+        IReplicaStore? replicaStore = null,
+        IRealizedPerformanceStore? performanceStore = null)
     {
         // Reading Value runs the validators: a bad configuration fails here, naming every bad setting.
         var settings = options.Value;
@@ -119,7 +121,8 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
             timeProvider,
             _logger,
             _failures,
-            new FleetMembership(settings.ReplicaName, lease, replicaStore, GetStatistics, timeProvider, _logger, settings.FlushInterval));
+            new FleetMembership(settings.ReplicaName, lease, replicaStore, GetStatistics, timeProvider, _logger, settings.FlushInterval),
+            CreatePerformanceStage(settings, performanceStore, timeProvider));
         _instruments = new MonitoringInstruments(this, Drift, _failures, () => NotAggregatedByModel);
         if (optionsFactory is not null && changeSources is not null)
         {
@@ -131,6 +134,22 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
     }
 
     public IReadOnlyList<ModelSchema> Models { get; }
+
+    private RealizedPerformanceStage? CreatePerformanceStage(ModelMonitoringOptions settings, IRealizedPerformanceStore? store, TimeProvider timeProvider)
+    {
+        if (!settings.RealizedPerformance.Enabled)
+        {
+            return null;
+        }
+
+        if (store is null)
+        {
+            Log.RealizedPerformanceUnsupported(_logger);
+            return null;
+        }
+
+        return new RealizedPerformanceStage([.. _models.Keys], store, settings.RealizedPerformance, settings.AggregationWindow, settings.Limits.MaxDistinctClassLabels, settings.SinkTimeout, timeProvider, _logger);
+    }
 
     public AlertManager Alerts { get; }
 

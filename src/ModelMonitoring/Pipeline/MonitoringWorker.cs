@@ -4,6 +4,7 @@ using ModelMonitoring.Alerting;
 using ModelMonitoring.Buffers;
 using ModelMonitoring.Fleet;
 using ModelMonitoring.Internal;
+using ModelMonitoring.Performance;
 using ModelMonitoring.Recording;
 
 namespace ModelMonitoring.Pipeline;
@@ -18,7 +19,8 @@ namespace ModelMonitoring.Pipeline;
 /// drains, aggregates and writes as always, but discards its rule observations and runs no drift checks,
 /// alert processing (pending, repeats, escalation, expiry) or notifications; those are the leader's. The leader
 /// reads the stored alerts and run-time rules again at the start of each cycle it leads, so that acknowledgements,
-/// resolutions and rule changes made through any replica apply.
+/// resolutions and rule changes made through any replica apply. Realized performance (<see cref="RealizedPerformanceStage"/>)
+/// is the leader's too: it runs after the cycle's writes, bounded per cycle, and not in the final cycle of a stop.
 /// </remarks>
 internal sealed class MonitoringWorker
 {
@@ -36,12 +38,14 @@ internal sealed class MonitoringWorker
     private readonly CancellationTokenSource _stopDeadline = new();
     private readonly StageFailures _failures;
     private readonly FleetMembership _fleet;
+    private readonly RealizedPerformanceStage? _performance;
     private long _inFlight;
     private volatile bool _stopRequested;
     private Task? _loop;
 
-    public MonitoringWorker(IReadOnlyList<ModelPipeline> models, SinkWriter sinks, AlertManager alerts, PipelineState state, ModelMonitoringOptions options, TimeProvider timeProvider, ILogger logger, StageFailures? failures = null, FleetMembership? fleet = null)
+    public MonitoringWorker(IReadOnlyList<ModelPipeline> models, SinkWriter sinks, AlertManager alerts, PipelineState state, ModelMonitoringOptions options, TimeProvider timeProvider, ILogger logger, StageFailures? failures = null, FleetMembership? fleet = null, RealizedPerformanceStage? performance = null)
     {
+        _performance = performance;
         _fleet = fleet ?? new FleetMembership(options.ReplicaName, lease: null, replicas: null, static () => new MonitoringStatistics(0, 0, 0, []), timeProvider, logger);
         _failures = failures ?? new StageFailures(models.Select(m => m.Model.Name), timeProvider, logger);
         _state = state;
@@ -206,6 +210,12 @@ internal sealed class MonitoringWorker
                 if (leading)
                 {
                     await _alerts.ProcessAsync(_observations, _stopDeadline.Token).ConfigureAwait(false);
+                }
+
+                if (_performance is not null && !stopping)
+                {
+                    // After the writes, so that this cycle's labels are found; bounded per cycle, and the leader's only.
+                    await _performance.RunAsync(leading, _stopDeadline.Token).ConfigureAwait(false);
                 }
 
                 _observations.Clear();

@@ -61,4 +61,19 @@ public interface IMonitoringReader
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The report; counts are zero and the latest values <see langword="null"/> when no check was stored.</returns>
     Task<DriftReport> GetDriftReportAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Gets a model's realized performance per prediction window over a time range: metrics computed from the predictions
+    /// made in each window and the labels stored for them, whenever they arrived, with how many labels each window has.
+    /// </summary>
+    /// <param name="model">The model name.</param>
+    /// <param name="from">The inclusive start, compared with <see cref="RealizedPerformance.WindowStart"/>.</param>
+    /// <param name="to">The exclusive end.</param>
+    /// <param name="segment">
+    /// Only this segment (<see cref="Recording.RecordingLimits.OtherValue"/> for the grouped rest), or, when
+    /// <see langword="null"/>, every segment; the empty string selects the values over all predictions.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The windows, oldest first, and within a window by segment in ordinal order (all predictions first).</returns>
+    Task<IReadOnlyList<RealizedPerformance>> GetRealizedPerformanceAsync(string model, DateTimeOffset from, DateTimeOffset to, string? segment = null, CancellationToken cancellationToken = default);
 }

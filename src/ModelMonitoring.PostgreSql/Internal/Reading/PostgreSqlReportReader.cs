@@ -122,4 +122,11 @@ internal sealed class PostgreSqlReportReader(Func<CancellationToken, Task<Npgsql
         using var connection = await open(cancellationToken).ConfigureAwait(false);
         return await StoredPredictionQueries.ReadAsync(connection, sql, range, cancellationToken).ConfigureAwait(false);
     }
+
+    public async Task<IReadOnlyList<RealizedPerformance>> GetRealizedPerformanceAsync(string model, DateTimeOffset from, DateTimeOffset to, string? segment, CancellationToken cancellationToken)
+    {
+        var range = ModelRange.Create(model, from, to);
+        using var connection = await open(cancellationToken).ConfigureAwait(false);
+        return await RealizedPerformanceQueries.ReadAsync(connection, sql, range, segment, cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -246,8 +246,31 @@ internal static class Migrations
         );
         """);
 
+    /// <summary>
+    /// Realized performance per prediction window (<see cref="ModelMonitoring.Storage.IRealizedPerformanceStore"/>): one row per
+    /// model, window, segment (<c>''</c> for all predictions) and metric, all of a window replaced when it is recomputed; and an
+    /// index on labels by model and time, so that the windows that received labels are found without a scan. Self-contained:
+    /// it creates only its own table and indexes.
+    /// </summary>
+    public static readonly Migration RealizedPerformance = new(7, "realized performance per prediction window; labels by model and time", """
+        CREATE INDEX ground_truth_model_ts ON {schema}.ground_truth (model_id, ts);
+
+        CREATE TABLE {schema}.window_performance (
+            model text NOT NULL,
+            window_start timestamptz NOT NULL,
+            window_end timestamptz NOT NULL,
+            segment text NOT NULL,
+            metric text NOT NULL,
+            value double precision,
+            label_count bigint NOT NULL,
+            computed_at timestamptz NOT NULL,
+            PRIMARY KEY (model, window_start, segment, metric)
+        );
+        CREATE INDEX window_performance_model_computed ON {schema}.window_performance (model, computed_at);
+        """);
+
     /// <summary>Gets every step, oldest first.</summary>
-    public static IReadOnlyList<Migration> All { get; } = [RecordingTables, DriftTables, AlertTables, ReadableViews, ApplicationAlertsAndRules, Replicas];
+    public static IReadOnlyList<Migration> All { get; } = [RecordingTables, DriftTables, AlertTables, ReadableViews, ApplicationAlertsAndRules, Replicas, RealizedPerformance];
 
     /// <summary>Gets the version a fully migrated schema has.</summary>
     public static int LatestVersion => All[^1].Version;

@@ -168,4 +168,42 @@ internal sealed class SqliteReportReader(SqliteConnectionFactory connections)
             return await StoredPredictionQueries.ReadAsync(connection, range, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    public async Task<IReadOnlyList<LabelledPrediction>> GetLabelledPredictionsAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var range = ModelRange.Create(model, from, to);
+        var connection = await connections.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await RealizedPerformanceQueries.ReadLabelledAsync(connection, range, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<IReadOnlyList<DateTimeOffset>> GetLabelledWindowsAsync(string model, DateTimeOffset labelledSince, DateTimeOffset predictedSince, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var connection = await connections.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await RealizedPerformanceQueries.ReadWindowsAsync(connection, model, labelledSince, predictedSince, window, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<DateTimeOffset?> GetLastComputedAsync(string model, CancellationToken cancellationToken)
+    {
+        var connection = await connections.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await RealizedPerformanceQueries.ReadLastComputedAsync(connection, model, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<IReadOnlyList<RealizedPerformance>> GetRealizedPerformanceAsync(string model, DateTimeOffset from, DateTimeOffset to, string? segment, CancellationToken cancellationToken)
+    {
+        var range = ModelRange.Create(model, from, to);
+        var connection = await connections.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await RealizedPerformanceQueries.ReadAsync(connection, range, segment, cancellationToken).ConfigureAwait(false);
+        }
+    }
 }
