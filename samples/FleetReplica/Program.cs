@@ -63,7 +63,7 @@ if (settings.Webhook is { } webhook)
     monitoringBuilder.AddWebhookChannel(w =>
     {
         w.Url = webhook;
-        w.Secret = configuration["WebhookSecret"] ?? "fleet-replica-sample-secret-change-me-0123456789";
+        w.Secret = settings.WebhookSecret;
     });
 }
 
@@ -91,7 +91,7 @@ if (settings.StopOnStdinClose)
 
 var traffic = new Traffic(settings, monitoring.GetMonitor(settings.Model), TimeProvider.System);
 var report = new StatisticsReport(settings.Name, monitoring, traffic, TimeProvider.System);
-var reporting = report.RunAsync(TimeSpan.FromMilliseconds(int.Parse(configuration["ReportIntervalMs"] ?? "1000", System.Globalization.CultureInfo.InvariantCulture)), stop.Token);
+var reporting = report.RunAsync(settings.ReportInterval, stop.Token);
 if (settings.Groups)
 {
     await traffic.RecordGroupsAsync(monitoring, stop.Token);

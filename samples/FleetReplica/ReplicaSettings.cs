@@ -51,7 +51,13 @@ internal sealed class ReplicaSettings
     /// <summary>Gets the webhook that receives alerts, or <see langword="null"/> for the log only.</summary>
     public Uri? Webhook { get; private init; }
 
-    /// <summary>Gets the aggregation window and the lease check (flush) interval.</summary>
+    /// <summary>Gets the webhook's signing secret. The default value is a fixed sample secret: set your own outside a demo.</summary>
+    public string WebhookSecret { get; private init; } = "fleet-replica-sample-secret-change-me-0123456789";
+
+    /// <summary>Gets how often a statistics line is printed. The default value is 1 second.</summary>
+    public TimeSpan ReportInterval { get; private init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Gets the aggregation window. The default value is 1 second.</summary>
     public TimeSpan Window { get; private init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Gets how often the worker cycles, checks the lease and saves the fleet row. The default value is 200 ms.</summary>
@@ -83,7 +89,9 @@ internal sealed class ReplicaSettings
             Labels = configuration["Labels"] ?? "next",
             Groups = Bool(configuration, "Groups", errors),
             GroupSize = Int(configuration, "GroupSize", 500, 1, 100_000, errors),
-            Webhook = configuration["Webhook"] is { Length: > 0 } url ? new Uri(url) : null,
+            Webhook = Url(configuration, "Webhook", errors),
+            WebhookSecret = configuration["WebhookSecret"] ?? "fleet-replica-sample-secret-change-me-0123456789",
+            ReportInterval = Milliseconds(configuration, "ReportIntervalMs", 1_000, errors),
             Window = Milliseconds(configuration, "WindowMs", 1_000, errors),
             CheckInterval = Milliseconds(configuration, "CheckIntervalMs", 200, errors),
             SinkRetries = Int(configuration, "SinkRetries", 5, 0, 100, errors),
@@ -138,6 +146,22 @@ internal sealed class ReplicaSettings
 
         errors.Add($"{key}: '{text}' is not true or false.");
         return false;
+    }
+
+    private static Uri? Url(IConfiguration configuration, string key, List<string> errors)
+    {
+        if (configuration[key] is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        if (Uri.TryCreate(text, UriKind.Absolute, out var url))
+        {
+            return url;
+        }
+
+        errors.Add($"{key}: '{text}' is not an absolute URL.");
+        return null;
     }
 
     private static TimeSpan Milliseconds(IConfiguration configuration, string key, int fallback, List<string> errors) =>
