@@ -58,7 +58,8 @@ internal sealed class ReplicaProcess : IDisposable
     public static ReplicaProcess Start(string name, IReadOnlyDictionary<string, string> settings)
     {
         File.Exists(ProgramPath).ShouldBeTrue($"The sample replica is built with the tests: {ProgramPath}");
-        var start = new ProcessStartInfo("dotnet")
+        // The dotnet host that runs the tests (the CLI sets DOTNET_HOST_PATH for its children), else the one on the PATH.
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -68,6 +69,13 @@ internal sealed class ReplicaProcess : IDisposable
         start.ArgumentList.Add(ProgramPath);
         foreach (var (key, value) in settings.Append(new("Name", name)).Append(new("StopOnStdinClose", "true")))
         {
+            if (key == "ConnectionString")
+            {
+                // Through the environment, not the command line that any user of the machine can list with its password.
+                start.Environment["FLEETREPLICA_CONNECTIONSTRING"] = value;
+                continue;
+            }
+
             start.ArgumentList.Add("--" + key);
             start.ArgumentList.Add(value);
         }
