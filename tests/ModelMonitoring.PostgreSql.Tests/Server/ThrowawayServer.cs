@@ -90,6 +90,17 @@ internal sealed class ThrowawayServer : IDisposable
         }
 
         Run("initdb", "-D", Data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync");
+        StartServer();
+    }
+
+    /// <summary>Stops the server (fast shutdown: sessions are ended) and keeps its data, so that <see cref="StartAgain"/> brings it back on the same port.</summary>
+    public void Stop() => Run("pg_ctl", "-D", Data, "-m", "fast", "-w", "stop");
+
+    /// <summary>Starts a server stopped by <see cref="Stop"/> again, with its data, on the same port.</summary>
+    public void StartAgain() => StartServer();
+
+    private void StartServer()
+    {
         var port = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString).Port.ToString(CultureInfo.InvariantCulture);
         var options = $"-p {port} -c listen_addresses=127.0.0.1 -k {_directory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
         Run("pg_ctl", "-D", Data, "-o", options, "-l", Path.Combine(_directory, "server.log"), "-w", "-t", "60", "start");
