@@ -36,12 +36,14 @@ internal sealed class MonitoringWorker
     private readonly CancellationTokenSource _stopDeadline = new();
     private readonly StageFailures _failures;
     private readonly FleetMembership _fleet;
+    private readonly FleetWindowMerger? _fleetWindows;
     private long _inFlight;
     private volatile bool _stopRequested;
     private Task? _loop;
 
-    public MonitoringWorker(IReadOnlyList<ModelPipeline> models, SinkWriter sinks, AlertManager alerts, PipelineState state, ModelMonitoringOptions options, TimeProvider timeProvider, ILogger logger, StageFailures? failures = null, FleetMembership? fleet = null)
+    public MonitoringWorker(IReadOnlyList<ModelPipeline> models, SinkWriter sinks, AlertManager alerts, PipelineState state, ModelMonitoringOptions options, TimeProvider timeProvider, ILogger logger, StageFailures? failures = null, FleetMembership? fleet = null, FleetWindowMerger? fleetWindows = null)
     {
+        _fleetWindows = fleetWindows;
         _fleet = fleet ?? new FleetMembership(options.ReplicaName, lease: null, replicas: null, static () => new MonitoringStatistics(0, 0, 0, []), timeProvider, logger);
         _failures = failures ?? new StageFailures(models.Select(m => m.Model.Name), timeProvider, logger);
         _state = state;
@@ -274,6 +276,11 @@ internal sealed class MonitoringWorker
                 if (lastRound)
                 {
                     CloseWindows(model, buffers, closeAllWindows);
+                    if (_fleetWindows is not null)
+                    {
+                        await _fleetWindows.RunAsync(model, leading, _clock.Now, buffers, stopToken).ConfigureAwait(false);
+                    }
+
                     if (leading)
                     {
                         CheckDrift(model, buffers);
