@@ -12,6 +12,7 @@ namespace ModelMonitoring.Storage.ContractTests;
 /// <param name="references">The store's reference profile store; the reference contract tests fail without one.</param>
 /// <param name="rules">The store's alert rule store; the alert rule contract tests fail without one.</param>
 /// <param name="replicas">The store's fleet summary; the replica contract tests fail without one.</param>
+/// <param name="windowPartials">The store's fleet windows; the window partial contract tests fail without one.</param>
 public sealed class StoreUnderTest(
     IMetricSink sink,
     IMonitoringReader reader,
@@ -20,7 +21,8 @@ public sealed class StoreUnderTest(
     Func<ValueTask> dispose,
     IReferenceProfileStore? references = null,
     IAlertRuleStore? rules = null,
-    Fleet.IReplicaStore? replicas = null) : IAsyncDisposable
+    Fleet.IReplicaStore? replicas = null,
+    Fleet.IWindowPartialStore? windowPartials = null) : IAsyncDisposable
 {
     public IMetricSink Sink { get; } = sink;
 
@@ -33,6 +35,8 @@ public sealed class StoreUnderTest(
     public IAlertRuleStore? Rules { get; } = rules;
 
     public Fleet.IReplicaStore? Replicas { get; } = replicas;
+
+    public Fleet.IWindowPartialStore? WindowPartials { get; } = windowPartials;
 
     public Task<IReadOnlyList<PredictionRecord>> ReadPredictionsAsync(string model, DateTimeOffset from, DateTimeOffset to) =>
         readPredictions(model, from, to, CancellationToken.None);
