@@ -57,7 +57,7 @@ public abstract partial class MonitoringStoreContractTests
     }
 
     [Fact]
-    public async Task WindowPartials_OfWindowsNotEndedOrAlreadyMerged_AreNotRead_AndAWindowIsMarkedMergedOnce()
+    public async Task WindowPartials_OfWindowsNotEndedOrNotAfterTheLatestMerged_AreNotRead_AndAWindowIsMarkedMergedOnce()
     {
         await using var store = await CreateStoreAsync();
         var partials = store.WindowPartials.ShouldNotBeNull("the provider must pass its IWindowPartialStore to StoreUnderTest");
@@ -71,6 +71,11 @@ public abstract partial class MonitoringStoreContractTests
 
         (await partials.GetUnmergedWindowPartialsAsync("fraud", At(120))).ShouldHaveSingleItem().Count.ShouldBe(3);
         (await partials.GetUnmergedWindowPartialsAsync("churn", At(120))).ShouldHaveSingleItem().Count.ShouldBe(4);
+
+        // A window older than the latest merged one is history: a partial saved for it late is not read.
+        (await partials.TryMarkWindowMergedAsync("fraud", At(60), "web-1")).ShouldBeTrue();
+        await partials.SaveWindowPartialsAsync([Partial("web-3", count: 9) with { WindowStart = At(-60), WindowEnd = T0 }]);
+        (await partials.GetUnmergedWindowPartialsAsync("fraud", At(600))).ShouldBeEmpty();
     }
 
     [Fact]

@@ -15,7 +15,11 @@ public interface IWindowPartialStore
     /// <returns>A task that completes when every partial is durably saved.</returns>
     Task SaveWindowPartialsAsync(IReadOnlyList<WindowPartial> partials, CancellationToken cancellationToken = default);
 
-    /// <summary>Gets the partials of a model's windows that ended at or before <paramref name="endedBy"/> and are not yet marked merged.</summary>
+    /// <summary>
+    /// Gets the partials of a model's windows that start after the latest window marked merged and ended at or before
+    /// <paramref name="endedBy"/>. Windows are merged in order, so the merged history is never read again; a partial
+    /// saved for a window older than the latest merged one is not counted.
+    /// </summary>
     /// <param name="model">The model name.</param>
     /// <param name="endedBy">The latest window end to include.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

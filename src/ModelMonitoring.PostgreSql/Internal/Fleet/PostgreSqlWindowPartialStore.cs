@@ -26,7 +26,7 @@ internal sealed class PostgreSqlWindowPartialStore(PostgreSqlMonitoringStore sto
             p.correct_count, p.class_label_count, p.abs_error_sum, p.value_label_count, p.custom_metrics::text
         FROM {schema}.window_partials p
         WHERE p.model = $1 AND p.window_end <= $2
-            AND NOT EXISTS (SELECT 1 FROM {schema}.window_merges m WHERE m.model = p.model AND m.window_start = p.window_start)
+            AND p.window_start > coalesce((SELECT max(m.window_start) FROM {schema}.window_merges m WHERE m.model = $1), '-infinity')
         ORDER BY p.window_start, p.replica COLLATE "C";
         """;
 

@@ -5,7 +5,7 @@ using ModelMonitoring.Sqlite.Internal.Codecs;
 
 namespace ModelMonitoring.Sqlite.Internal.Reading;
 
-/// <summary>Reads the partials of a model's windows that ended by a time and are not merged, by window start, then replica.</summary>
+/// <summary>Reads the partials of a model's windows after its latest merged one that ended by a time, by window start, then replica.</summary>
 internal static class WindowPartialQueries
 {
     private const string Sql = """
@@ -14,7 +14,7 @@ internal static class WindowPartialQueries
             p.class_label_count, p.abs_error_sum, p.value_label_count, p.custom_metrics
         FROM window_partials p
         WHERE p.model = $model AND p.window_end <= $ended_by
-            AND NOT EXISTS (SELECT 1 FROM window_merges m WHERE m.model = p.model AND m.window_start = p.window_start)
+            AND p.window_start > coalesce((SELECT max(m.window_start) FROM window_merges m WHERE m.model = $model), -9223372036854775808)
         ORDER BY p.window_start, p.replica;
         """;
 
