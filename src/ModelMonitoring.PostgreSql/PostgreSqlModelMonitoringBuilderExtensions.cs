@@ -95,6 +95,7 @@ public static class PostgreSqlModelMonitoringBuilderExtensions
         services.TryAddSingleton<IAlertRuleStore>(static sp => new PostgreSqlAlertRuleStore(sp.GetRequiredService<PostgreSqlMonitoringStore>()));
         services.TryAddSingleton<IReplicaStore>(static sp => new PostgreSqlReplicaStore(sp.GetRequiredService<PostgreSqlMonitoringStore>()));
         services.TryAddSingleton<IRealizedPerformanceStore>(static sp => new PostgreSqlRealizedPerformanceStore(sp.GetRequiredService<PostgreSqlMonitoringStore>()));
+        services.TryAddSingleton<IWindowPartialStore>(static sp => new PostgreSqlWindowPartialStore(sp.GetRequiredService<PostgreSqlMonitoringStore>()));
         services.TryAddSingleton<IMonitoringLease>(static sp => new PostgreSqlLeaderLease(sp.GetRequiredService<PostgreSqlMonitoringStore>(), sp.GetService<ILoggerFactory>()));
         return builder;
     }

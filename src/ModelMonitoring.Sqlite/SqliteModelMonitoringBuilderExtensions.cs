@@ -79,6 +79,7 @@ public static class SqliteModelMonitoringBuilderExtensions
         services.TryAddSingleton<IAlertRuleStore>(static sp => new SqliteAlertRuleStore(sp.GetRequiredService<SqliteMonitoringStore>()));
         services.TryAddSingleton<ModelMonitoring.Fleet.IReplicaStore>(static sp => new SqliteReplicaStore(sp.GetRequiredService<SqliteMonitoringStore>()));
         services.TryAddSingleton<IRealizedPerformanceStore>(static sp => new SqliteRealizedPerformanceStore(sp.GetRequiredService<SqliteMonitoringStore>()));
+        services.TryAddSingleton<ModelMonitoring.Fleet.IWindowPartialStore>(static sp => new SqliteWindowPartialStore(sp.GetRequiredService<SqliteMonitoringStore>()));
         return builder;
     }
 }

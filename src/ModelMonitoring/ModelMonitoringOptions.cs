@@ -81,6 +81,16 @@ public sealed class ModelMonitoringOptions
     /// </summary>
     public string ReplicaName { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
 
+    /// <summary>
+    /// Gets or sets whether window metrics are the fleet's rather than this replica's: each replica saves a mergeable
+    /// partial of every closed window (<see cref="Fleet.IWindowPartialStore"/>) instead of its own window metrics, and the
+    /// leader (<see cref="Fleet.IMonitoringLease"/>) merges the partials of each window once the whole fleet has closed it
+    /// (its end plus three <see cref="FlushInterval"/>s), stores the window metrics once and evaluates thresholds over them.
+    /// Needs a storage provider that registers a shared lease and a window partial store, such as PostgreSQL.
+    /// The default value is <see langword="false"/>.
+    /// </summary>
+    public bool FleetWindows { get; set; }
+
     /// <summary>Gets the caps on record strings and collections and on distinct values per model (see README, "Accepted values and caps").</summary>
     public Recording.RecordingLimits Limits { get; } = new();
 

@@ -13,6 +13,7 @@ namespace ModelMonitoring.Storage.ContractTests;
 /// <param name="rules">The store's alert rule store; the alert rule contract tests fail without one.</param>
 /// <param name="replicas">The store's fleet summary; the replica contract tests fail without one.</param>
 /// <param name="performance">The store's realized performance side; the realized performance contract tests fail without one.</param>
+/// <param name="windowPartials">The store's fleet windows; the window partial contract tests fail without one.</param>
 public sealed class StoreUnderTest(
     IMetricSink sink,
     IMonitoringReader reader,
@@ -22,7 +23,8 @@ public sealed class StoreUnderTest(
     IReferenceProfileStore? references = null,
     IAlertRuleStore? rules = null,
     Fleet.IReplicaStore? replicas = null,
-    IRealizedPerformanceStore? performance = null) : IAsyncDisposable
+    IRealizedPerformanceStore? performance = null, : IAsyncDisposable
+    Fleet.IWindowPartialStore? windowPartials = null) : IAsyncDisposable
 {
     public IMetricSink Sink { get; } = sink;
 
@@ -37,6 +39,7 @@ public sealed class StoreUnderTest(
     public Fleet.IReplicaStore? Replicas { get; } = replicas;
 
     public IRealizedPerformanceStore? Performance { get; } = performance;
+    public Fleet.IWindowPartialStore? WindowPartials { get; } = windowPartials;
 
     public Task<IReadOnlyList<PredictionRecord>> ReadPredictionsAsync(string model, DateTimeOffset from, DateTimeOffset to) =>
         readPredictions(model, from, to, CancellationToken.None);

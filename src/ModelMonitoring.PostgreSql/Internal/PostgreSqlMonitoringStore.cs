@@ -153,6 +153,15 @@ internal sealed class PostgreSqlMonitoringStore : IMetricSink, IMonitoringReader
         await ReferenceProfileWriter.SaveAsync(connection, _sql, model, profile.RowCount, bytes, _commandTimeout, cancellationToken).ConfigureAwait(false);
     }
 
+    internal async Task<bool> SaveReferenceIfAbsentAsync(string model, ReferenceProfile profile, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(model);
+        ArgumentNullException.ThrowIfNull(profile);
+        var bytes = profile.ToBytes();
+        using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await ReferenceProfileWriter.InsertIfAbsentAsync(connection, _sql, model, profile.RowCount, bytes, _commandTimeout, cancellationToken).ConfigureAwait(false);
+    }
+
     internal async Task DeleteReferenceAsync(string model, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(model);

@@ -9,6 +9,9 @@ internal sealed class PostgreSqlReferenceProfileStore(PostgreSqlMonitoringStore 
     public Task SaveAsync(string model, ReferenceProfile profile, CancellationToken cancellationToken = default) =>
         store.SaveReferenceAsync(model, profile, cancellationToken);
 
+    public Task<bool> SaveIfAbsentAsync(string model, ReferenceProfile profile, CancellationToken cancellationToken = default) =>
+        store.SaveReferenceIfAbsentAsync(model, profile, cancellationToken);
+
     public Task<ReferenceProfile?> GetAsync(string model, CancellationToken cancellationToken = default) =>
         store.Reader.GetReferenceAsync(model, cancellationToken);
 

@@ -199,6 +199,32 @@ internal sealed class SqliteMonitoringStore : IMetricSink, IMonitoringReader, IA
         return WithWriteLockAsync(() => RealizedPerformanceWriter.Save(_writeConnection, model, windowStart, performance), cancellationToken);
     }
 
+    public Task SaveWindowPartialsAsync(IReadOnlyList<ModelMonitoring.Fleet.WindowPartial> partials, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(partials);
+        return partials.Count == 0 ? Task.CompletedTask : WithWriteLockAsync(() => WindowPartialWriter.Save(_writeConnection, partials), cancellationToken);
+    }
+
+    public async Task<bool> TryMarkWindowMergedAsync(string model, DateTimeOffset windowStart, string replica, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(model);
+        ArgumentException.ThrowIfNullOrEmpty(replica);
+        var marked = false;
+        await WithWriteLockAsync(() => marked = WindowPartialWriter.Mark(_writeConnection, model, windowStart, replica), cancellationToken).ConfigureAwait(false);
+        return marked;
+    }
+
+    public async Task<IReadOnlyList<ModelMonitoring.Fleet.WindowPartial>> GetUnmergedWindowPartialsAsync(string model, DateTimeOffset endedBy, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(model);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var connection = await _connections.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await WindowPartialQueries.ReadUnmergedAsync(connection, model, endedBy, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Saves a model's reference profile on the write connection, serialised before the write lock is taken.</summary>
     public async Task SaveReferenceAsync(string model, ReferenceProfile profile, CancellationToken cancellationToken)
     {

@@ -4,6 +4,8 @@ namespace ModelMonitoring.Aggregation;
 /// A fixed-size histogram with logarithmic buckets (each 2 % wider than the last, from 1 µs to
 /// about 3 hours), so that window percentiles take bounded memory however many predictions arrive.
 /// A percentile is reported as its bucket's geometric midpoint: within 1 % of the exact value.
+/// Histograms merge exactly (bucket counts add, minimum and maximum combine), so the percentiles of merged
+/// histograms equal those of one histogram fed every value (fleet windows).
 /// </summary>
 internal sealed class LatencyHistogram
 {
@@ -48,6 +50,41 @@ internal sealed class LatencyHistogram
         }
 
         return Max;
+    }
+
+    /// <summary>Adds the non-empty buckets to <paramref name="buckets"/>: bucket index to count.</summary>
+    public void CopyBucketsTo(IDictionary<int, long> buckets)
+    {
+        for (var bucket = 0; bucket < BucketCount; bucket++)
+        {
+            if (_counts[bucket] > 0)
+            {
+                buckets[bucket] = _counts[bucket];
+            }
+        }
+    }
+
+    /// <summary>Adds another histogram's buckets and observed range (a window partial of another replica).</summary>
+    /// <returns><see langword="false"/> when a bucket index is out of range (nothing is added then).</returns>
+    public bool Merge(IReadOnlyDictionary<int, long> buckets, double min, double max)
+    {
+        foreach (var (bucket, _) in buckets)
+        {
+            if ((uint)bucket >= BucketCount)
+            {
+                return false;
+            }
+        }
+
+        foreach (var (bucket, count) in buckets)
+        {
+            _counts[bucket] += count;
+            Count += count;
+        }
+
+        Min = Math.Min(Min, min);
+        Max = Math.Max(Max, max);
+        return true;
     }
 
     public void Clear()

@@ -239,11 +239,36 @@ internal sealed class WindowAggregator
             // every cycle, holding back the windows after it.
             _open.Remove(index);
             _closedBefore = index + 1;
-            var effectiveEnd = all && now < end ? now : end;
-            Emit(window, start, end, effectiveEnd - start, metrics);
-            _thresholds.Evaluate(_values, window.CustomMetrics, end, alerts);
+            if (Partials is { } partials)
+            {
+                // Fleet windows: the leader emits and judges the merge of every replica's partial (FleetWindows).
+                partials.Add(WindowPartials.From(window, _model, Replica, start, end, _thresholds.CustomMetrics));
+            }
+            else
+            {
+                var effectiveEnd = all && now < end ? now : end;
+                Emit(window, start, end, effectiveEnd - start, metrics);
+                _thresholds.Evaluate(_values, window.CustomMetrics, end, alerts);
+            }
+
             _pool.Push(window);
         }
+    }
+
+    /// <summary>Gets the partials of windows closed in fleet mode, which the worker saves; <see langword="null"/> when windows are emitted here.</summary>
+    public List<Fleet.WindowPartial>? Partials { get; init; }
+
+    /// <summary>Gets the replica name written into each partial.</summary>
+    public string Replica { get; init; } = string.Empty;
+
+    /// <summary>Gets the model's declared custom metric names, in slot order.</summary>
+    public IReadOnlyList<string> CustomMetricNames => _thresholds.CustomMetrics;
+
+    /// <summary>Emits the window metrics of a fleet window merged from the replicas' partials and evaluates thresholds over them (leader).</summary>
+    public void CloseMerged(WindowState window, DateTimeOffset start, DateTimeOffset end, ArrayBuilder<MetricRecord> metrics, List<Alert> alerts)
+    {
+        Emit(window, start, end, end - start, metrics);
+        _thresholds.Evaluate(_values, window.CustomMetrics, end, alerts);
     }
 
     private WindowState? WindowFor(DateTimeOffset timestamp)

@@ -54,6 +54,13 @@ internal sealed class ReferenceKeeper
         }
     }
 
+    /// <summary>
+    /// Gets or sets whether this replica leads its fleet, or <see langword="null"/> outside a fleet (set before the worker
+    /// starts). In a fleet only the leader learns a reference and saves it unless one is saved already; the others
+    /// load the stored one, asking again every retry delay until there is one.
+    /// </summary>
+    public Func<bool>? Leads { get; set; }
+
     /// <summary>Gets the reference checks compare with, or <see langword="null"/>; may be read from any thread.</summary>
     public ReferenceProfile? Current => Volatile.Read(ref _current);
 
@@ -194,12 +201,31 @@ internal sealed class ReferenceKeeper
         if (_loadPending)
         {
             var loaded = await store.GetAsync(_model.Name, linked.Token).WaitAsync(_storeTimeout, _timeProvider, stopToken).ConfigureAwait(false);
+            if (loaded is null && Leads is { } leads && !leads())
+            {
+                // A follower waits for the leader's reference rather than learning a second one.
+                _retryAt = _timeProvider.GetUtcNow() + _retryDelay;
+                return;
+            }
+
             _loadPending = false;
             Use(loaded);
         }
         else if (_unsaved is { } profile)
         {
-            await store.SaveAsync(_model.Name, profile, linked.Token).WaitAsync(_storeTimeout, _timeProvider, stopToken).ConfigureAwait(false);
+            if (Leads is null)
+            {
+                await store.SaveAsync(_model.Name, profile, linked.Token).WaitAsync(_storeTimeout, _timeProvider, stopToken).ConfigureAwait(false);
+            }
+            else if (!await store.SaveIfAbsentAsync(_model.Name, profile, linked.Token).WaitAsync(_storeTimeout, _timeProvider, stopToken).ConfigureAwait(false))
+            {
+                // Another replica's reference was saved first (a leadership change while learning): the fleet uses that one.
+                _unsaved = null;
+                Log.FleetReferenceTaken(_logger, _model.Name);
+                _loadPending = true;
+                return;
+            }
+
             _unsaved = null;
             Log.ReferenceSaved(_logger, _model.Name, profile.RowCount);
         }

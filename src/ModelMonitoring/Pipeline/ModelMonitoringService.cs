@@ -49,7 +49,8 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
         IAlertRuleStore? alertRuleStore = null,
         IMonitoringLease? lease = null,
         IReplicaStore? replicaStore = null,
-        IRealizedPerformanceStore? performanceStore = null)
+        IRealizedPerformanceStore? performanceStore = null,
+        IWindowPartialStore? windowPartials = null)
     {
         // Reading Value runs the validators: a bad configuration fails here, naming every bad setting.
         var settings = options.Value;
@@ -61,6 +62,13 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
                 "No storage provider is registered for model monitoring, so nothing would keep the records it counts as stored. "
                 + "Add one to AddModelMonitoring(), such as .UseSqlite(\"monitoring.db\") from the ModelMonitoring.Sqlite package, "
                 + "or your own IMetricSink with .AddSink(sink).");
+        }
+
+        if (settings.FleetWindows && (lease is null || windowPartials is null))
+        {
+            throw new InvalidOperationException(
+                "ModelMonitoringOptions.FleetWindows is on, but no storage provider shared by replicas is registered (it needs an IMonitoringLease and an IWindowPartialStore). "
+                + "Use .UsePostgreSql(...) from the ModelMonitoring.PostgreSql package, or turn FleetWindows off for a single process.");
         }
 
         loggerFactory ??= NullLoggerFactory.Instance;
@@ -82,6 +90,8 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
             var aggregator = new WindowAggregator(settings.AggregationWindow, settings.FlushInterval, settings.LabelJoinCapacity, evaluator, schema.Name, _logger)
             {
                 MaxDistinctClassLabels = settings.Limits.MaxDistinctClassLabels,
+                Partials = settings.FleetWindows ? [] : null,
+                Replica = settings.ReplicaName,
                 ConceptDrift = [.. model.StreamingDetectors.Select(d => new ConceptDriftWatch(schema, d))],
             };
             var drift = model.DriftMonitoring is { } driftOptions
@@ -122,7 +132,17 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
             _logger,
             _failures,
             new FleetMembership(settings.ReplicaName, lease, replicaStore, GetStatistics, timeProvider, _logger, settings.FlushInterval),
-            CreatePerformanceStage(settings, performanceStore, timeProvider));
+            CreatePerformanceStage(settings, performanceStore, timeProvider),
+            settings.FleetWindows ? new FleetWindowMerger(windowPartials!, settings.ReplicaName, settings.FlushInterval * 3, _logger) : null);
+        if (lease is not null)
+        {
+            // Fleet mode: only the leader learns a reference; the others load the one it saves.
+            foreach (var drift in driftMonitors)
+            {
+                drift.References.Leads = () => _worker.Fleet.IsLeader;
+            }
+        }
+
         _instruments = new MonitoringInstruments(this, Drift, _failures, () => NotAggregatedByModel);
         if (optionsFactory is not null && changeSources is not null)
         {

@@ -39,13 +39,15 @@ internal sealed class MonitoringWorker
     private readonly StageFailures _failures;
     private readonly FleetMembership _fleet;
     private readonly RealizedPerformanceStage? _performance;
+    private readonly FleetWindowMerger? _fleetWindows;
     private long _inFlight;
     private volatile bool _stopRequested;
     private Task? _loop;
 
-    public MonitoringWorker(IReadOnlyList<ModelPipeline> models, SinkWriter sinks, AlertManager alerts, PipelineState state, ModelMonitoringOptions options, TimeProvider timeProvider, ILogger logger, StageFailures? failures = null, FleetMembership? fleet = null, RealizedPerformanceStage? performance = null)
+    public MonitoringWorker(IReadOnlyList<ModelPipeline> models, SinkWriter sinks, AlertManager alerts, PipelineState state, ModelMonitoringOptions options, TimeProvider timeProvider, ILogger logger, StageFailures? failures = null, FleetMembership? fleet = null, RealizedPerformanceStage? performance = null, FleetWindowMerger? fleetWindows = null)
     {
         _performance = performance;
+        _fleetWindows = fleetWindows;
         _fleet = fleet ?? new FleetMembership(options.ReplicaName, lease: null, replicas: null, static () => new MonitoringStatistics(0, 0, 0, []), timeProvider, logger);
         _failures = failures ?? new StageFailures(models.Select(m => m.Model.Name), timeProvider, logger);
         _state = state;
@@ -284,6 +286,11 @@ internal sealed class MonitoringWorker
                 if (lastRound)
                 {
                     CloseWindows(model, buffers, closeAllWindows);
+                    if (_fleetWindows is not null)
+                    {
+                        await _fleetWindows.RunAsync(model, leading, _clock.Now, buffers, stopToken).ConfigureAwait(false);
+                    }
+
                     if (leading)
                     {
                         CheckDrift(model, buffers);

@@ -20,6 +20,27 @@ public interface IReferenceProfileStore
     /// <returns>A task that completes when the profile is durably saved.</returns>
     Task SaveAsync(string model, ReferenceProfile profile, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Saves a model's reference profile unless one is saved already: the replicas of a fleet save the reference
+    /// learned by one of them, and a second one learned meanwhile must not replace it. The default implementation
+    /// reads, then saves, which is enough for a store that one process uses; a store that several processes share
+    /// overrides it with one atomic statement.
+    /// </summary>
+    /// <param name="model">The model name.</param>
+    /// <param name="profile">The profile.</param>
+    /// <param name="cancellationToken">Cancels the save.</param>
+    /// <returns><see langword="true"/> when this call saved the profile; <see langword="false"/> when one was saved already (it is kept).</returns>
+    async Task<bool> SaveIfAbsentAsync(string model, ReferenceProfile profile, CancellationToken cancellationToken = default)
+    {
+        if (await GetAsync(model, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return false;
+        }
+
+        await SaveAsync(model, profile, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     /// <summary>Gets a model's saved reference profile.</summary>
     /// <param name="model">The model name.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
