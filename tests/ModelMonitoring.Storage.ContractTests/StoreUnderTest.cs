@@ -23,7 +23,7 @@ public sealed class StoreUnderTest(
     IReferenceProfileStore? references = null,
     IAlertRuleStore? rules = null,
     Fleet.IReplicaStore? replicas = null,
-    IRealizedPerformanceStore? performance = null, : IAsyncDisposable
+    IRealizedPerformanceStore? performance = null,
     Fleet.IWindowPartialStore? windowPartials = null) : IAsyncDisposable
 {
     public IMetricSink Sink { get; } = sink;
