@@ -19,7 +19,7 @@ internal static class ModelMonitoringConfigurationBinder
     internal static readonly string[] OtherPackagesSections = ["Channels", "Storage"];
 
     private static readonly string[] RootSections = ["Alerting", "Channels", "Limits", "Models", "RealizedPerformance", "Storage"];
-    private static readonly string[] ModelKeys = ["CategoricalFeatures", "CustomMetrics", "Drift", "Environment", "NumericFeatures", "StreamingDetectors", "Thresholds", "Version"];
+    private static readonly string[] ModelKeys = ["CategoricalFeatures", "CustomMetrics", "Drift", "Environment", "MissingValues", "NumericFeatures", "StreamingDetectors", "Thresholds", "Version"];
 
     public static void Bind(IConfiguration section, ModelMonitoringOptions options)
     {
@@ -97,6 +97,9 @@ internal static class ModelMonitoringConfigurationBinder
             case "Drift":
                 model.Drift(d => BindDrift(child, d, errors));
                 break;
+            case "MissingValues":
+                BindMissingValues(child, model, errors);
+                break;
             default:
                 errors.Add($"{child.Path}: '{child.Key}' is not a setting of a model; use one of {string.Join(", ", ModelKeys)}.");
                 break;
@@ -113,6 +116,19 @@ internal static class ModelMonitoringConfigurationBinder
         }
 
         BindStrict(section, drift, errors);
+    }
+
+    private static void BindMissingValues(IConfigurationSection child, ModelOptions model, List<string> errors)
+    {
+        // Names only: a number would bind to any integer, defined or not.
+        if (Enum.TryParse<Recording.MissingValueHandling>(child.Value, ignoreCase: true, out var handling) && Enum.IsDefined(handling) && !int.TryParse(child.Value, out _))
+        {
+            model.MissingValues(handling);
+        }
+        else
+        {
+            errors.Add($"{child.Path}: '{child.Value}' is not allowed; use one of {string.Join(", ", Enum.GetNames<Recording.MissingValueHandling>())}.");
+        }
     }
 
     /// <summary>An array of names; a single value is read as a one-name list.</summary>

@@ -42,6 +42,12 @@ public sealed class ModelOptions
     /// <summary>Gets the streaming detectors watching the model's per-label errors, added with <see cref="StreamingDetector"/>.</summary>
     public IReadOnlyList<StreamingDetectorOptions> StreamingDetectors => _streamingDetectors;
 
+    /// <summary>
+    /// Gets what the recording path does with a NaN numeric feature, set with <see cref="MissingValues"/>.
+    /// The default value is <see cref="Recording.MissingValueHandling.CountAsMissing"/>.
+    /// </summary>
+    public Recording.MissingValueHandling MissingValueHandling { get; private set; } = Recording.MissingValueHandling.CountAsMissing;
+
     internal bool EmptyNumericListDeclared { get; private set; }
 
     internal bool EmptyCategoricalListDeclared { get; private set; }
@@ -61,6 +67,20 @@ public sealed class ModelOptions
     public ModelOptions Environment(string environment)
     {
         ModelEnvironment = environment;
+        return this;
+    }
+
+    /// <summary>
+    /// Sets what a NaN numeric feature does: with <see cref="Recording.MissingValueHandling.CountAsMissing"/> (the default) the
+    /// prediction is stored with the value missing and counted in <c>quality.&lt;feature&gt;.missing_share</c>; with
+    /// <see cref="Recording.MissingValueHandling.Reject"/> it is dropped as <see cref="Recording.DropReason.InvalidValue"/>.
+    /// Configuration key <c>MissingValues</c>.
+    /// </summary>
+    /// <param name="handling">The handling.</param>
+    /// <returns>This instance.</returns>
+    public ModelOptions MissingValues(Recording.MissingValueHandling handling)
+    {
+        MissingValueHandling = handling;
         return this;
     }
 

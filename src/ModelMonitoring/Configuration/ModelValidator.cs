@@ -63,6 +63,11 @@ internal static class ModelValidator
             }
         }
 
+        if (!Enum.IsDefined(model.MissingValueHandling))
+        {
+            errors.Add($"{where}.MissingValues: '{model.MissingValueHandling}' is not allowed; use one of {string.Join(", ", Enum.GetNames<Recording.MissingValueHandling>())}.");
+        }
+
         ValidateCustomMetrics(where, model, errors);
         foreach (var threshold in model.Thresholds)
         {

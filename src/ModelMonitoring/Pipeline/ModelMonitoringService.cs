@@ -84,7 +84,7 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
         foreach (var model in settings.Models)
         {
             var schema = model.ToSchema();
-            var monitor = new ModelMonitor(schema, settings.BufferCapacity, _clock, _state, settings.MaxBatchSize, ranges: ranges) { Limits = settings.Limits };
+            var monitor = new ModelMonitor(schema, settings.BufferCapacity, _clock, _state, settings.MaxBatchSize, ranges: ranges) { Limits = settings.Limits, MissingValues = model.MissingValueHandling };
             var evaluator = new ThresholdEvaluator(schema, model.Thresholds, settings.Alerting.Rules, model.CustomMetricNames, _logger);
             _evaluators.Add(schema.Name, evaluator);
             var aggregator = new WindowAggregator(settings.AggregationWindow, settings.FlushInterval, settings.LabelJoinCapacity, evaluator, schema.Name, _logger)

@@ -39,7 +39,7 @@ internal sealed partial class ModelMonitor
             return RecordSlow(prediction);
         }
 
-        if (!FeatureCopy.TryCopyFiniteBy256BitVectors(ref MemoryMarshal.GetReference(numeric), ref shard.NumericRef(position), numeric.Length))
+        if (!FeatureCopy.TryCopyValidBy256BitVectors(ref MemoryMarshal.GetReference(numeric), ref shard.NumericRef(position), numeric.Length, _refusedValues))
         {
             return Reject(DropReason.InvalidValue);
         }
@@ -122,7 +122,7 @@ internal sealed partial class ModelMonitor
         ref var slot = ref shard is null ? ref Unsafe.NullRef<RingBuffer<PredictionEntry>.Slot>() : ref shard.PeekFreeSlotExclusive(out position);
         if (!Unsafe.IsNullRef(ref slot))
         {
-            if (!FeatureCopy.TryCopyFinite(ref MemoryMarshal.GetReference(numeric), ref shard!.NumericRef(position), numeric.Length))
+            if (!FeatureCopy.TryCopyValid(ref MemoryMarshal.GetReference(numeric), ref shard!.NumericRef(position), numeric.Length, _refusedValues))
             {
                 return Reject(DropReason.InvalidValue);
             }
@@ -132,7 +132,7 @@ internal sealed partial class ModelMonitor
         }
         else
         {
-            if (!FeatureCopy.AllFinite(numeric))
+            if (!FeatureCopy.AllValid(numeric, _refusedValues))
             {
                 return Reject(DropReason.InvalidValue);
             }

@@ -31,6 +31,7 @@ internal sealed partial class ModelMonitor : IModelMonitor
     private readonly int _categoricalCount;
     private readonly int _fastPathFeatureCount;
     private readonly long _wakeMask;
+    private readonly long _refusedValues = FeatureCopy.MaskFor(MissingValueHandling.CountAsMissing);
     private readonly int _shardBits;
     private readonly ProducerLane[] _lanes;
     private int _leaseToken;
@@ -73,6 +74,12 @@ internal sealed partial class ModelMonitor : IModelMonitor
     }
 
     public ModelSchema Model { get; }
+
+    /// <summary>Sets what a NaN numeric feature does: stored as missing (the default) or the prediction dropped as <see cref="DropReason.InvalidValue"/>.</summary>
+    public MissingValueHandling MissingValues
+    {
+        init => _refusedValues = FeatureCopy.MaskFor(value);
+    }
 
     /// <summary>Gets the pipeline's clock, which times the model calls of <see cref="ModelMonitorTimingExtensions"/>.</summary>
     internal TimeProvider TimeProvider => _clock.TimeProvider;

@@ -26,7 +26,7 @@ public readonly ref struct Prediction
 
     /// <summary>
     /// Gets the numeric feature values, in the order the model declared them. Their count must equal
-    /// the declared count and every value must be finite.
+    /// the declared count; NaN means missing (see <see cref="MissingValueHandling"/>) and infinities are refused.
     /// </summary>
     public ReadOnlySpan<double> NumericFeatures { get; init; }
 

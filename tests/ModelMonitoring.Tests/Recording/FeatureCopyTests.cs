@@ -58,18 +58,71 @@ public class FeatureCopyTests
         }
     }
 
+    public static TheoryData<double> NaNs => new()
+    {
+        double.NaN,
+        -double.NaN,
+        BitConverter.Int64BitsToDouble(0x7FF0_0000_0000_0001),
+        BitConverter.Int64BitsToDouble(unchecked((long)0xFFFF_FFFF_FFFF_FFFF)),
+    };
+
+    [Theory]
+    [MemberData(nameof(NaNs))]
+    public void EveryRoutine_InfiniteMask_PassesNaNAsMissingAndCopiesItsBits(double nan)
+    {
+        foreach (var (name, minimum, copy) in Routines(FeatureCopy.Infinite))
+        {
+            for (var count = minimum; count <= 40; count++)
+            {
+                for (var at = 0; at < count; at++)
+                {
+                    var source = FiniteValues(count);
+                    source[at] = nan;
+                    var destination = new double[count];
+
+                    copy(source, destination).ShouldBeTrue($"{name}, {count} values, NaN at {at}");
+                    BitConverter.DoubleToInt64Bits(destination[at]).ShouldBe(BitConverter.DoubleToInt64Bits(nan));
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void EveryRoutine_InfiniteMask_StillRefusesInfinities(double infinity)
+    {
+        foreach (var (name, minimum, copy) in Routines(FeatureCopy.Infinite))
+        {
+            for (var count = minimum; count <= 40; count++)
+            {
+                for (var at = 0; at < count; at++)
+                {
+                    var source = FiniteValues(count);
+                    source[at] = infinity;
+
+                    copy(source, new double[count]).ShouldBeFalse($"{name}, {count} values, at {at}");
+                }
+            }
+        }
+    }
+
     [Fact]
-    public void AllFinite_AgreesWithTheCopyRoutines()
+    public void AllValid_AgreesWithTheCopyRoutines()
     {
         for (var count = 0; count <= 40; count++)
         {
             var values = FiniteValues(count);
-            FeatureCopy.AllFinite(values).ShouldBeTrue();
+            FeatureCopy.AllValid(values, FeatureCopy.NotFinite).ShouldBeTrue();
+            FeatureCopy.AllValid(values, FeatureCopy.Infinite).ShouldBeTrue();
             for (var at = 0; at < count; at++)
             {
                 var withNaN = (double[])values.Clone();
                 withNaN[at] = double.NaN;
-                FeatureCopy.AllFinite(withNaN).ShouldBeFalse($"{count} values, NaN at {at}");
+                FeatureCopy.AllValid(withNaN, FeatureCopy.NotFinite).ShouldBeFalse($"{count} values, NaN at {at}");
+                FeatureCopy.AllValid(withNaN, FeatureCopy.Infinite).ShouldBeTrue($"{count} values, NaN at {at}");
+                withNaN[at] = double.NegativeInfinity;
+                FeatureCopy.AllValid(withNaN, FeatureCopy.Infinite).ShouldBeFalse($"{count} values, -inf at {at}");
             }
         }
     }
@@ -89,9 +142,12 @@ public class FeatureCopyTests
         return [.. Enumerable.Range(0, count).Select(i => edges[i % edges.Length] + (i >= edges.Length ? i : 0))];
     }
 
-    private static IEnumerable<(string Name, int Minimum, Func<double[], Span<double>, bool> Copy)> Routines()
+    private static IEnumerable<(string Name, int Minimum, Func<double[], Span<double>, bool> Copy)> Routines(long refuse = FeatureCopy.NotFinite)
     {
-        yield return ("TryCopyFinite", 0, (source, destination) => FeatureCopy.TryCopyFinite(ref MemoryMarshal.GetArrayDataReference(source), ref MemoryMarshal.GetReference(destination), source.Length));
-        yield return ("TryCopyFiniteBy256BitVectors", 4, (source, destination) => FeatureCopy.TryCopyFiniteBy256BitVectors(ref MemoryMarshal.GetArrayDataReference(source), ref MemoryMarshal.GetReference(destination), source.Length));
+        yield return ("TryCopyValid", 0, (source, destination) => FeatureCopy.TryCopyValid(ref MemoryMarshal.GetArrayDataReference(source), ref MemoryMarshal.GetReference(destination), source.Length, refuse));
+        if (FeatureCopy.CanCopyByVectors(4))
+        {
+            yield return ("TryCopyValidBy256BitVectors", 4, (source, destination) => FeatureCopy.TryCopyValidBy256BitVectors(ref MemoryMarshal.GetArrayDataReference(source), ref MemoryMarshal.GetReference(destination), source.Length, refuse));
+        }
     }
 }

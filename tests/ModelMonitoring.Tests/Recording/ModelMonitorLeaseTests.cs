@@ -18,7 +18,7 @@ public class ModelMonitorLeaseTests
 
         var ids = DedicatedThread.Run(() => new[]
         {
-            monitor.RecordPrediction(new Prediction { NumericFeatures = [1, 2, 3, 4, double.NaN] }),
+            monitor.RecordPrediction(new Prediction { NumericFeatures = [1, 2, 3, 4, double.NegativeInfinity] }),
             monitor.RecordPrediction(new Prediction { NumericFeatures = [9, 8, 7, 6, 5] }),
             monitor.RecordPrediction(new Prediction { NumericFeatures = [double.PositiveInfinity, 0, 0, 0, 0] }),
         });
@@ -41,10 +41,13 @@ public class ModelMonitorLeaseTests
     [InlineData(8)]
     [InlineData(10)]
     [InlineData(17)]
-    public void RecordPrediction_AnyFeatureNotFiniteOnTheLeasedShard_IsRejected_AndFiniteOnesAreStoredExactly(int features)
+    public void RecordPrediction_AnyFeatureNaNOnTheLeasedShardOfAModelRejectingMissingValues_IsRejected_AndFiniteOnesAreStoredExactly(int features)
     {
         var leases = new ProducerLeases(1);
-        var monitor = new ModelMonitor(new ModelSchema("m", "1", "test", [.. Enumerable.Range(0, features).Select(i => $"f{i}")], []), 64, new CoarseClock(new FakeTimeProvider(TestClock.DefaultStart), TimeSpan.FromMilliseconds(10)), new PipelineState(), leases: leases);
+        var monitor = new ModelMonitor(new ModelSchema("m", "1", "test", [.. Enumerable.Range(0, features).Select(i => $"f{i}")], []), 64, new CoarseClock(new FakeTimeProvider(TestClock.DefaultStart), TimeSpan.FromMilliseconds(10)), new PipelineState(), leases: leases)
+        {
+            MissingValues = MissingValueHandling.Reject,
+        };
         var valid = Enumerable.Range(0, features).Select(i => i * 1.5 - 3).ToArray();
 
         var ids = DedicatedThread.Run(() =>

@@ -192,7 +192,7 @@ public class ModelMonitorTests
     }
 
     [Theory]
-    [InlineData(double.NaN, 1.0, DropReason.InvalidValue)]
+    [InlineData(double.NegativeInfinity, 1.0, DropReason.InvalidValue)]
     [InlineData(double.PositiveInfinity, 1.0, DropReason.InvalidValue)]
     [InlineData(1.0, double.NegativeInfinity, DropReason.InvalidValue)]
     [InlineData(1.0, 1.5, DropReason.InvalidValue)]

@@ -11,6 +11,8 @@ public sealed class RecordingAllocationTests
 {
     private const int Calls = 2_000;
 
+    private static readonly double[] Missing = [1, double.NaN, 3, 4, 5];
+
     [Fact]
     public async Task RecordPredictionAndNumericLabel_WarmedUp_AllocateNothing()
     {
@@ -39,7 +41,7 @@ public sealed class RecordingAllocationTests
     {
         var monitor = test.Pipeline.GetMonitor("m");
         var features = new double[] { 1, 2, 3, 4, 5 };
-        var invalid = new double[] { 1, 2, double.NaN, 4, 5 };
+        var invalid = new double[] { 1, 2, double.PositiveInfinity, 4, 5 };
         var at = test.Clock.GetUtcNow();
         Record(monitor, features, invalid, at);
         test.Pipeline.FlushAsync().GetAwaiter().GetResult().ShouldBeTrue();
@@ -53,8 +55,9 @@ public sealed class RecordingAllocationTests
     {
         for (var i = 0; i < Calls; i++)
         {
-            // The fast path, the slow path with a timestamp, and two rejections.
+            // The fast path, with and without a missing value, the slow path with a timestamp, and two rejections.
             var id = monitor.RecordPrediction(new Prediction { NumericFeatures = features, Latency = TimeSpan.FromMilliseconds(3), PredictedClass = "yes", Confidence = 0.9 });
+            monitor.RecordPrediction(new Prediction { NumericFeatures = Missing, Latency = TimeSpan.FromMilliseconds(3) });
             monitor.RecordPrediction(new Prediction { NumericFeatures = features, PredictedValue = 2.5, Timestamp = at });
             monitor.RecordPrediction(new Prediction { NumericFeatures = invalid });
             monitor.RecordPrediction(new Prediction { NumericFeatures = features, Timestamp = DateTimeOffset.UnixEpoch.AddTicks(-1) });
