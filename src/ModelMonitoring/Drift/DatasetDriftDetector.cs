@@ -81,6 +81,19 @@ public sealed class DatasetDriftDetector : IDriftDetector
         _catalog = catalog;
     }
 
+    private DatasetDriftDetector(DatasetDriftDetector source, Func<string, bool> features)
+    {
+        _driftShare = source._driftShare;
+        _rule = source._rule;
+        _defaultMethod = source._defaultMethod;
+        _defaultThreshold = source._defaultThreshold;
+        _methods = source._methods.Where(m => features(m.Key)).ToDictionary(StringComparer.Ordinal);
+        _catalog = source._catalog;
+    }
+
+    /// <summary>Returns a detector with the same settings whose per-feature methods are only those of the features <paramref name="features"/> keeps.</summary>
+    internal DatasetDriftDetector Only(Func<string, bool> features) => new(this, features);
+
     /// <summary>Checks a current dataset, given column by column, against the reference.</summary>
     /// <param name="reference">The reference profile.</param>
     /// <param name="numericColumns">Current numeric columns by feature name; every reference numeric feature must be present.</param>
@@ -88,9 +101,13 @@ public sealed class DatasetDriftDetector : IDriftDetector
     /// Current categorical columns by feature name; every reference categorical feature must be
     /// present. The default value is <see langword="null"/>, for none.
     /// </param>
-    /// <returns>The per-feature results and the dataset verdict.</returns>
+    /// <returns>
+    /// The per-feature results and the dataset verdict. Missing values (NaN, null categories) are left out of each
+    /// feature's comparison and counted in <see cref="FeatureDriftResult.MissingCount"/>; a feature whose current
+    /// values are all missing is left out of the result.
+    /// </returns>
     /// <exception cref="ArgumentException">
-    /// A reference feature has no current column or an empty one, a value is not finite, a
+    /// A reference feature has no current column or an empty one, a value is infinite, a
     /// per-feature method names a feature the reference lacks, or does not apply to the feature's kind.
     /// </exception>
     /// <exception cref="InvalidOperationException">
@@ -110,18 +127,30 @@ public sealed class DatasetDriftDetector : IDriftDetector
         var results = new List<FeatureDriftResult>(reference.NumericFeatures.Count + reference.CategoricalFeatures.Count);
         foreach (var profile in reference.NumericFeatures)
         {
-            var current = Column(numericColumns, profile.Name, nameof(numericColumns));
+            // A missing value (NaN) is left out and counted; a feature with no value left is not checked.
+            var current = MissingValues.Present(Column(numericColumns, profile.Name, nameof(numericColumns)), out var missing);
+            if (current.Length == 0)
+            {
+                continue;
+            }
+
             var choice = _methods.GetValueOrDefault(profile.Name) ?? Default(FeatureKind.Numeric) ?? (small
                 ? new FeatureDriftMethod(DriftMethods.KolmogorovSmirnov, DriftConstants.PValueThreshold)
                 : new FeatureDriftMethod(DriftMethods.Wasserstein, DriftConstants.DistanceThreshold));
             var method = Method(choice);
             var outcome = Measure(profile.Name, () => method.MeasureNumeric(profile, current));
-            results.Add(Verdict(profile.Name, FeatureKind.Numeric, method, choice, outcome));
+            results.Add(Verdict(profile.Name, FeatureKind.Numeric, method, choice, outcome) with { MissingCount = missing });
         }
 
         foreach (var profile in reference.CategoricalFeatures)
         {
-            var (referenceCounts, currentCounts) = profile.Align(Column(categoricalColumns, profile.Name, nameof(categoricalColumns)));
+            var present = MissingValues.Present(Column(categoricalColumns, profile.Name, nameof(categoricalColumns)), out var missing);
+            if (present.Length == 0)
+            {
+                continue;
+            }
+
+            var (referenceCounts, currentCounts) = profile.Align(present);
             var choice = _methods.GetValueOrDefault(profile.Name) ?? Default(FeatureKind.Categorical) ?? (!small
                 ? new FeatureDriftMethod(DriftMethods.JensenShannon, DriftConstants.DistanceThreshold)
                 : referenceCounts.Length == 2
@@ -129,7 +158,7 @@ public sealed class DatasetDriftDetector : IDriftDetector
                     : new FeatureDriftMethod(DriftMethods.ChiSquare, DriftConstants.PValueThreshold));
             var method = Method(choice);
             var outcome = Measure(profile.Name, () => method.MeasureCategorical(referenceCounts, currentCounts));
-            results.Add(Verdict(profile.Name, FeatureKind.Categorical, method, choice, outcome));
+            results.Add(Verdict(profile.Name, FeatureKind.Categorical, method, choice, outcome) with { MissingCount = missing });
         }
 
         return new DatasetDriftResult(results, _driftShare, _rule);

@@ -31,4 +31,10 @@ public sealed record FeatureDriftResult(
     /// reported, not stored with the drift history. The default value is an empty dictionary.
     /// </summary>
     public IReadOnlyDictionary<string, double> Details { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, double>.Empty;
+
+    /// <summary>
+    /// Gets how many current values of the feature were missing (NaN, or a null category) and so left out of the
+    /// comparison. Reported, not stored with the drift history. The default value is 0.
+    /// </summary>
+    public long MissingCount { get; init; }
 }

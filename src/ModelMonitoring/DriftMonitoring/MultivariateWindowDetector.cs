@@ -27,7 +27,8 @@ internal sealed class MultivariateWindowDetector(MultivariateDriftOptions option
         IReadOnlyDictionary<string, double[]> numericColumns,
         IReadOnlyDictionary<string, string[]>? categoricalColumns = null)
     {
-        var result = FitFor(reference).Detect(numericColumns);
+        // The PCA reads rows whole, so a row with a missing value is left out.
+        var result = FitFor(reference).Detect(MissingValues.CompleteRows(numericColumns));
         var features = new List<FeatureDriftResult>(result.Components.Count + 1);
         foreach (var component in result.Components)
         {

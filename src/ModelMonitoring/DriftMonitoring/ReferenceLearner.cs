@@ -73,10 +73,18 @@ internal sealed class ReferenceLearner
     /// <exception cref="ArgumentException">No feature has a value to profile.</exception>
     public ReferenceProfile Build()
     {
-        var numeric = new FeatureProfile[_numeric.Length];
-        for (var f = 0; f < numeric.Length; f++)
+        // Missing values (NaN) are left out; a numeric feature without any value is left out, like a categorical one.
+        var numeric = new List<FeatureProfile>(_numeric.Length);
+        var kept = new List<double[]>(_numeric.Length);
+        for (var f = 0; f < _numeric.Length; f++)
         {
-            numeric[f] = FeatureProfile.Create(_model.NumericFeatures[f], _numeric[f].AsSpan(0, _rows));
+            var column = _numeric[f][.._rows];
+            var present = MissingValues.Present(column, out _);
+            if (present.Length > 0)
+            {
+                numeric.Add(FeatureProfile.Create(_model.NumericFeatures[f], present));
+                kept.Add(column);
+            }
         }
 
         var categorical = new List<CategoricalProfile>(_categorical.Length);
@@ -88,12 +96,19 @@ internal sealed class ReferenceLearner
             }
         }
 
-        if (numeric.Length + categorical.Count == 0)
+        if (numeric.Count + categorical.Count == 0)
         {
             throw new ArgumentException($"The first {_rows} predictions of model '{_model.Name}' have no feature value to profile.");
         }
 
-        var rowOrder = _keepRowOrder ? ReferenceProfile.RowOrderOf(numeric, [.. _numeric.Select(c => c[.._rows])]) : null;
-        return ReferenceProfile.FromProfiles(_rows, numeric, [.. categorical], rowOrder);
+        // The row order keeps the rows without a missing value: any row it holds reads back values the profiles have.
+        var rowOrder = _keepRowOrder ? ReferenceProfile.RowOrderOf([.. numeric], CompleteRows(kept)) : null;
+        return ReferenceProfile.FromProfiles(_rows, [.. numeric], [.. categorical], rowOrder);
+    }
+
+    private static double[][] CompleteRows(List<double[]> columns)
+    {
+        var complete = MissingValues.CompleteRows(columns.Select((c, i) => (Key: i.ToString(System.Globalization.CultureInfo.InvariantCulture), c)).ToDictionary(x => x.Key, x => x.c));
+        return [.. Enumerable.Range(0, columns.Count).Select(i => complete[i.ToString(System.Globalization.CultureInfo.InvariantCulture)])];
     }
 }

@@ -25,7 +25,7 @@ public class AccountingTests
             for (var i = 0; i < perThread; i++)
             {
                 // Every fourth record is invalid, so that two drop reasons race with stores.
-                var value = i % 4 == 0 ? double.NaN : i;
+                var value = i % 4 == 0 ? double.NegativeInfinity : i;
                 if (!monitor.RecordPrediction(new Prediction { NumericFeatures = [value, t, 1] }).IsEmpty)
                 {
                     accepted[t]++;

@@ -10,7 +10,7 @@ public class InstrumentsTests
     public async Task DroppedRecords_AreVisibleThroughSystemDiagnosticsMetrics()
     {
         await using var test = TestPipeline.Create(o => o.AddModel("m", m => m.NumericFeatures("a")));
-        test.Pipeline.GetMonitor("m").RecordPrediction(new Prediction { NumericFeatures = [double.NaN] });
+        test.Pipeline.GetMonitor("m").RecordPrediction(new Prediction { NumericFeatures = [double.PositiveInfinity] });
         var measurements = new List<(string Name, long Value, string? Reason)>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>

@@ -5,8 +5,10 @@ namespace ModelMonitoring.Sqlite.Internal.Writing;
 /// <summary>
 /// Per-minute statistics of the feature values of stored predictions, kept in <c>feature_stats</c>
 /// (count, sum, sum of squares, minimum and maximum of each numeric feature) and
-/// <c>category_counts</c> (how often each category of each categorical feature occurred), so plain
-/// SQL charts a feature without decoding the predictions' feature blobs.
+/// <c>category_counts</c> (how often each category of each categorical feature occurred, a null one
+/// as missing), so plain
+/// SQL charts a feature without decoding the predictions' feature blobs. A missing numeric value (NaN,
+/// <see cref="ModelMonitoring.Recording.MissingValueHandling.CountAsMissing"/>) is not counted in <c>feature_stats</c>.
 /// </summary>
 /// <remarks>
 /// Minutes are UTC minutes of the prediction's timestamp. Counts and sums add up, so any coarser
@@ -153,6 +155,12 @@ internal sealed class FeatureStatistics : IDisposable
 
         public void Add(double value)
         {
+            // A missing value (NaN) is no value: it would turn the sums, minimum and maximum into NaN.
+            if (double.IsNaN(value))
+            {
+                return;
+            }
+
             if (Count == 0)
             {
                 Minimum = value;
