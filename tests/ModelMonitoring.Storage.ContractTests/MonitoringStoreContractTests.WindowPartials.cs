@@ -43,6 +43,25 @@ public abstract partial class MonitoringStoreContractTests
     }
 
     [Fact]
+    public async Task WindowPartials_SavedThenRead_KeepEveryFeatureQualityCount()
+    {
+        await using var store = await CreateStoreAsync();
+        var partials = store.WindowPartials.ShouldNotBeNull("the provider must pass its IWindowPartialStore to StoreUnderTest");
+        FeatureQualityPartial[] quality =
+        [
+            new() { Feature = "amount", Values = 9, Missing = 3, Checked = 9, Outside = 2, Min = -1.5e-300, Max = 0.30000000000000004 },
+            new() { Feature = "country", Values = 4, Missing = 1, Checked = 0, Outside = 0, MinCategory = "BE", MaxCategory = "nl \"x\" é" },
+            new() { Feature = "age", Missing = 5 },
+        ];
+
+        await partials.SaveWindowPartialsAsync([Partial("web-1", count: 12) with { Quality = quality }, Partial("web-2", count: 1)]);
+        var read = await partials.GetUnmergedWindowPartialsAsync("fraud", At(60));
+
+        read[0].Quality.ShouldBe(quality);
+        read[1].Quality.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task WindowPartials_SavedAgainForTheSameReplica_ReplaceTheirRow_AndEachReplicaHasItsOwn()
     {
         await using var store = await CreateStoreAsync();

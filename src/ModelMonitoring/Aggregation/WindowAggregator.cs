@@ -108,7 +108,15 @@ internal sealed class WindowAggregator
         {
             CountClass(window.ClassCounts, predictedClass);
         }
+
+        Quality?.Observe(window, prediction);
     }
+
+    /// <summary>Gets the feature names of the quality counts, in slot order (none without a tracker).</summary>
+    public IReadOnlyList<string> QualityFeatures => Quality?.Features ?? [];
+
+    /// <summary>Gets the tracker of the model's feature quality (<c>quality.*</c> metrics), or <see langword="null"/> for none.</summary>
+    public Quality.FeatureQualityTracker? Quality { get; init; }
 
     public void Observe(in GroundTruthRecord label)
     {
@@ -242,7 +250,7 @@ internal sealed class WindowAggregator
             if (Partials is { } partials)
             {
                 // Fleet windows: the leader emits and judges the merge of every replica's partial (FleetWindows).
-                partials.Add(WindowPartials.From(window, _model, Replica, start, end, _thresholds.CustomMetrics));
+                partials.Add(WindowPartials.From(window, _model, Replica, start, end, _thresholds.CustomMetrics, QualityFeatures));
             }
             else
             {
@@ -365,6 +373,8 @@ internal sealed class WindowAggregator
         {
             _values[WindowMetricNames.MeanAbsoluteError] = window.AbsoluteErrorSum / window.ValueLabelCount;
         }
+
+        Quality?.Emit(window, _values);
 
         foreach (var (name, value) in _values)
         {

@@ -46,6 +46,21 @@ public static class WindowMetricNames
     /// <summary>Labels that arrived in the window and were joined to a remembered prediction.</summary>
     public const string LabeledCount = "labeled_count";
 
+    /// <summary>Prefix of the per-feature data-quality metrics: <c>quality.&lt;feature&gt;.&lt;measure&gt;</c>.</summary>
+    public const string QualityPrefix = "quality.";
+
+    /// <summary>Suffix of a feature's share of missing values (NaN or null) in the window, 0 to 1.</summary>
+    public const string MissingShareSuffix = ".missing_share";
+
+    /// <summary>Suffix of a numeric feature's share of values outside the reference's minimum and maximum, 0 to 1 (once the model has a drift reference).</summary>
+    public const string OutOfRangeShareSuffix = ".out_of_range_share";
+
+    /// <summary>Suffix of a categorical feature's share of values the reference never saw, 0 to 1 (once the model has a drift reference).</summary>
+    public const string NewCategoryShareSuffix = ".new_category_share";
+
+    /// <summary>Suffix of whether a feature was constant: 1 when the window has at least two values and all are equal, else 0.</summary>
+    public const string ConstantSuffix = ".constant";
+
     /// <summary>Gets every fixed window metric name.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -57,5 +72,34 @@ public static class WindowMetricNames
     /// <param name="name">The name to check.</param>
     /// <returns><see langword="true"/> for a window metric.</returns>
     public static bool IsWindowMetric(string? name) =>
-        name is not null && (All.Contains(name) || (name.StartsWith(ClassSharePrefix, StringComparison.Ordinal) && name.Length > ClassSharePrefix.Length));
+        name is not null && (All.Contains(name) || (name.StartsWith(ClassSharePrefix, StringComparison.Ordinal) && name.Length > ClassSharePrefix.Length) || QualityFeatureOf(name) is not null);
+
+    internal static string MissingShare(string feature) => QualityPrefix + feature + MissingShareSuffix;
+
+    internal static string OutOfRangeShare(string feature) => QualityPrefix + feature + OutOfRangeShareSuffix;
+
+    internal static string NewCategoryShare(string feature) => QualityPrefix + feature + NewCategoryShareSuffix;
+
+    internal static string Constant(string feature) => QualityPrefix + feature + ConstantSuffix;
+
+    private static readonly string[] QualitySuffixes = [MissingShareSuffix, OutOfRangeShareSuffix, NewCategoryShareSuffix, ConstantSuffix];
+
+    /// <summary>Splits a data-quality metric name into its feature and suffix; <see langword="null"/> for any other name.</summary>
+    internal static (string Feature, string Suffix)? QualityFeatureOf(string name)
+    {
+        if (!name.StartsWith(QualityPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        foreach (var suffix in QualitySuffixes)
+        {
+            if (name.Length > QualityPrefix.Length + suffix.Length && name.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return (name[QualityPrefix.Length..^suffix.Length], suffix);
+            }
+        }
+
+        return null;
+    }
 }

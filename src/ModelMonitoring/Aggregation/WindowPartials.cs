@@ -1,3 +1,4 @@
+using ModelMonitoring.Aggregation.Quality;
 using ModelMonitoring.Fleet;
 using ModelMonitoring.Recording;
 
@@ -6,8 +7,31 @@ namespace ModelMonitoring.Aggregation;
 /// <summary>Turns a replica's closed window into its <see cref="WindowPartial"/>, and folds partials back into one window (fleet windows).</summary>
 internal static class WindowPartials
 {
-    public static WindowPartial From(WindowState window, string model, string replica, DateTimeOffset start, DateTimeOffset end, IReadOnlyList<string> customMetrics)
+    public static WindowPartial From(WindowState window, string model, string replica, DateTimeOffset start, DateTimeOffset end, IReadOnlyList<string> customMetrics, IReadOnlyList<string>? features = null)
     {
+        features ??= [];
+        var quality = new List<FeatureQualityPartial>();
+        for (var slot = 0; slot < window.Quality.Length && slot < features.Count; slot++)
+        {
+            ref readonly var q = ref window.Quality[slot];
+            if (q.Values + q.Missing > 0)
+            {
+                var numeric = q.MinCategory is null && q.Values > 0;
+                quality.Add(new FeatureQualityPartial
+                {
+                    Feature = features[slot],
+                    Values = q.Values,
+                    Missing = q.Missing,
+                    Checked = q.Checked,
+                    Outside = q.Outside,
+                    Min = numeric ? q.Min : null,
+                    Max = numeric ? q.Max : null,
+                    MinCategory = q.MinCategory,
+                    MaxCategory = q.MaxCategory,
+                });
+            }
+        }
+
         var buckets = new Dictionary<int, long>();
         window.Latency.CopyBucketsTo(buckets);
         var custom = new List<CustomMetricPartial>();
@@ -40,6 +64,7 @@ internal static class WindowPartials
             AbsoluteErrorSum = window.AbsoluteErrorSum,
             ValueLabelCount = window.ValueLabelCount,
             CustomMetrics = custom,
+            Quality = quality,
         };
     }
 
@@ -48,8 +73,9 @@ internal static class WindowPartials
     /// <see cref="RecordingLimits.OtherValue"/>, as in one process; a histogram from an incompatible version is left out of the percentiles.
     /// </summary>
     /// <returns><see langword="false"/> when the partial's latency histogram could not be merged.</returns>
-    public static bool MergeInto(WindowState window, WindowPartial partial, IReadOnlyList<string> customMetrics, int maxClasses)
+    public static bool MergeInto(WindowState window, WindowPartial partial, IReadOnlyList<string> customMetrics, int maxClasses, IReadOnlyList<string>? features = null)
     {
+        MergeQuality(window, partial, features ?? []);
         window.Count += partial.Count;
         window.Errors += partial.Errors;
         window.LatencySumMs += partial.LatencySumMs;
@@ -94,5 +120,41 @@ internal static class WindowPartials
         }
 
         return histogram;
+    }
+
+    /// <summary>Adds a partial's data-quality counts to the window's, by feature name; a feature the model no longer declares is left out.</summary>
+    private static void MergeQuality(WindowState window, WindowPartial partial, IReadOnlyList<string> features)
+    {
+        if (partial.Quality.Count == 0 || features.Count == 0)
+        {
+            return;
+        }
+
+        if (window.Quality.Length != features.Count)
+        {
+            window.Quality = new FeatureQuality[features.Count];
+        }
+
+        foreach (var q in partial.Quality)
+        {
+            for (var slot = 0; slot < features.Count; slot++)
+            {
+                if (string.Equals(features[slot], q.Feature, StringComparison.Ordinal))
+                {
+                    window.Quality[slot].Merge(new FeatureQuality
+                    {
+                        Values = q.Values,
+                        Missing = q.Missing,
+                        Checked = q.Checked,
+                        Outside = q.Outside,
+                        Min = q.Min ?? 0,
+                        Max = q.Max ?? 0,
+                        MinCategory = q.MinCategory,
+                        MaxCategory = q.MaxCategory,
+                    });
+                    break;
+                }
+            }
+        }
     }
 }

@@ -32,6 +32,9 @@ internal sealed class WindowState
     /// <summary>Gets or sets the summaries of the model's declared custom metrics, by declaration index; sized on first use.</summary>
     public CustomMetricWindow[] CustomMetrics { get; set; } = [];
 
+    /// <summary>Gets or sets the data-quality counts per feature (numeric features, then categorical ones); sized on first use.</summary>
+    public Quality.FeatureQuality[] Quality { get; set; } = [];
+
     public void Reset(long index)
     {
         Index = index;
@@ -40,5 +43,6 @@ internal sealed class WindowState
         Latency.Clear();
         ClassCounts.Clear();
         Array.Clear(CustomMetrics);
+        Array.Clear(Quality);
     }
 }

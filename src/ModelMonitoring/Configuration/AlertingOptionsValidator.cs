@@ -165,6 +165,12 @@ internal static class AlertingOptionsValidator
     private static void ValidateMetric(AlertRule rule, string setting, IReadOnlyList<ModelOptions> models, List<string> errors)
     {
         var scope = models.Where(m => rule.AppliesTo(m.Name, m.ModelEnvironment)).ToList();
+        if (WindowMetricNames.QualityFeatureOf(rule.Metric) is not null && scope.Count > 0 && !scope.Any(m => ModelValidator.Produces(m, rule.Metric)))
+        {
+            errors.Add($"{setting}.Metric: rule '{rule.Name}' names '{rule.Metric}', which no model it applies to produces; use {ModelValidator.QualityMetricsHelp}.");
+            return;
+        }
+
         if (WindowMetricNames.IsWindowMetric(rule.Metric) || (rule.Model is not null && scope.Count == 0))
         {
             // Built-in metrics exist for every model; an undeclared Model is reported on its own.

@@ -83,7 +83,20 @@ internal static class ModelValidator
 
     /// <summary>Whether <paramref name="metric"/> is a built-in window metric or one of the model's custom metrics.</summary>
     internal static bool Produces(ModelOptions model, string metric) =>
-        WindowMetricNames.IsWindowMetric(metric) || model.CustomMetricNames.Contains(metric, StringComparer.Ordinal);
+        WindowMetricNames.QualityFeatureOf(metric) is { } quality ? ProducesQuality(model, quality.Feature, quality.Suffix)
+        : WindowMetricNames.IsWindowMetric(metric) || model.CustomMetricNames.Contains(metric, StringComparer.Ordinal);
+
+    /// <summary>A data-quality metric exists for a declared feature; out-of-range shares for numeric ones, new-category shares for categorical ones.</summary>
+    private static bool ProducesQuality(ModelOptions model, string feature, string suffix) => suffix switch
+    {
+        WindowMetricNames.OutOfRangeShareSuffix => model.NumericFeatureNames.Contains(feature, StringComparer.Ordinal),
+        WindowMetricNames.NewCategoryShareSuffix => model.CategoricalFeatureNames.Contains(feature, StringComparer.Ordinal),
+        _ => model.NumericFeatureNames.Contains(feature, StringComparer.Ordinal) || model.CategoricalFeatureNames.Contains(feature, StringComparer.Ordinal),
+    };
+
+    /// <summary>What a data-quality metric may name, for error messages.</summary>
+    internal const string QualityMetricsHelp =
+        "quality.<feature>.missing_share or quality.<feature>.constant for a declared feature, quality.<feature>.out_of_range_share for a numeric one, quality.<feature>.new_category_share for a categorical one";
 
     /// <summary>Checks a threshold's or rule's aggregation: only a custom metric takes one other than the default.</summary>
     internal static void ValidateAggregation(string at, string metric, MetricAggregation aggregation, List<string> errors)
@@ -167,9 +180,13 @@ internal static class ModelValidator
     private static void ValidateThreshold(string where, ModelOptions model, MetricThreshold threshold, List<string> errors)
     {
         var at = $"{where}.Thresholds['{threshold.Metric}']";
-        if (threshold.Metric is null || !Produces(model, threshold.Metric))
+        if (threshold.Metric is not null && WindowMetricNames.QualityFeatureOf(threshold.Metric) is not null && !Produces(model, threshold.Metric))
         {
-            errors.Add($"{at}: '{threshold.Metric}' is not a window metric nor a custom metric of this model; use one of {string.Join(", ", WindowMetricNames.All)}, class_share.<label>, or declare it with CustomMetrics(\"{threshold.Metric}\") and record it with RecordMetric.");
+            errors.Add($"{at}: '{threshold.Metric}' is not a data-quality metric of this model; use {QualityMetricsHelp}.");
+        }
+        else if (threshold.Metric is null || !Produces(model, threshold.Metric))
+        {
+            errors.Add($"{at}: '{threshold.Metric}' is not a window metric nor a custom metric of this model; use one of {string.Join(", ", WindowMetricNames.All)}, class_share.<label>, quality.<feature>.<measure>, or declare it with CustomMetrics(\"{threshold.Metric}\") and record it with RecordMetric.");
         }
         else
         {

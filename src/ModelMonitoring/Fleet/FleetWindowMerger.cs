@@ -112,7 +112,7 @@ internal sealed class FleetWindowMerger(IWindowPartialStore store, string replic
         var aggregator = model.Aggregator;
         for (var i = first; i < next; i++)
         {
-            _ = WindowPartials.MergeInto(window, partials[i], aggregator.CustomMetricNames, aggregator.MaxDistinctClassLabels);
+            _ = WindowPartials.MergeInto(window, partials[i], aggregator.CustomMetricNames, aggregator.MaxDistinctClassLabels, aggregator.QualityFeatures);
         }
 
         aggregator.CloseMerged(window, partials[first].WindowStart, partials[first].WindowEnd, buffers.Metrics, buffers.Alerts);

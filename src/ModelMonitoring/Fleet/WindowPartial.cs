@@ -69,4 +69,7 @@ public sealed record WindowPartial
 
     /// <summary>Gets the summaries of the model's declared custom metrics that received a value.</summary>
     public IReadOnlyList<CustomMetricPartial> CustomMetrics { get; init; } = [];
+
+    /// <summary>Gets the data-quality counts of the model's features that had a value or a missing value in the window.</summary>
+    public IReadOnlyList<FeatureQualityPartial> Quality { get; init; } = [];
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ModelMonitoring.Aggregation;
+using ModelMonitoring.Aggregation.Quality;
 using ModelMonitoring.Alerting;
 using ModelMonitoring.Buffers;
 using ModelMonitoring.DependencyInjection;
@@ -87,16 +88,17 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
             var monitor = new ModelMonitor(schema, settings.BufferCapacity, _clock, _state, settings.MaxBatchSize, ranges: ranges) { Limits = settings.Limits, MissingValues = model.MissingValueHandling };
             var evaluator = new ThresholdEvaluator(schema, model.Thresholds, settings.Alerting.Rules, model.CustomMetricNames, _logger);
             _evaluators.Add(schema.Name, evaluator);
+            var drift = model.DriftMonitoring is { } driftOptions
+                ? new DriftMonitor(schema, driftOptions, detectors, referenceStore, settings.SinkTimeout, timeProvider, _logger, _failures, settings.Limits.MaxDistinctCategoricalValues)
+                : null;
             var aggregator = new WindowAggregator(settings.AggregationWindow, settings.FlushInterval, settings.LabelJoinCapacity, evaluator, schema.Name, _logger)
             {
                 MaxDistinctClassLabels = settings.Limits.MaxDistinctClassLabels,
                 Partials = settings.FleetWindows ? [] : null,
                 Replica = settings.ReplicaName,
                 ConceptDrift = [.. model.StreamingDetectors.Select(d => new ConceptDriftWatch(schema, d))],
+                Quality = schema.NumericFeatures.Count + schema.CategoricalFeatures.Count == 0 ? null : new FeatureQualityTracker(schema, drift is null ? null : () => drift.References.Current),
             };
-            var drift = model.DriftMonitoring is { } driftOptions
-                ? new DriftMonitor(schema, driftOptions, detectors, referenceStore, settings.SinkTimeout, timeProvider, _logger, _failures, settings.Limits.MaxDistinctCategoricalValues)
-                : null;
             if (drift is not null)
             {
                 driftMonitors.Add(drift);

@@ -10,20 +10,21 @@ internal sealed class PostgreSqlWindowPartialStore(PostgreSqlMonitoringStore sto
     private const string SaveSql = """
         INSERT INTO {schema}.window_partials (model, window_start, replica, window_end, prediction_count, error_count, latency_sum_ms,
             latency_min_ms, latency_max_ms, latency_buckets, confidence_sum, confidence_count, class_counts, label_count, correct_count,
-            class_label_count, abs_error_sum, value_label_count, custom_metrics)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+            class_label_count, abs_error_sum, value_label_count, custom_metrics, feature_quality)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
         ON CONFLICT (model, window_start, replica) DO UPDATE SET window_end = excluded.window_end, prediction_count = excluded.prediction_count,
             error_count = excluded.error_count, latency_sum_ms = excluded.latency_sum_ms, latency_min_ms = excluded.latency_min_ms,
             latency_max_ms = excluded.latency_max_ms, latency_buckets = excluded.latency_buckets, confidence_sum = excluded.confidence_sum,
             confidence_count = excluded.confidence_count, class_counts = excluded.class_counts, label_count = excluded.label_count,
             correct_count = excluded.correct_count, class_label_count = excluded.class_label_count, abs_error_sum = excluded.abs_error_sum,
-            value_label_count = excluded.value_label_count, custom_metrics = excluded.custom_metrics;
+            value_label_count = excluded.value_label_count, custom_metrics = excluded.custom_metrics,
+            feature_quality = excluded.feature_quality;
         """;
 
     private const string UnmergedSql = """
         SELECT p.model, p.window_start, p.replica, p.window_end, p.prediction_count, p.error_count, p.latency_sum_ms, p.latency_min_ms,
             p.latency_max_ms, p.latency_buckets::text, p.confidence_sum, p.confidence_count, p.class_counts::text, p.label_count,
-            p.correct_count, p.class_label_count, p.abs_error_sum, p.value_label_count, p.custom_metrics::text
+            p.correct_count, p.class_label_count, p.abs_error_sum, p.value_label_count, p.custom_metrics::text, p.feature_quality::text
         FROM {schema}.window_partials p
         WHERE p.model = $1 AND p.window_end <= $2
             AND p.window_start > coalesce((SELECT max(m.window_start) FROM {schema}.window_merges m WHERE m.model = $1), '-infinity')
@@ -69,7 +70,8 @@ internal sealed class PostgreSqlWindowPartialStore(PostgreSqlMonitoringStore sto
                 Parameters.Of(partial.ClassLabelCount, NpgsqlDbType.Bigint),
                 Parameters.Double(partial.AbsoluteErrorSum),
                 Parameters.Of(partial.ValueLabelCount, NpgsqlDbType.Bigint),
-                Parameters.Of(WindowPartialJson.Custom(partial.CustomMetrics), NpgsqlDbType.Jsonb));
+                Parameters.Of(WindowPartialJson.Custom(partial.CustomMetrics), NpgsqlDbType.Jsonb),
+                Parameters.Of(WindowPartialJson.Quality(partial.Quality), NpgsqlDbType.Jsonb));
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -107,6 +109,7 @@ internal sealed class PostgreSqlWindowPartialStore(PostgreSqlMonitoringStore sto
                 AbsoluteErrorSum = reader.GetDouble(16),
                 ValueLabelCount = reader.GetInt64(17),
                 CustomMetrics = WindowPartialJson.ReadCustom(reader.GetString(18)),
+                Quality = WindowPartialJson.ReadQuality(reader.GetString(19)),
             });
         }
 

@@ -11,7 +11,7 @@ internal static class WindowPartialQueries
     private const string Sql = """
         SELECT p.model, p.window_start, p.replica, p.window_end, p.prediction_count, p.error_count, p.latency_sum_ms, p.latency_min_ms,
             p.latency_max_ms, p.latency_buckets, p.confidence_sum, p.confidence_count, p.class_counts, p.label_count, p.correct_count,
-            p.class_label_count, p.abs_error_sum, p.value_label_count, p.custom_metrics
+            p.class_label_count, p.abs_error_sum, p.value_label_count, p.custom_metrics, p.feature_quality
         FROM window_partials p
         WHERE p.model = $model AND p.window_end <= $ended_by
             AND p.window_start > coalesce((SELECT max(m.window_start) FROM window_merges m WHERE m.model = $model), -9223372036854775808)
@@ -49,6 +49,7 @@ internal static class WindowPartialQueries
                 AbsoluteErrorSum = reader.GetDouble(16),
                 ValueLabelCount = reader.GetInt64(17),
                 CustomMetrics = JsonSerializer.Deserialize<List<CustomMetricPartial>>(reader.GetString(18)) ?? [],
+                Quality = JsonSerializer.Deserialize<List<FeatureQualityPartial>>(reader.GetString(19)) ?? [],
             });
         }
 

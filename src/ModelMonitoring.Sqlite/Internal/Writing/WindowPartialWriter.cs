@@ -11,10 +11,10 @@ internal static class WindowPartialWriter
     private const string SaveSql = """
         INSERT OR REPLACE INTO window_partials (model, window_start, replica, window_end, prediction_count, error_count, latency_sum_ms,
             latency_min_ms, latency_max_ms, latency_buckets, confidence_sum, confidence_count, class_counts, label_count, correct_count,
-            class_label_count, abs_error_sum, value_label_count, custom_metrics)
+            class_label_count, abs_error_sum, value_label_count, custom_metrics, feature_quality)
         VALUES ($model, $window_start, $replica, $window_end, $prediction_count, $error_count, $latency_sum_ms, $latency_min_ms, $latency_max_ms,
             $latency_buckets, $confidence_sum, $confidence_count, $class_counts, $label_count, $correct_count, $class_label_count, $abs_error_sum,
-            $value_label_count, $custom_metrics);
+            $value_label_count, $custom_metrics, $feature_quality);
         """;
 
     private const string MarkSql = "INSERT OR IGNORE INTO window_merges (model, window_start, merged_by) VALUES ($model, $window_start, $merged_by);";
@@ -47,6 +47,7 @@ internal static class WindowPartialWriter
             p.AddWithValue("$abs_error_sum", partial.AbsoluteErrorSum);
             p.AddWithValue("$value_label_count", partial.ValueLabelCount);
             p.AddWithValue("$custom_metrics", JsonSerializer.Serialize(partial.CustomMetrics));
+            p.AddWithValue("$feature_quality", JsonSerializer.Serialize(partial.Quality));
             command.ExecuteNonQuery();
         }
 
