@@ -49,6 +49,10 @@ public sealed class PostgreSqlFleetWindowTests(PostgreSqlServer server)
         expected.Keys.ShouldContain(WindowMetricNames.LabeledCount);
         expected.Keys.ShouldContain(WindowMetricNames.ConfidenceMean);
         expected.Keys.ShouldContain(WindowMetricNames.ClassSharePrefix + "eel");
+        expected["quality.x.missing_share"].ShouldBe(43 / 300.0);
+        expected["quality.country.missing_share"].ShouldBe(34 / 300.0);
+        expected["quality.y.constant"].ShouldBe(1);
+        expected["quality.x.constant"].ShouldBe(0);
 
         // Counts, rates and means are sums of exactly representable values here, so they match to the last bit; the
         // histograms merge bucket for bucket, so the percentiles match too, and are within 1 % of the exact ones.
@@ -122,7 +126,7 @@ public sealed class PostgreSqlFleetWindowTests(PostgreSqlServer server)
         {
             for (var i = 0; i < 10; i++)
             {
-                replica.Pipeline.GetMonitor("fraud").RecordPrediction(new Prediction { NumericFeatures = [i], Status = i < errors ? PredictionStatus.Error : PredictionStatus.Success });
+                replica.Pipeline.GetMonitor("fraud").RecordPrediction(new Prediction { NumericFeatures = [i, 1], CategoricalFeatures = ["NL"], Status = i < errors ? PredictionStatus.Error : PredictionStatus.Success });
             }
         }
 
@@ -155,7 +159,7 @@ public sealed class PostgreSqlFleetWindowTests(PostgreSqlServer server)
         {
             o.ReplicaName = replica;
             o.FleetWindows = fleetWindows;
-            o.AddModel("fraud", m => m.NumericFeatures("x").Threshold(WindowMetricNames.ErrorRate, t => t.Max = 0.1));
+            o.AddModel("fraud", m => m.NumericFeatures("x", "y").CategoricalFeatures("country").Threshold(WindowMetricNames.ErrorRate, t => t.Max = 0.1));
             o.Alerting.Routes[AlertSeverity.Warning] = ["recording"];
         },
         builder => builder.UsePostgreSql(o =>
@@ -173,7 +177,9 @@ public sealed class PostgreSqlFleetWindowTests(PostgreSqlServer server)
         var predicted = Classes[(i * 7) % 3];
         var id = monitor.RecordPrediction(new Prediction
         {
-            NumericFeatures = [i],
+            // Missing values (a NaN, a null category) become the quality metrics, which merge like the others.
+            NumericFeatures = [i % 7 == 0 ? double.NaN : i, 1],
+            CategoricalFeatures = [i % 9 == 0 ? null : Classes[i % 2]],
             Latency = TimeSpan.FromMilliseconds(latency),
             Status = i % 11 == 0 ? PredictionStatus.Error : PredictionStatus.Success,
             PredictedClass = predicted,

@@ -41,4 +41,23 @@ public sealed class ReferenceCsvOptions
     /// <c>NaN</c> and <c>null</c>.
     /// </summary>
     public ISet<string> MissingValues { get; } = new HashSet<string>(Csv.CsvReadOptions.DefaultMissingValues, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Gets or sets the column holding the model's confidence or score for each row, profiled as the numeric output
+    /// <c>prediction.score</c> for prediction drift (<see cref="DriftMonitoring.DriftMonitoringOptions.PredictionDrift"/>)
+    /// instead of as a feature. The default value is <see langword="null"/>, for none.
+    /// </summary>
+    public string? ScoreColumn { get; set; }
+
+    /// <summary>
+    /// Gets or sets the column holding the model's predicted class for each row, profiled as the categorical output
+    /// <c>prediction.class</c> (the class mix) for prediction drift. The default value is <see langword="null"/>, for none.
+    /// </summary>
+    public string? ClassColumn { get; set; }
+
+    /// <summary>
+    /// Gets or sets the column holding the model's predicted value for each row (regression), profiled as the numeric
+    /// output <c>prediction.value</c> for prediction drift. The default value is <see langword="null"/>, for none.
+    /// </summary>
+    public string? ValueColumn { get; set; }
 }

@@ -43,7 +43,7 @@ public sealed partial class ReferenceProfile
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var table = CsvTable.Load(path, ReadOptions(Path.GetFileName(path), options));
-        return FromCsvTable(table, table.Columns);
+        return FromCsvTable(table, table.Columns, OutputNames(options));
     }
 
     /// <summary>Profiles the columns of CSV data with a header row, read from a stream to its end.</summary>
@@ -60,24 +60,26 @@ public sealed partial class ReferenceProfile
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentException.ThrowIfNullOrEmpty(sourceName);
         var table = CsvTable.Read(stream, sourceName, ReadOptions(sourceName, options));
-        return FromCsvTable(table, table.Columns);
+        return FromCsvTable(table, table.Columns, OutputNames(options));
     }
 
     /// <summary>Profiles the given columns of a table read by <see cref="CsvTable"/>.</summary>
     /// <exception cref="ArgumentException">A column's values cannot be profiled.</exception>
-    internal static ReferenceProfile FromCsvTable(CsvTable table, IEnumerable<CsvColumn> columns)
+    internal static ReferenceProfile FromCsvTable(CsvTable table, IEnumerable<CsvColumn> columns, IReadOnlyDictionary<string, string>? renames = null)
     {
+        string Name(CsvColumn column) => renames is not null && renames.TryGetValue(column.Name, out var renamed) ? renamed : column.Name;
+
         var numeric = new List<FeatureProfile>();
         var categorical = new List<CategoricalProfile>();
         foreach (var column in columns)
         {
             if (column.IsNumeric)
             {
-                numeric.Add(FeatureProfile.Create(column.Name, column.PresentNumbers()));
+                numeric.Add(FeatureProfile.Create(Name(column), column.PresentNumbers()));
             }
             else
             {
-                categorical.Add(CategoricalProfile.Create(column.Name, column.PresentLabels()));
+                categorical.Add(CategoricalProfile.Create(Name(column), column.PresentLabels()));
             }
         }
 
@@ -87,12 +89,56 @@ public sealed partial class ReferenceProfile
     private static CsvReadOptions ReadOptions(string source, ReferenceCsvOptions? options)
     {
         options ??= new ReferenceCsvOptions();
+
+        // The outputs are typed by what they are: a score or a value is a number, a class a category.
+        var numeric = new HashSet<string>(options.Numeric, StringComparer.Ordinal);
+        var categorical = new HashSet<string>(options.Categorical, StringComparer.Ordinal);
+        foreach (var column in new[] { options.ScoreColumn, options.ValueColumn }.OfType<string>())
+        {
+            numeric.Add(column);
+        }
+
+        if (options.ClassColumn is { } classColumn)
+        {
+            categorical.Add(classColumn);
+        }
+
         return new CsvReadOptions(
             options.Delimiter,
             options.MissingValues.ToArray(),
             header => SelectedColumns(source, header, options),
-            new HashSet<string>(options.Numeric, StringComparer.Ordinal),
-            new HashSet<string>(options.Categorical, StringComparer.Ordinal));
+            numeric,
+            categorical);
+    }
+
+    /// <summary>The output columns of <paramref name="options"/> and the names they are profiled under.</summary>
+    private static Dictionary<string, string> OutputNames(ReferenceCsvOptions? options)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (column, name) in Outputs(options))
+        {
+            names[column] = name;
+        }
+
+        return names;
+    }
+
+    private static IEnumerable<(string Column, string Name)> Outputs(ReferenceCsvOptions? options)
+    {
+        if (options?.ScoreColumn is { } score)
+        {
+            yield return (score, DriftMonitoring.PredictionDriftFeatures.Score);
+        }
+
+        if (options?.ClassColumn is { } predicted)
+        {
+            yield return (predicted, DriftMonitoring.PredictionDriftFeatures.Class);
+        }
+
+        if (options?.ValueColumn is { } value)
+        {
+            yield return (value, DriftMonitoring.PredictionDriftFeatures.Value);
+        }
     }
 
     private static IReadOnlyList<string> SelectedColumns(string source, IReadOnlyList<string> header, ReferenceCsvOptions options)
@@ -112,6 +158,23 @@ public sealed partial class ReferenceProfile
         Known(options.Columns, nameof(options.Columns));
         Known(options.Numeric, nameof(options.Numeric));
         Known(options.Categorical, nameof(options.Categorical));
+        Known(Outputs(options).Select(o => o.Column), "ScoreColumn, ClassColumn or ValueColumn");
+        foreach (var (column, _) in Outputs(options).GroupBy(o => o.Column, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.First()))
+        {
+            errors.Add($"Column '{column}' is named by more than one of ScoreColumn, ClassColumn and ValueColumn.");
+        }
+
+        foreach (var (column, name) in Outputs(options))
+        {
+            if (name == DriftMonitoring.PredictionDriftFeatures.Class ? options.Numeric.Contains(column) : options.Categorical.Contains(column))
+            {
+                errors.Add($"Column '{column}' is the model output '{name}' and cannot also be listed in {(name == DriftMonitoring.PredictionDriftFeatures.Class ? "Numeric" : "Categorical")}.");
+            }
+            else if (header.Contains(name, StringComparer.Ordinal) && !string.Equals(name, column, StringComparison.Ordinal))
+            {
+                errors.Add($"{source} has a column named '{name}' besides the output column '{column}'; rename one of them.");
+            }
+        }
         foreach (var name in options.Columns.GroupBy(c => c, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key))
         {
             errors.Add($"Column '{name}' is listed twice in Columns.");
@@ -127,6 +190,9 @@ public sealed partial class ReferenceProfile
             throw new ArgumentException("Invalid CSV options: " + string.Join(" ", errors), nameof(options));
         }
 
-        return options.Columns.Count > 0 ? options.Columns.ToArray() : CsvTable.Named(header);
+        // Listed columns are the features; the outputs are read as well.
+        return options.Columns.Count > 0
+            ? [.. options.Columns, .. Outputs(options).Select(o => o.Column).Where(c => !options.Columns.Contains(c))]
+            : CsvTable.Named(header);
     }
 }

@@ -38,8 +38,15 @@ internal sealed class DriftAlertEvaluator(ModelSchema model)
         EvaluateFeatures(results, at, alerts);
     }
 
-    private void EvaluateDataset(IReadOnlyList<DetectorResult> results, DateTimeOffset at, List<Alert> alerts)
+    private void EvaluateDataset(IReadOnlyList<DetectorResult> all, DateTimeOffset at, List<Alert> alerts)
     {
+        // Prediction drift is about the outputs, not the dataset of features: it raises its own drift.prediction.* alerts only.
+        var results = all.Where(r => r.Detector != DriftChecker.PredictionDetectorName).ToList();
+        if (results.Count == 0)
+        {
+            return;
+        }
+
         var drifted = results.Where(r => r.Result.DatasetDrifted).Select(r => r.Result).ToList();
         if (drifted.Count > 0 && _datasetFiring is null)
         {

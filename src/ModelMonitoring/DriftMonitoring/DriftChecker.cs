@@ -25,10 +25,19 @@ internal sealed class DriftChecker
     private long _failed;
 
     private readonly StageFailures? _failures;
+    private readonly DatasetDriftDetector? _predictionDetector;
 
-    public DriftChecker(ModelSchema model, IReadOnlyList<IDriftDetector> detectors, ILogger logger, StageFailures? failures = null)
+    /// <summary>The detector name of prediction drift checks (<see cref="DriftMonitoringOptions.PredictionDrift"/>).</summary>
+    public const string PredictionDetectorName = "PredictionDriftDetector";
+
+    private readonly ReferenceViews _views = new();
+    private readonly Dictionary<string, double[]> _outputNumeric = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> _outputCategorical = new(StringComparer.Ordinal);
+
+    public DriftChecker(ModelSchema model, IReadOnlyList<IDriftDetector> detectors, ILogger logger, StageFailures? failures = null, DatasetDriftDetector? predictionDetector = null)
     {
         _model = model;
+        _predictionDetector = predictionDetector;
         _failures = failures;
         _detectors = detectors;
         _logger = logger;
@@ -57,19 +66,50 @@ internal sealed class DriftChecker
 
         var (oldest, newest) = window.TimeRange();
         _results.Clear();
+        var (features, outputs) = _views.Split(reference);
         foreach (var detector in _detectors)
         {
             var name = detector is MultivariateWindowDetector ? MultivariateWindowDetector.Name : detector.GetType().Name;
+            Run(name, detector, features, _numeric, _categorical, reference, window, (oldest, newest), now, records);
+        }
+
+        if (_predictionDetector is not null && outputs is not null && window.Outputs is { } columns)
+        {
+            _outputNumeric.Clear();
+            _outputCategorical.Clear();
+            _outputNumeric[PredictionDriftFeatures.Score] = window.Numeric(columns.Score);
+            _outputNumeric[PredictionDriftFeatures.Value] = window.Numeric(columns.Value);
+            _outputCategorical[PredictionDriftFeatures.Class] = window.Categorical(columns.Class);
+            Run(PredictionDetectorName, _predictionDetector, outputs, _outputNumeric, _outputCategorical, reference, window, (oldest, newest), now, records);
+        }
+
+        return _results;
+    }
+
+    /// <summary>Runs one detector against its view of the reference (features or outputs); a failure is logged and counted, and the others still run.</summary>
+    private void Run(
+        string name,
+        IDriftDetector detector,
+        ReferenceProfile view,
+        Dictionary<string, double[]> numeric,
+        Dictionary<string, string[]> categorical,
+        ReferenceProfile reference,
+        DriftWindow window,
+        (DateTimeOffset Oldest, DateTimeOffset Newest) range,
+        DateTimeOffset now,
+        List<DriftCheckRecord> records)
+    {
+        {
             try
             {
-                var result = detector.Detect(reference, _numeric, _categorical)
+                var result = detector.Detect(view, numeric, categorical)
                     ?? throw new InvalidOperationException($"{name}.Detect returned null.");
                 records.Add(new DriftCheckRecord
                 {
                     Model = _model.Name,
                     Timestamp = now,
-                    WindowStart = oldest,
-                    WindowEnd = newest,
+                    WindowStart = range.Oldest,
+                    WindowEnd = range.Newest,
                     RowCount = window.Count,
                     ReferenceRowCount = reference.RowCount,
                     Detector = name,
@@ -87,8 +127,6 @@ internal sealed class DriftChecker
                 Failure(ex, name);
             }
         }
-
-        return _results;
     }
 
     /// <summary>Logs and counts a failed check; in a pipeline also as a failure of its drift stage, which logs a detector failing every check only once an hour.</summary>

@@ -43,12 +43,15 @@ internal sealed class DriftMonitor
         int maxDistinctCategoricalValues = int.MaxValue)
     {
         Model = model;
-        _window = new DriftWindow(options.WindowSize, model.NumericFeatures.Count, model.CategoricalFeatures.Count, maxDistinctCategoricalValues);
+        _window = new DriftWindow(options.WindowSize, model.NumericFeatures.Count, model.CategoricalFeatures.Count, maxDistinctCategoricalValues, outputs: options.PredictionDrift);
         References = new ReferenceKeeper(model, options, store, storeTimeout, timeProvider, logger);
+        // One detector for the features and, with prediction drift, one for the outputs, each with the per-feature methods that concern it.
+        var configured = new DatasetDriftDetector(options.DetectorOptions);
+        var features = configured.Only(name => !PredictionDriftFeatures.IsOutput(name));
         IDriftDetector[] builtIn = options.Multivariate is { } multivariate
-            ? [new DatasetDriftDetector(options.DetectorOptions), new MultivariateWindowDetector(multivariate, options.WindowSize)]
-            : [new DatasetDriftDetector(options.DetectorOptions)];
-        _checker = new DriftChecker(model, [.. builtIn, .. extraDetectors], logger, failures);
+            ? [features, new MultivariateWindowDetector(multivariate, options.WindowSize)]
+            : [features];
+        _checker = new DriftChecker(model, [.. builtIn, .. extraDetectors], logger, failures, options.PredictionDrift ? configured.Only(PredictionDriftFeatures.IsOutput) : null);
         NeedsRowOrder = options.Multivariate is not null;
         _alerts = new DriftAlertEvaluator(model);
         _intervalTicks = options.CheckInterval.Ticks;

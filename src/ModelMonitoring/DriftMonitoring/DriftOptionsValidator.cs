@@ -47,6 +47,14 @@ internal static class DriftOptionsValidator
             errors.Add($"{where}: a feature named '{datasetFeature}' would share the alert name '{DriftMonitoringConstants.DatasetAlertName}' with dataset drift; rename the feature to monitor drift.");
         }
 
+        foreach (var output in numeric.Concat(categorical).Where(PredictionDriftFeatures.IsOutput))
+        {
+            if (drift.PredictionDrift)
+            {
+                errors.Add($"{where}.PredictionDrift: the feature '{output}' has the name of a model output checked for prediction drift; rename the feature, or turn PredictionDrift off.");
+            }
+        }
+
         if (drift.Reference is { } reference)
         {
             foreach (var problem in ReferenceSchemaCheck.Problems(numeric, categorical, reference))
@@ -55,7 +63,9 @@ internal static class DriftOptionsValidator
             }
         }
 
-        ValidateDetector($"{where}.DetectorOptions", numeric, categorical, drift.DetectorOptions, errors);
+        IReadOnlyList<string> numericChecked = drift.PredictionDrift ? [.. numeric, PredictionDriftFeatures.Score, PredictionDriftFeatures.Value] : numeric;
+        IReadOnlyList<string> categoricalChecked = drift.PredictionDrift ? [.. categorical, PredictionDriftFeatures.Class] : categorical;
+        ValidateDetector($"{where}.DetectorOptions", numericChecked, categoricalChecked, drift.DetectorOptions, errors);
         if (drift.Multivariate is { } multivariate)
         {
             ValidateMultivariate($"{where}.Multivariate", numeric.Count, drift.Reference, multivariate, errors);

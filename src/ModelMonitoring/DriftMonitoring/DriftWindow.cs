@@ -23,12 +23,19 @@ internal sealed class DriftWindow
     private readonly long[] _ticks;
     private readonly Dictionary<string, int>[] _distinct;
     private readonly int _maxDistinct;
+    private readonly int _numericFeatures;
+    private readonly int _categoricalFeatures;
     private int _next;
     private int _count;
     private long _groupedAsOther;
 
-    public DriftWindow(int size, int numericWidth, int categoricalWidth, int maxDistinctValues = int.MaxValue)
+    public DriftWindow(int size, int numericWidth, int categoricalWidth, int maxDistinctValues = int.MaxValue, bool outputs = false)
     {
+        // The model's outputs (prediction drift) are the last columns: score and predicted value, and the predicted class.
+        _numericFeatures = numericWidth;
+        _categoricalFeatures = categoricalWidth;
+        numericWidth += outputs ? 2 : 0;
+        categoricalWidth += outputs ? 1 : 0;
         Size = size;
         _numeric = new double[numericWidth][];
         for (var f = 0; f < numericWidth; f++)
@@ -70,16 +77,22 @@ internal sealed class DriftWindow
     {
         var row = _next;
         var numeric = prediction.NumericFeatures.Span;
-        for (var f = 0; f < _numeric.Length; f++)
+        for (var f = 0; f < _numericFeatures; f++)
         {
             _numeric[f][row] = numeric[f];
+        }
+
+        if (_numeric.Length > _numericFeatures)
+        {
+            _numeric[_numericFeatures][row] = prediction.Confidence ?? double.NaN;
+            _numeric[_numericFeatures + 1][row] = prediction.PredictedValue ?? double.NaN;
         }
 
         var categorical = prediction.CategoricalFeatures.Span;
         for (var f = 0; f < _categorical.Length; f++)
         {
             Untrack(_distinct[f], _categorical[f][row]);
-            _categorical[f][row] = Track(_distinct[f], categorical[f]);
+            _categorical[f][row] = Track(_distinct[f], f < _categoricalFeatures ? categorical[f] : prediction.PredictedClass);
         }
 
         _ticks[row] = prediction.Timestamp.UtcTicks;
@@ -142,6 +155,9 @@ internal sealed class DriftWindow
 
         return ticks.IsEmpty ? default : (new DateTimeOffset(oldest, TimeSpan.Zero), new DateTimeOffset(newest, TimeSpan.Zero));
     }
+
+    /// <summary>Gets the index of the score column (then the predicted value's) and of the predicted class column, when the window holds the outputs.</summary>
+    public (int Score, int Value, int Class)? Outputs => _numeric.Length > _numericFeatures ? (_numericFeatures, _numericFeatures + 1, _categoricalFeatures) : null;
 
     /// <summary>
     /// Returns the rows of a numeric column. A full window hands out its circular array itself (order

@@ -286,7 +286,7 @@ internal sealed class ReferenceKeeper
     {
         if (_learnRows is { } rows)
         {
-            Volatile.Write(ref _learner, new ReferenceLearner(_model, rows, keepRowOrder: _options.Multivariate is not null));
+            Volatile.Write(ref _learner, new ReferenceLearner(_model, rows, keepRowOrder: _options.Multivariate is not null, outputs: _options.PredictionDrift));
         }
     }
 

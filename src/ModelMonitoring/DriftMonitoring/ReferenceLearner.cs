@@ -7,24 +7,36 @@ namespace ModelMonitoring.DriftMonitoring;
 /// Collects a model's first predictions until there are enough to profile them as the drift reference.
 /// Columns grow by doubling up to the target, so collecting allocates only now and then, never per row.
 /// </summary>
+/// <remarks>
+/// With <c>outputs</c> (prediction drift) the model's score and predicted value are learned as two more numeric columns
+/// and its predicted class as one more categorical column, named as in <see cref="PredictionDriftFeatures"/>.
+/// </remarks>
 internal sealed class ReferenceLearner
 {
     private const int InitialCapacity = 1_024;
-    private readonly ModelSchema _model;
+    private readonly string[] _numericNames;
+    private readonly string[] _categoricalNames;
+    private readonly int _numericFeatures;
+    private readonly int _categoricalFeatures;
     private readonly double[][] _numeric;
     private readonly List<string>[] _categorical;
+    private readonly string _modelName;
     private int _rows;
 
     private readonly bool _keepRowOrder;
 
-    public ReferenceLearner(ModelSchema model, int target, bool keepRowOrder = false)
+    public ReferenceLearner(ModelSchema model, int target, bool keepRowOrder = false, bool outputs = false)
     {
-        _model = model;
+        _modelName = model.Name;
         _keepRowOrder = keepRowOrder;
         Target = target;
+        _numericFeatures = model.NumericFeatures.Count;
+        _categoricalFeatures = model.CategoricalFeatures.Count;
+        _numericNames = outputs ? [.. model.NumericFeatures, PredictionDriftFeatures.Score, PredictionDriftFeatures.Value] : [.. model.NumericFeatures];
+        _categoricalNames = outputs ? [.. model.CategoricalFeatures, PredictionDriftFeatures.Class] : [.. model.CategoricalFeatures];
         var capacity = Math.Min(target, InitialCapacity);
-        _numeric = [.. model.NumericFeatures.Select(_ => new double[capacity])];
-        _categorical = [.. model.CategoricalFeatures.Select(_ => new List<string>(capacity))];
+        _numeric = [.. _numericNames.Select(_ => new double[capacity])];
+        _categorical = [.. _categoricalNames.Select(_ => new List<string>(capacity))];
     }
 
     public int Target { get; }
@@ -32,7 +44,7 @@ internal sealed class ReferenceLearner
     /// <summary>Gets the number of rows collected; may be read from any thread.</summary>
     public int Rows => Volatile.Read(ref _rows);
 
-    /// <summary>Adds a prediction's features; returns <see langword="true"/> once the target is reached.</summary>
+    /// <summary>Adds a prediction's features (and outputs); returns <see langword="true"/> once the target is reached.</summary>
     public bool Add(in PredictionRecord prediction)
     {
         var row = _rows;
@@ -49,13 +61,15 @@ internal sealed class ReferenceLearner
                 Array.Resize(ref _numeric[f], Math.Min(Target, row * 2));
             }
 
-            _numeric[f][row] = numeric[f];
+            _numeric[f][row] = f < _numericFeatures ? numeric[f]
+                : f == _numericFeatures ? prediction.Confidence ?? double.NaN
+                : prediction.PredictedValue ?? double.NaN;
         }
 
         var categorical = prediction.CategoricalFeatures.Span;
         for (var f = 0; f < _categorical.Length; f++)
         {
-            if (categorical[f] is { } label)
+            if ((f < _categoricalFeatures ? categorical[f] : prediction.PredictedClass) is { } label)
             {
                 _categorical[f].Add(label);
             }
@@ -66,24 +80,23 @@ internal sealed class ReferenceLearner
     }
 
     /// <summary>
-    /// Profiles the collected rows. Categorical columns leave out null values, so they may be shorter
-    /// than the row count; a categorical feature without any value is left out. With row order kept,
-    /// the profile remembers which numeric values came together, for the multivariate check.
+    /// Profiles the collected rows. Missing values (NaN, null categories) are left out, so a column may have fewer
+    /// values than the row count; a feature or output without any value is left out. With row order kept, the profile
+    /// remembers which numeric values came together in the rows without a missing value, for the multivariate check.
     /// </summary>
     /// <exception cref="ArgumentException">No feature has a value to profile.</exception>
     public ReferenceProfile Build()
     {
-        // Missing values (NaN) are left out; a numeric feature without any value is left out, like a categorical one.
         var numeric = new List<FeatureProfile>(_numeric.Length);
-        var kept = new List<double[]>(_numeric.Length);
+        var kept = new Dictionary<string, double[]>(_numeric.Length, StringComparer.Ordinal);
         for (var f = 0; f < _numeric.Length; f++)
         {
             var column = _numeric[f][.._rows];
             var present = MissingValues.Present(column, out _);
             if (present.Length > 0)
             {
-                numeric.Add(FeatureProfile.Create(_model.NumericFeatures[f], present));
-                kept.Add(column);
+                numeric.Add(FeatureProfile.Create(_numericNames[f], present));
+                kept.Add(_numericNames[f], column);
             }
         }
 
@@ -92,23 +105,23 @@ internal sealed class ReferenceLearner
         {
             if (_categorical[f].Count > 0)
             {
-                categorical.Add(CategoricalProfile.Create(_model.CategoricalFeatures[f], _categorical[f]));
+                categorical.Add(CategoricalProfile.Create(_categoricalNames[f], _categorical[f]));
             }
         }
 
         if (numeric.Count + categorical.Count == 0)
         {
-            throw new ArgumentException($"The first {_rows} predictions of model '{_model.Name}' have no feature value to profile.");
+            throw new ArgumentException($"The first {_rows} predictions of model '{_modelName}' have no feature value to profile.");
         }
 
-        // The row order keeps the rows without a missing value: any row it holds reads back values the profiles have.
-        var rowOrder = _keepRowOrder ? ReferenceProfile.RowOrderOf([.. numeric], CompleteRows(kept)) : null;
+        // Any row the order holds reads back values the profiles have, so rows with a missing value are simply left out.
+        var rowOrder = _keepRowOrder ? ReferenceProfile.RowOrderOf([.. numeric], CompleteRows(numeric, kept)) : null;
         return ReferenceProfile.FromProfiles(_rows, [.. numeric], [.. categorical], rowOrder);
     }
 
-    private static double[][] CompleteRows(List<double[]> columns)
+    private static double[][] CompleteRows(List<FeatureProfile> numeric, Dictionary<string, double[]> kept)
     {
-        var complete = MissingValues.CompleteRows(columns.Select((c, i) => (Key: i.ToString(System.Globalization.CultureInfo.InvariantCulture), c)).ToDictionary(x => x.Key, x => x.c));
-        return [.. Enumerable.Range(0, columns.Count).Select(i => complete[i.ToString(System.Globalization.CultureInfo.InvariantCulture)])];
+        var complete = MissingValues.CompleteRows(kept);
+        return [.. numeric.Select(p => complete[p.Name])];
     }
 }

@@ -18,7 +18,9 @@ internal static class ReferenceQuality
     public static string? Problems(ReferenceProfile reference)
     {
         var problems = new List<string>();
-        foreach (var feature in reference.NumericFeatures)
+        // A model's outputs may well be one class or one score while it learns (a fraud model predicting "legit"):
+        // that says nothing about the features, so only features are judged.
+        foreach (var feature in reference.NumericFeatures.Where(f => !PredictionDriftFeatures.IsOutput(f.Name)))
         {
             var scale = Math.Max(Math.Abs(feature.Min), Math.Abs(feature.Max));
             if (feature.Max - feature.Min <= RelativeSpread * scale)
@@ -27,7 +29,7 @@ internal static class ReferenceQuality
             }
         }
 
-        foreach (var feature in reference.CategoricalFeatures)
+        foreach (var feature in reference.CategoricalFeatures.Where(f => !PredictionDriftFeatures.IsOutput(f.Name)))
         {
             if (feature.Categories.Count == 1)
             {

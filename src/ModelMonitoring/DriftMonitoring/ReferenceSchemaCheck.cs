@@ -36,7 +36,8 @@ internal static class ReferenceSchemaCheck
         var declared = new HashSet<string>(numeric.Concat(categorical), StringComparer.Ordinal);
         foreach (var name in reference.NumericFeatures.Select(f => f.Name).Concat(reference.CategoricalFeatures.Select(f => f.Name)))
         {
-            if (!declared.Contains(name))
+            // A model output (prediction drift) is not a feature: a reference may carry it whether or not it is checked.
+            if (!declared.Contains(name) && !PredictionDriftFeatures.IsOutput(name))
             {
                 problems.Add($"the reference feature '{name}' is not declared by the model");
             }

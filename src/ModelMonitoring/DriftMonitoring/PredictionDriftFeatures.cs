@@ -1,0 +1,23 @@
+namespace ModelMonitoring.DriftMonitoring;
+
+/// <summary>
+/// Names of the model's outputs as drift features (<see cref="DriftMonitoringOptions.PredictionDrift"/>): in a reference
+/// profile, in drift results and in their alerts (<c>drift.prediction.score</c>, <c>drift.prediction.class</c>,
+/// <c>drift.prediction.value</c>).
+/// </summary>
+public static class PredictionDriftFeatures
+{
+    /// <summary>The confidence or score of each prediction, a numeric feature.</summary>
+    public const string Score = "prediction.score";
+
+    /// <summary>The predicted class of each prediction, a categorical feature (the class mix).</summary>
+    public const string Class = "prediction.class";
+
+    /// <summary>The predicted value of each prediction (regression), a numeric feature.</summary>
+    public const string Value = "prediction.value";
+
+    /// <summary>Gets whether <paramref name="name"/> is one of the output names.</summary>
+    /// <param name="name">A feature name.</param>
+    /// <returns><see langword="true"/> for <see cref="Score"/>, <see cref="Class"/> or <see cref="Value"/>.</returns>
+    public static bool IsOutput(string? name) => name is Score or Class or Value;
+}
