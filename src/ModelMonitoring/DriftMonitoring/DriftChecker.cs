@@ -31,6 +31,9 @@ internal sealed class DriftChecker
     public const string PredictionDetectorName = "PredictionDriftDetector";
 
     private readonly ReferenceViews _views = new();
+
+    // Null categories the window leaves out of its categorical columns, by feature: the built-in detectors report them as missing.
+    private readonly Dictionary<string, int> _nulls = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double[]> _outputNumeric = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> _outputCategorical = new(StringComparer.Ordinal);
 
@@ -59,9 +62,14 @@ internal sealed class DriftChecker
             _numeric[_model.NumericFeatures[f]] = window.Numeric(f);
         }
 
+        _nulls.Clear();
         for (var f = 0; f < _model.CategoricalFeatures.Count; f++)
         {
-            _categorical[_model.CategoricalFeatures[f]] = window.Categorical(f);
+            _categorical[_model.CategoricalFeatures[f]] = window.Categorical(f, out var nulls);
+            if (nulls > 0)
+            {
+                _nulls[_model.CategoricalFeatures[f]] = nulls;
+            }
         }
 
         var (oldest, newest) = window.TimeRange();
@@ -79,7 +87,12 @@ internal sealed class DriftChecker
             _outputCategorical.Clear();
             _outputNumeric[PredictionDriftFeatures.Score] = window.Numeric(columns.Score);
             _outputNumeric[PredictionDriftFeatures.Value] = window.Numeric(columns.Value);
-            _outputCategorical[PredictionDriftFeatures.Class] = window.Categorical(columns.Class);
+            _outputCategorical[PredictionDriftFeatures.Class] = window.Categorical(columns.Class, out var nulls);
+            if (nulls > 0)
+            {
+                _nulls[PredictionDriftFeatures.Class] = nulls;
+            }
+
             Run(PredictionDetectorName, _predictionDetector, outputs, _outputNumeric, _outputCategorical, reference, window, (oldest, newest), now, records);
         }
 
@@ -104,6 +117,11 @@ internal sealed class DriftChecker
             {
                 var result = detector.Detect(view, numeric, categorical)
                     ?? throw new InvalidOperationException($"{name}.Detect returned null.");
+                if (_nulls.Count > 0 && detector is DatasetDriftDetector)
+                {
+                    result = WithNullsCounted(result);
+                }
+
                 records.Add(new DriftCheckRecord
                 {
                     Model = _model.Name,
@@ -141,4 +159,9 @@ internal sealed class DriftChecker
 
         Log.DriftCheckFailed(_logger, exception, detector, _model.Name);
     }
+
+    private DatasetDriftResult WithNullsCounted(DatasetDriftResult result) => new(
+        [.. result.Features.Select(f => f.Kind == FeatureKind.Categorical && _nulls.TryGetValue(f.Feature, out var nulls) ? f with { MissingCount = f.MissingCount + nulls } : f)],
+        result.DriftShareThreshold,
+        result.Rule);
 }

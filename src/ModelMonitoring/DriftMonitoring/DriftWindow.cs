@@ -166,10 +166,13 @@ internal sealed class DriftWindow
     public double[] Numeric(int feature) => IsFull ? _numeric[feature] : _numeric[feature][.._count];
 
     /// <summary>Returns the non-null values of a categorical column; a full column without nulls is handed out as it is.</summary>
-    public string[] Categorical(int feature)
+    public string[] Categorical(int feature) => Categorical(feature, out _);
+
+    /// <summary>Returns the non-null values of a categorical column, and how many were null (missing).</summary>
+    public string[] Categorical(int feature, out int nulls)
     {
         var column = _categorical[feature].AsSpan(0, _count);
-        var nulls = 0;
+        nulls = 0;
         foreach (var value in column)
         {
             nulls += value is null ? 1 : 0;

@@ -67,6 +67,39 @@ public sealed class DataQualityConfigurationTests
         error.Message.ShouldContain("'quality.age.missing_share', which no model it applies to produces");
     }
 
+    [Fact]
+    public void Drift_PredictionDriftAndAMethodForAnOutput_AreBound()
+    {
+        const string json = """
+            { "ModelMonitoring": { "Models": { "fraud": { "NumericFeatures": [ "amount" ],
+                "Drift": { "ReferenceFromFirst": 1000, "PredictionDrift": true,
+                           "DetectorOptions": { "Methods": { "prediction.score": { "Method": "ks", "Threshold": 0.01 }, "prediction.class": { "Method": "chisquare", "Threshold": 0.01 } } } } } } } }
+            """;
+
+        var drift = Bind(json).Models.Single().DriftMonitoring.ShouldNotBeNull();
+
+        drift.PredictionDrift.ShouldBeTrue();
+        drift.DetectorOptions.Methods.Keys.Order(StringComparer.Ordinal).ShouldBe(["prediction.class", "prediction.score"]);
+    }
+
+    [Fact]
+    public void PredictionDriftWithAFeatureNamedLikeAnOutput_OrAMethodForAnOutputWithoutIt_FailsAtStartNamingTheSetting()
+    {
+        const string json = """
+            { "ModelMonitoring": { "Models": {
+                "fraud": { "NumericFeatures": [ "prediction.score" ], "Drift": { "ReferenceFromFirst": 1000, "PredictionDrift": true } },
+                "churn": { "NumericFeatures": [ "tenure" ], "Drift": { "ReferenceFromFirst": 1000, "DetectorOptions": { "Methods": { "prediction.score": { "Method": "ks", "Threshold": 0.01 } } } } },
+                "ranker": { "NumericFeatures": [ "x" ], "Drift": { "PredictionDrift": "maybe" } } } } }
+            """;
+
+        var error = Should.Throw<OptionsValidationException>(() => MonitoringPipeline.Create(b => b.Services.AddModelMonitoring(ConfigurationBindingTests.Configuration(json).GetSection("ModelMonitoring")).AddSink(new RecordingSink())));
+
+        error.Message.ShouldContain("Models['fraud'].Drift.PredictionDrift: the feature 'prediction.score' has the name of a model output");
+        error.Message.ShouldContain("Models['churn'].Drift.DetectorOptions.Methods['prediction.score']: 'prediction.score' is not a declared feature of the model.");
+        error.Message.ShouldContain("ModelMonitoring:Models:ranker:Drift");
+        error.Message.ShouldContain("maybe");
+    }
+
     private static ModelMonitoringOptions Bind(string json)
     {
         var services = new ServiceCollection();
