@@ -195,6 +195,16 @@ public sealed partial class SqlViewTests : IDisposable
     }
 
     [Fact]
+    public async Task FeatureStatistics_LeaveMissingValuesOut()
+    {
+        var path = _directory.File("missing.db");
+        await WriteAsync(path, Batch(Fraud, [Prediction(At(1), numeric: [double.NaN, 1], categorical: [null]), Prediction(At(2), numeric: [4, double.NaN], categorical: ["NL"]), Prediction(At(3), numeric: [8, 3], categorical: ["NL"])]));
+
+        Query(path, "SELECT feature, count, mean, minimum, maximum FROM v_feature_stats ORDER BY feature").ShouldBe([["age", 2L, 2.0, 1.0, 3.0], ["amount", 2L, 6.0, 4.0, 8.0]]);
+        Query(path, "SELECT category, count FROM v_category_counts ORDER BY category").ShouldBe([[null, 1L], ["NL", 2L]]);
+    }
+
+    [Fact]
     public async Task FeatureStatistics_MeanOverMinutes_EqualsTheMeanOfTheRecordedValues()
     {
         var path = _directory.File("minutes.db");

@@ -43,6 +43,32 @@ public abstract partial class MonitoringStoreContractTests
     }
 
     [Fact]
+    public async Task Predictions_WithMissingFeatureValues_AreStoredAndReadBackAsMissing()
+    {
+        // A NaN feature is a missing value (MissingValueHandling.CountAsMissing): stored, not rejected, and read back as NaN.
+        await using var store = await CreateStoreAsync();
+        var model = Schema("missing", numeric: ["amount", "age", "score"], categorical: ["country"]);
+        var prediction = new PredictionRecord
+        {
+            Id = new PredictionId(5, 6),
+            Timestamp = At(1),
+            NumericFeatures = new[] { double.NaN, 42.5, -double.NaN },
+            CategoricalFeatures = new string?[] { null },
+        };
+
+        await WriteAsync(store, Batch(model, [prediction]));
+        var stored = (await store.ReadPredictionsAsync("missing", All.From, All.To)).ShouldHaveSingleItem();
+
+        var numeric = stored.NumericFeatures.ToArray();
+        numeric.Length.ShouldBe(3);
+        double.IsNaN(numeric[0]).ShouldBeTrue();
+        numeric[1].ShouldBe(42.5);
+        double.IsNaN(numeric[2]).ShouldBeTrue();
+        stored.CategoricalFeatures.ToArray().ShouldBe([null]);
+        (await store.Reader.GetPredictionSummaryAsync("missing", All.From, All.To)).Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Predictions_OfModelWithoutFeatures_ReadBackWithEmptyFeatures()
     {
         await using var store = await CreateStoreAsync();
