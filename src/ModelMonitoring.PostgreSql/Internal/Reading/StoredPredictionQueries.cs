@@ -32,11 +32,23 @@ internal static class StoredPredictionQueries
                 Confidence = reader.IsDBNull(7) ? null : reader.GetDouble(7),
                 InputHash = reader.IsDBNull(8) ? null : unchecked((ulong)reader.GetInt64(8)),
                 Segment = reader.IsDBNull(9) ? null : reader.GetString(9),
-                NumericFeatures = reader.IsDBNull(10) ? ReadOnlyMemory<double>.Empty : reader.GetFieldValue<double[]>(10),
+                NumericFeatures = reader.IsDBNull(10) ? ReadOnlyMemory<double>.Empty : Numeric(reader.GetFieldValue<double?[]>(10)),
                 CategoricalFeatures = reader.IsDBNull(11) ? ReadOnlyMemory<string?>.Empty : reader.GetFieldValue<string?[]>(11),
             });
         }
 
         return predictions;
+    }
+
+    /// <summary>A NULL element is a missing value, NaN in a <see cref="PredictionRecord"/> (see the writer).</summary>
+    private static double[] Numeric(double?[] values)
+    {
+        var numbers = new double[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            numbers[i] = values[i] ?? double.NaN;
+        }
+
+        return numbers;
     }
 }

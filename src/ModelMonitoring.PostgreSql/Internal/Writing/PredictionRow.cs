@@ -34,7 +34,7 @@ internal static class PredictionRow
         }
         else
         {
-            await importer.WriteAsync(ArrayOf(prediction.NumericFeatures), NpgsqlDbType.Array | NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
+            await WriteNumericAsync(importer, prediction.NumericFeatures, cancellationToken).ConfigureAwait(false);
         }
 
         if (prediction.CategoricalFeatures.IsEmpty)
@@ -45,6 +45,27 @@ internal static class PredictionRow
         {
             await importer.WriteAsync(ArrayOf(prediction.CategoricalFeatures), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Writes the numeric features; a missing value (NaN) is written as a NULL element, so that SQL reads it as missing
+    /// (<c>avg</c> and the other aggregates leave it out) rather than as the value NaN. Only rows with one are copied.
+    /// </summary>
+    private static Task WriteNumericAsync(NpgsqlBinaryImporter importer, ReadOnlyMemory<double> values, CancellationToken cancellationToken)
+    {
+        if (!values.Span.ContainsAnyExceptInRange(double.NegativeInfinity, double.PositiveInfinity))
+        {
+            return importer.WriteAsync(ArrayOf(values), NpgsqlDbType.Array | NpgsqlDbType.Double, cancellationToken);
+        }
+
+        var withNulls = new double?[values.Length];
+        for (var i = 0; i < withNulls.Length; i++)
+        {
+            var value = values.Span[i];
+            withNulls[i] = double.IsNaN(value) ? null : value;
+        }
+
+        return importer.WriteAsync(withNulls, NpgsqlDbType.Array | NpgsqlDbType.Double, cancellationToken);
     }
 
     /// <summary>The values as an array, without a copy when the memory is a whole array already (as recorded predictions' are).</summary>
