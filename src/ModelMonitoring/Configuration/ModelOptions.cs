@@ -74,7 +74,7 @@ public sealed class ModelOptions
     /// Sets what a NaN numeric feature does: with <see cref="Recording.MissingValueHandling.CountAsMissing"/> (the default) the
     /// prediction is stored with the value missing and counted in <c>quality.&lt;feature&gt;.missing_share</c>; with
     /// <see cref="Recording.MissingValueHandling.Reject"/> it is dropped as <see cref="Recording.DropReason.InvalidValue"/>.
-    /// Configuration key <c>MissingValues</c>.
+    /// Configuration key <c>MissingValues</c>. Read at start, like the features: a configuration reload does not change it.
     /// </summary>
     /// <param name="handling">The handling.</param>
     /// <returns>This instance.</returns>

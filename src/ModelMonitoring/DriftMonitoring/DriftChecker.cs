@@ -112,38 +112,36 @@ internal sealed class DriftChecker
         DateTimeOffset now,
         List<DriftCheckRecord> records)
     {
+        try
         {
-            try
+            var result = detector.Detect(view, numeric, categorical)
+                ?? throw new InvalidOperationException($"{name}.Detect returned null.");
+            if (_nulls.Count > 0 && detector is DatasetDriftDetector)
             {
-                var result = detector.Detect(view, numeric, categorical)
-                    ?? throw new InvalidOperationException($"{name}.Detect returned null.");
-                if (_nulls.Count > 0 && detector is DatasetDriftDetector)
-                {
-                    result = WithNullsCounted(result);
-                }
+                result = WithNullsCounted(result);
+            }
 
-                records.Add(new DriftCheckRecord
-                {
-                    Model = _model.Name,
-                    Timestamp = now,
-                    WindowStart = range.Oldest,
-                    WindowEnd = range.Newest,
-                    RowCount = window.Count,
-                    ReferenceRowCount = reference.RowCount,
-                    Detector = name,
-                    DatasetDrifted = result.DatasetDrifted,
-                    DriftedShare = result.DriftedShare,
-                    Score = result.Score,
-                    Recommendation = result.Recommendation,
-                    Features = result.Features,
-                });
-                _results.Add(new DetectorResult(name, result));
-                Interlocked.Increment(ref _completed);
-            }
-            catch (Exception ex)
+            records.Add(new DriftCheckRecord
             {
-                Failure(ex, name);
-            }
+                Model = _model.Name,
+                Timestamp = now,
+                WindowStart = range.Oldest,
+                WindowEnd = range.Newest,
+                RowCount = window.Count,
+                ReferenceRowCount = reference.RowCount,
+                Detector = name,
+                DatasetDrifted = result.DatasetDrifted,
+                DriftedShare = result.DriftedShare,
+                Score = result.Score,
+                Recommendation = result.Recommendation,
+                Features = result.Features,
+            });
+            _results.Add(new DetectorResult(name, result));
+            Interlocked.Increment(ref _completed);
+        }
+        catch (Exception ex)
+        {
+            Failure(ex, name);
         }
     }
 
