@@ -2,11 +2,12 @@ using ModelMonitoring.Sqlite.Internal;
 using ModelMonitoring.Sqlite.Internal.Codecs;
 using ModelMonitoring.Storage;
 using ModelMonitoring.Trends;
+using Xunit.Abstractions;
 using static ModelMonitoring.Storage.ContractTests.TestData;
 
 namespace ModelMonitoring.Sqlite.Tests.Maintenance;
 
-public sealed class SqliteRetentionTests : IDisposable
+public sealed class SqliteRetentionTests(ITestOutputHelper output) : IDisposable
 {
     private const int Days = 60;
     private const int BatchesPerDay = 48;
@@ -62,6 +63,7 @@ public sealed class SqliteRetentionTests : IDisposable
             drift[0].TestCount.ShouldBe(24);
         }
 
+        output.WriteLine($"file size (database and log) at the end of each day: {string.Join(", ", sizes)}");
         var plateau = sizes[30..40].Max();
         var late = sizes[40..60].Max();
         late.ShouldBeLessThanOrEqualTo((long)(plateau * 1.05), $"file sizes by day: {string.Join(", ", sizes)}");
