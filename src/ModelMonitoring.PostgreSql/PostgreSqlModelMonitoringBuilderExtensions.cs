@@ -60,7 +60,7 @@ public static class PostgreSqlModelMonitoringBuilderExtensions
 
     /// <summary>
     /// Stores monitoring data in a PostgreSQL database, with the settings bound from configuration
-    /// (<c>ConnectionString</c>, <c>Schema</c>, <c>CommandTimeout</c>, <c>RawPredictionRetention</c>; see
+    /// (<c>ConnectionString</c>, <c>Schema</c>, <c>CommandTimeout</c>, <c>RawPredictionRetention</c>, <c>WindowRetention</c>, <c>HourlyRollupRetention</c>, <c>DailyRollupRetention</c>; see
     /// <see cref="PostgreSqlStorageOptions"/>). An unknown key or a value of the wrong type fails at start-up
     /// naming it; the settings are read once, at start.
     /// </summary>
@@ -95,6 +95,7 @@ public static class PostgreSqlModelMonitoringBuilderExtensions
         services.TryAddSingleton<IAlertRuleStore>(static sp => new PostgreSqlAlertRuleStore(sp.GetRequiredService<PostgreSqlMonitoringStore>()));
         services.TryAddSingleton<IReplicaStore>(static sp => new PostgreSqlReplicaStore(sp.GetRequiredService<PostgreSqlMonitoringStore>()));
         services.TryAddSingleton<IRealizedPerformanceStore>(static sp => new PostgreSqlRealizedPerformanceStore(sp.GetRequiredService<PostgreSqlMonitoringStore>()));
+        services.TryAddSingleton<ModelMonitoring.Trends.ITrendReader>(static sp => sp.GetRequiredService<PostgreSqlMonitoringStore>());
         services.TryAddSingleton<IWindowPartialStore>(static sp => new PostgreSqlWindowPartialStore(sp.GetRequiredService<PostgreSqlMonitoringStore>()));
         services.TryAddSingleton<IMonitoringLease>(static sp => new PostgreSqlLeaderLease(sp.GetRequiredService<PostgreSqlMonitoringStore>(), sp.GetService<ILoggerFactory>()));
         return builder;

@@ -43,7 +43,27 @@ public sealed class PostgreSqlStorageOptions
     /// Gets or sets how long raw predictions are kept: whole days, from 1 to 36,500, or
     /// <see langword="null"/> to keep them for ever. Predictions are stored in one partition per UTC day,
     /// and a day's partition is dropped once the whole day is older than this, which costs nothing
-    /// compared with deleting rows. The default value is 30 days.
+    /// compared with deleting rows. Ground-truth labels, recorded metrics and health checks older than this are
+    /// deleted too, a few thousand rows at a time. The hourly and daily roll-ups outlive it. The default value is 30 days.
     /// </summary>
     public TimeSpan? RawPredictionRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// Gets or sets how long window-level rows are kept: window metrics, realized performance per window, drift checks,
+    /// and fleet window partials and merges. Whole days from 1 to 36,500, or <see langword="null"/> to keep them for ever.
+    /// The default value is 90 days.
+    /// </summary>
+    public TimeSpan? WindowRetention { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>
+    /// Gets or sets how long hourly roll-ups (<see cref="Trends.ITrendReader"/>) are kept. Whole days from 1 to 36,500, or
+    /// <see langword="null"/> to keep them for ever. The default value is 90 days.
+    /// </summary>
+    public TimeSpan? HourlyRollupRetention { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>
+    /// Gets or sets how long daily roll-ups (<see cref="Trends.ITrendReader"/>) are kept. Whole days from 1 to 36,500, or
+    /// <see langword="null"/> to keep them for ever. The default value is 730 days (two years).
+    /// </summary>
+    public TimeSpan? DailyRollupRetention { get; set; } = TimeSpan.FromDays(730);
 }

@@ -29,7 +29,7 @@ public static class SqliteModelMonitoringBuilderExtensions
 
     /// <summary>
     /// Stores monitoring data in a SQLite database file and reads reports from it. Registers one store
-    /// as <see cref="IMetricSink"/>, <see cref="IMonitoringReader"/>, <see cref="IAlertStore"/>, <see cref="IAlertRuleStore"/>, <see cref="IReferenceProfileStore"/>, <see cref="ModelMonitoring.Fleet.IReplicaStore"/> and <see cref="IRealizedPerformanceStore"/>;
+    /// as <see cref="IMetricSink"/>, <see cref="IMonitoringReader"/>, <see cref="IAlertStore"/>, <see cref="IAlertRuleStore"/>, <see cref="IReferenceProfileStore"/>, <see cref="ModelMonitoring.Fleet.IReplicaStore"/>, <see cref="IRealizedPerformanceStore"/> and <see cref="ModelMonitoring.Trends.ITrendReader"/>;
     /// calling it again only adds configuration.
     /// </summary>
     /// <param name="builder">The builder.</param>
@@ -45,7 +45,7 @@ public static class SqliteModelMonitoringBuilderExtensions
 
     /// <summary>
     /// Stores monitoring data in a SQLite database file, with the settings bound from configuration
-    /// (<c>Path</c>, <c>BusyTimeout</c>, <c>SynchronousMode</c>; see <see cref="SqliteStorageOptions"/>).
+    /// (<c>Path</c>, <c>BusyTimeout</c>, <c>SynchronousMode</c>, <c>RawPredictionRetention</c>, <c>WindowRetention</c>, <c>HourlyRollupRetention</c>, <c>DailyRollupRetention</c>; see <see cref="SqliteStorageOptions"/>).
     /// An unknown key or a value of the wrong type fails at start-up naming it; the settings are read once, at start.
     /// </summary>
     /// <param name="builder">The builder.</param>
@@ -79,6 +79,7 @@ public static class SqliteModelMonitoringBuilderExtensions
         services.TryAddSingleton<IAlertRuleStore>(static sp => new SqliteAlertRuleStore(sp.GetRequiredService<SqliteMonitoringStore>()));
         services.TryAddSingleton<ModelMonitoring.Fleet.IReplicaStore>(static sp => new SqliteReplicaStore(sp.GetRequiredService<SqliteMonitoringStore>()));
         services.TryAddSingleton<IRealizedPerformanceStore>(static sp => new SqliteRealizedPerformanceStore(sp.GetRequiredService<SqliteMonitoringStore>()));
+        services.TryAddSingleton<ModelMonitoring.Trends.ITrendReader>(static sp => sp.GetRequiredService<SqliteMonitoringStore>());
         services.TryAddSingleton<ModelMonitoring.Fleet.IWindowPartialStore>(static sp => new SqliteWindowPartialStore(sp.GetRequiredService<SqliteMonitoringStore>()));
         return builder;
     }

@@ -28,4 +28,31 @@ public sealed class SqliteStorageOptions
     /// The default value is <see cref="SqliteSynchronousMode.Normal"/>.
     /// </summary>
     public SqliteSynchronousMode SynchronousMode { get; set; } = SqliteSynchronousMode.Normal;
+
+    /// <summary>
+    /// Gets or sets how long raw data is kept: predictions, ground-truth labels, recorded metrics and health checks
+    /// older than this are deleted by the worker, a few thousand rows at a time. Whole days from 1 to 36,500, or
+    /// <see langword="null"/> to keep them for ever. The hourly and daily roll-ups (<see cref="Trends.ITrendReader"/>)
+    /// outlive it. The default value is 30 days.
+    /// </summary>
+    public TimeSpan? RawPredictionRetention { get; set; } = SqliteRetentionConstants.DefaultRawRetention;
+
+    /// <summary>
+    /// Gets or sets how long window-level rows are kept: window metrics, realized performance per window, drift checks,
+    /// and fleet window partials and merges. Whole days from 1 to 36,500, or <see langword="null"/> to keep them for ever.
+    /// The default value is 90 days.
+    /// </summary>
+    public TimeSpan? WindowRetention { get; set; } = SqliteRetentionConstants.DefaultWindowRetention;
+
+    /// <summary>
+    /// Gets or sets how long hourly roll-ups are kept. Whole days from 1 to 36,500, or <see langword="null"/> to keep
+    /// them for ever. The default value is 90 days.
+    /// </summary>
+    public TimeSpan? HourlyRollupRetention { get; set; } = SqliteRetentionConstants.DefaultHourlyRollupRetention;
+
+    /// <summary>
+    /// Gets or sets how long daily roll-ups are kept. Whole days from 1 to 36,500, or <see langword="null"/> to keep
+    /// them for ever. The default value is 730 days (two years).
+    /// </summary>
+    public TimeSpan? DailyRollupRetention { get; set; } = SqliteRetentionConstants.DefaultDailyRollupRetention;
 }

@@ -14,6 +14,8 @@ namespace ModelMonitoring.Storage.ContractTests;
 /// <param name="replicas">The store's fleet summary; the replica contract tests fail without one.</param>
 /// <param name="performance">The store's realized performance side; the realized performance contract tests fail without one.</param>
 /// <param name="windowPartials">The store's fleet windows; the window partial contract tests fail without one.</param>
+/// <param name="trends">The store's roll-up reader; the trend contract tests fail without one.</param>
+/// <param name="maintain">Rolls up every closed bucket and enforces the retention as of the given time; the trend contract tests fail without it.</param>
 public sealed class StoreUnderTest(
     IMetricSink sink,
     IMonitoringReader reader,
@@ -24,7 +26,9 @@ public sealed class StoreUnderTest(
     IAlertRuleStore? rules = null,
     Fleet.IReplicaStore? replicas = null,
     IRealizedPerformanceStore? performance = null,
-    Fleet.IWindowPartialStore? windowPartials = null) : IAsyncDisposable
+    Fleet.IWindowPartialStore? windowPartials = null,
+    Trends.ITrendReader? trends = null,
+    Func<DateTimeOffset, Task>? maintain = null) : IAsyncDisposable
 {
     public IMetricSink Sink { get; } = sink;
 
@@ -40,6 +44,10 @@ public sealed class StoreUnderTest(
 
     public IRealizedPerformanceStore? Performance { get; } = performance;
     public Fleet.IWindowPartialStore? WindowPartials { get; } = windowPartials;
+
+    public Trends.ITrendReader? Trends { get; } = trends;
+
+    public Func<DateTimeOffset, Task>? Maintain { get; } = maintain;
 
     public Task<IReadOnlyList<PredictionRecord>> ReadPredictionsAsync(string model, DateTimeOffset from, DateTimeOffset to) =>
         readPredictions(model, from, to, CancellationToken.None);

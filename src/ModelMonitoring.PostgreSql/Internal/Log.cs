@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(1071, LogLevel.Warning, "Lost the session that held the fleet lease of schema {Schema}; the server released the lease, and another replica takes it at its next cycle.")]
     public static partial void LeaseLost(ILogger logger, string schema);
+
+    [LoggerMessage(1090, LogLevel.Debug, "Maintained the PostgreSQL monitoring store in schema {Schema}: rolled up {Buckets} hours or days and deleted {Rows} rows older than their retention.")]
+    public static partial void MaintenanceRan(ILogger logger, string schema, int buckets, long rows);
 }

@@ -3,11 +3,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ModelMonitoring.Alerting;
 using ModelMonitoring.Drift;
+using ModelMonitoring.PostgreSql.Internal.Maintenance;
 using ModelMonitoring.PostgreSql.Internal.Partitions;
 using ModelMonitoring.PostgreSql.Internal.Reading;
 using ModelMonitoring.PostgreSql.Internal.Schema;
 using ModelMonitoring.PostgreSql.Internal.Writing;
 using ModelMonitoring.Storage;
+using ModelMonitoring.Trends;
 using Npgsql;
 
 namespace ModelMonitoring.PostgreSql.Internal;
@@ -19,14 +21,20 @@ namespace ModelMonitoring.PostgreSql.Internal;
 /// rather than its start.
 /// </summary>
 /// <remarks>
-/// Partition maintenance runs with the first use and then with the first write after every
-/// <see cref="MaintenanceInterval"/> of the <see cref="TimeProvider"/>; a failed maintenance is logged
+/// Partition maintenance, roll-ups and retention run with the first use and then with the first write after every
+/// <see cref="MaintenanceInterval"/> of the <see cref="TimeProvider"/> (sooner while a bounded step left work); a failed maintenance is logged
 /// and retried a minute later (<see cref="MaintenanceRetryInterval"/>), and never fails a batch: rows without a partition go to the
 /// DEFAULT partition.
 /// </remarks>
-internal sealed class PostgreSqlMonitoringStore : IMetricSink, IMonitoringReader, IAsyncDisposable, IDisposable
+internal sealed class PostgreSqlMonitoringStore : IMetricSink, IMonitoringReader, ITrendReader, IAsyncDisposable, IDisposable
 {
     internal static readonly TimeSpan MaintenanceInterval = TimeSpan.FromHours(1);
+
+    /// <summary>The most hours and days one maintenance rolls up; the rest waits for the next write.</summary>
+    internal const int BucketBudget = 48;
+
+    /// <summary>The most deleting statements (of <see cref="RetentionPruner.BatchSize"/> rows) one maintenance runs.</summary>
+    internal const int DeleteBudget = 16;
 
     /// <summary>How long after a failed maintenance it is tried again, so that a lasting failure (such as a missing privilege) is logged once a minute rather than with every batch.</summary>
     internal static readonly TimeSpan MaintenanceRetryInterval = TimeSpan.FromMinutes(1);
@@ -36,6 +44,7 @@ internal sealed class PostgreSqlMonitoringStore : IMetricSink, IMonitoringReader
     private readonly SqlText _sql;
     private readonly int _commandTimeout;
     private readonly int? _retentionDays;
+    private readonly PostgreSqlStorageOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly BatchWriter _writer;
@@ -44,6 +53,7 @@ internal sealed class PostgreSqlMonitoringStore : IMetricSink, IMonitoringReader
     private readonly SemaphoreSlim _maintenanceLock = new(1, 1);
     private volatile bool _opened;
     private DateTimeOffset _nextMaintenance = DateTimeOffset.MinValue;
+    private long _newestTicks;
     private volatile bool _disposed;
 
     public PostgreSqlMonitoringStore(IOptions<PostgreSqlStorageOptions> options, TimeProvider? clock = null, ILoggerFactory? loggerFactory = null)
@@ -60,6 +70,7 @@ internal sealed class PostgreSqlMonitoringStore : IMetricSink, IMonitoringReader
             ?? throw new InvalidOperationException("PostgreSqlStorageOptions.ConnectionString: must be set (or DataSource)."));
         _sql = new SqlText(options.Schema);
         _commandTimeout = (int)Math.Ceiling(options.CommandTimeout.TotalSeconds);
+        _options = options;
         _retentionDays = options.RawPredictionRetention is { } retention ? (int)retention.TotalDays : null;
         _writer = new BatchWriter(_sql, _commandTimeout);
         _reader = new PostgreSqlReportReader(OpenConnectionAsync, _sql);
@@ -72,6 +83,7 @@ internal sealed class PostgreSqlMonitoringStore : IMetricSink, IMonitoringReader
     {
         ArgumentNullException.ThrowIfNull(batch);
         cancellationToken.ThrowIfCancellationRequested();
+        NoteNewest(batch);
         using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await MaintainIfDueAsync(connection, cancellationToken).ConfigureAwait(false);
         try
@@ -240,12 +252,56 @@ internal sealed class PostgreSqlMonitoringStore : IMetricSink, IMonitoringReader
         {
             var now = _clock.GetUtcNow();
             await PartitionMaintainer.MaintainAsync(connection, _sql, DateOnly.FromDateTime(now.UtcDateTime), _retentionDays, _commandTimeout, _logger, cancellationToken).ConfigureAwait(false);
-            _nextMaintenance = now + MaintenanceInterval;
+            // Roll-ups and retention measure ages back from the newest prediction written or the clock, whichever is
+            // earlier, so a clock ahead of the data (a backfill, a test on fixed dates) deletes nothing just written.
+            var newest = new DateTimeOffset(Interlocked.Read(ref _newestTicks), TimeSpan.Zero);
+            var more = _newestTicks != 0 && await RollUpAndPruneAsync(connection, newest < now ? newest : now, cancellationToken).ConfigureAwait(false);
+            _nextMaintenance = more ? now : now + MaintenanceInterval;
         }
         finally
         {
             _maintenanceLock.Release();
         }
+    }
+
+    private void NoteNewest(MonitoringBatch batch)
+    {
+        foreach (var prediction in batch.Predictions.Span)
+        {
+            var ticks = prediction.Timestamp.UtcTicks;
+            long seen;
+            while (ticks > (seen = Interlocked.Read(ref _newestTicks)) && Interlocked.CompareExchange(ref _newestTicks, ticks, seen) != seen)
+            {
+            }
+        }
+    }
+
+    /// <summary>Rolls closed hours and days up and deletes expired rows, a bounded step; returns whether work is left.</summary>
+    private async Task<bool> RollUpAndPruneAsync(NpgsqlConnection connection, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (buckets, moreBuckets) = await RollupBuilder.RunAsync(connection, _sql, _options.RawPredictionRetention, now, BucketBudget, _commandTimeout, cancellationToken).ConfigureAwait(false);
+        var (deleted, moreRows) = await RetentionPruner.PruneAsync(connection, _sql, _options, now, DeleteBudget, _commandTimeout, cancellationToken).ConfigureAwait(false);
+        if (buckets > 0 || deleted > 0)
+        {
+            Log.MaintenanceRan(_logger, _sql.Schema, buckets, deleted);
+        }
+
+        return moreBuckets || moreRows;
+    }
+
+    /// <summary>Rolls up every closed bucket and deletes every expired row as of <paramref name="now"/>, whatever the schedule (for tests and tools).</summary>
+    internal async Task RunMaintenanceAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        while (await RollUpAndPruneAsync(connection, now, cancellationToken).ConfigureAwait(false))
+        {
+        }
+    }
+
+    public Task<IReadOnlyList<TrendPoint>> GetTrendAsync(string model, TrendResolution resolution, DateTimeOffset from, DateTimeOffset to, string? metricPrefix = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(model);
+        return _reader.GetTrendAsync(model, resolution, from, to, metricPrefix, cancellationToken);
     }
 
     private async Task<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken)

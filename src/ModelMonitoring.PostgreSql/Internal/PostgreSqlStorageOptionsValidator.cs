@@ -42,7 +42,19 @@ internal sealed partial class PostgreSqlStorageOptionsValidator : IValidateOptio
             errors.Add($"PostgreSqlStorageOptions.RawPredictionRetention: {retention} is not allowed; use whole days from 1 to {MaxRetentionDays:N0} (such as 30.00:00:00), or null to keep predictions for ever.");
         }
 
+        CheckRetention(errors, nameof(options.WindowRetention), options.WindowRetention);
+        CheckRetention(errors, nameof(options.HourlyRollupRetention), options.HourlyRollupRetention);
+        CheckRetention(errors, nameof(options.DailyRollupRetention), options.DailyRollupRetention);
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void CheckRetention(List<string> errors, string name, TimeSpan? retention)
+    {
+        if (retention is { } value && (value.Ticks % TimeSpan.TicksPerDay != 0 || value < TimeSpan.FromDays(1) || value > TimeSpan.FromDays(MaxRetentionDays)))
+        {
+            errors.Add($"PostgreSqlStorageOptions.{name}: {value} is not allowed; use whole days from 1 to {MaxRetentionDays:N0} (such as 90.00:00:00), or null to keep the rows for ever.");
+        }
     }
 
     internal static bool IsIdentifier(string? value) => value is not null && Identifier().IsMatch(value);

@@ -16,4 +16,10 @@ internal static partial class Log
 
     [LoggerMessage(1010, LogLevel.Warning, "The SQLite monitoring store {Path} was deleted or replaced while the store had it open; it is opened again (a deleted file is created anew with the schema). What the old file held is not in it.")]
     public static partial void FileReplaced(ILogger logger, string path);
+
+    [LoggerMessage(2010, LogLevel.Debug, "Maintained the SQLite monitoring store {Path}: rolled up {Buckets} hours or days and deleted {Rows} rows older than their retention.")]
+    public static partial void MaintenanceRan(ILogger logger, string path, int buckets, long rows);
+
+    [LoggerMessage(2011, LogLevel.Warning, "Rolling up or enforcing the retention in the SQLite monitoring store {Path} failed; it is tried again in a minute.")]
+    public static partial void MaintenanceFailed(ILogger logger, Exception exception, string path);
 }

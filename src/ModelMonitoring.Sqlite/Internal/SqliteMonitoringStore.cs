@@ -4,10 +4,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ModelMonitoring.Alerting;
 using ModelMonitoring.Drift;
+using ModelMonitoring.Sqlite.Internal.Maintenance;
 using ModelMonitoring.Sqlite.Internal.Reading;
 using ModelMonitoring.Sqlite.Internal.Schema;
 using ModelMonitoring.Sqlite.Internal.Writing;
 using ModelMonitoring.Storage;
+using ModelMonitoring.Trends;
 
 namespace ModelMonitoring.Sqlite.Internal;
 
@@ -20,7 +22,7 @@ namespace ModelMonitoring.Sqlite.Internal;
 /// SQLite calls are synchronous: <see cref="WriteAsync"/> completes on the caller's thread, checking
 /// the token between groups of predictions and just before commit.
 /// </remarks>
-internal sealed class SqliteMonitoringStore : IMetricSink, IMonitoringReader, IAlertStore, IAsyncDisposable, IDisposable
+internal sealed class SqliteMonitoringStore : IMetricSink, IMonitoringReader, IAlertStore, ITrendReader, IAsyncDisposable, IDisposable
 {
     private readonly SqliteConnectionFactory _connections;
     private readonly ILogger _logger;
@@ -29,19 +31,24 @@ internal sealed class SqliteMonitoringStore : IMetricSink, IMonitoringReader, IA
     private BatchWriter _writer;
     private ReferenceProfileWriter _references;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly SqliteStorageOptions _options;
+    private readonly SqliteMaintenance? _maintenance;
     private volatile bool _disposed;
 
-    public SqliteMonitoringStore(IOptions<SqliteStorageOptions> options, ILoggerFactory? loggerFactory = null)
-        : this(options.Value, loggerFactory)
+    public SqliteMonitoringStore(IOptions<SqliteStorageOptions> options, ILoggerFactory? loggerFactory = null, TimeProvider? clock = null)
+        : this(options.Value, loggerFactory, clock ?? TimeProvider.System)
     {
     }
 
-    internal SqliteMonitoringStore(SqliteStorageOptions options, ILoggerFactory? loggerFactory)
+    /// <summary>Opens the store; without a <paramref name="clock"/> it neither rolls up nor enforces the retention by itself (tests and tools call <see cref="RunMaintenance"/>).</summary>
+    internal SqliteMonitoringStore(SqliteStorageOptions options, ILoggerFactory? loggerFactory, TimeProvider? clock = null)
     {
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ModelMonitoring.Sqlite");
         _connections = new SqliteConnectionFactory(options);
+        _options = options;
         (_writeConnection, _writer, _references) = Open();
         _reader = new SqliteReportReader(_connections);
+        _maintenance = clock is null ? null : new SqliteMaintenance(options, clock, _logger, Path);
     }
 
     /// <summary>Gets the full path of the database file.</summary>
@@ -56,7 +63,9 @@ internal sealed class SqliteMonitoringStore : IMetricSink, IMonitoringReader, IA
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             EnsureSameFile();
-            return _writer.Write(batch, cancellationToken);
+            var result = _writer.Write(batch, cancellationToken);
+            _maintenance?.RunIfDue(_writeConnection, batch);
+            return result;
         }
         catch (SqliteException ex) when ((ex.SqliteErrorCode & 0xFF) == SQLitePCL.raw.SQLITE_FULL)
         {
@@ -253,6 +262,41 @@ internal sealed class SqliteMonitoringStore : IMetricSink, IMonitoringReader, IA
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         return _reader.GetPredictionsAsync(model, from, to, cancellationToken);
+    }
+
+    /// <summary>Rolls up every closed bucket and deletes every expired row as of <paramref name="now"/>, whatever the schedule (for tests, tools and benchmarks).</summary>
+    /// <returns>The buckets rolled up and the rows deleted.</returns>
+    internal (int Buckets, long Deleted) RunMaintenance(DateTimeOffset now)
+    {
+        _writeLock.Wait();
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            int buckets = 0;
+            long deleted = 0;
+            bool more;
+            do
+            {
+                var rolled = RollupBuilder.Run(_writeConnection, _options.RawPredictionRetention, now, SqliteMaintenance.BucketBudget);
+                var pruned = RetentionPruner.Prune(_writeConnection, _options, now, SqliteMaintenance.DeleteBudget);
+                buckets += rolled.Buckets;
+                deleted += pruned.Deleted;
+                more = rolled.More || pruned.More;
+            }
+            while (more);
+            return (buckets, deleted);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public Task<IReadOnlyList<TrendPoint>> GetTrendAsync(string model, TrendResolution resolution, DateTimeOffset from, DateTimeOffset to, string? metricPrefix = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(model);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _reader.GetTrendAsync(model, resolution, from, to, metricPrefix, cancellationToken);
     }
 
     /// <summary>Limits the size of the database for the write connection (SQLite's <c>max_page_count</c>), so tests can make it run out of room.</summary>

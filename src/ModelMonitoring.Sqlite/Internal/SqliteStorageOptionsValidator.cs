@@ -26,6 +26,10 @@ internal sealed class SqliteStorageOptionsValidator : IValidateOptions<SqliteSto
             errors.Add($"SqliteStorageOptions.SynchronousMode: {options.SynchronousMode} is not allowed; use Normal or Full.");
         }
 
+        CheckRetention(errors, nameof(options.RawPredictionRetention), options.RawPredictionRetention);
+        CheckRetention(errors, nameof(options.WindowRetention), options.WindowRetention);
+        CheckRetention(errors, nameof(options.HourlyRollupRetention), options.HourlyRollupRetention);
+        CheckRetention(errors, nameof(options.DailyRollupRetention), options.DailyRollupRetention);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
@@ -70,6 +74,15 @@ internal sealed class SqliteStorageOptionsValidator : IValidateOptions<SqliteSto
         }
 
         return null;
+    }
+
+    private static void CheckRetention(List<string> errors, string name, TimeSpan? retention)
+    {
+        const int Max = SqliteRetentionConstants.MaxRetentionDays;
+        if (retention is { } value && (value.Ticks % TimeSpan.TicksPerDay != 0 || value < TimeSpan.FromDays(1) || value > TimeSpan.FromDays(Max)))
+        {
+            errors.Add($"SqliteStorageOptions.{name}: {value} is not allowed; use whole days from 1 to {Max:N0} (such as 30.00:00:00), or null to keep the rows for ever.");
+        }
     }
 
     private static string Printable(string path) => path.Replace("\0", "\\0", StringComparison.Ordinal);

@@ -129,4 +129,11 @@ internal sealed class PostgreSqlReportReader(Func<CancellationToken, Task<Npgsql
         using var connection = await open(cancellationToken).ConfigureAwait(false);
         return await RealizedPerformanceQueries.ReadAsync(connection, sql, range, segment, cancellationToken).ConfigureAwait(false);
     }
+
+    public async Task<IReadOnlyList<Trends.TrendPoint>> GetTrendAsync(
+        string model, Trends.TrendResolution resolution, DateTimeOffset from, DateTimeOffset to, string? prefix, CancellationToken cancellationToken)
+    {
+        using var connection = await open(cancellationToken).ConfigureAwait(false);
+        return await TrendQueries.ReadAsync(connection, sql, model, resolution, from, to, prefix, cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -206,4 +206,14 @@ internal sealed class SqliteReportReader(SqliteConnectionFactory connections)
             return await RealizedPerformanceQueries.ReadAsync(connection, range, segment, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    public async Task<IReadOnlyList<Trends.TrendPoint>> GetTrendAsync(
+        string model, Trends.TrendResolution resolution, DateTimeOffset from, DateTimeOffset to, string? prefix, CancellationToken cancellationToken)
+    {
+        var connection = await connections.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await TrendQueries.ReadAsync(connection, model, resolution, from, to, prefix, cancellationToken).ConfigureAwait(false);
+        }
+    }
 }

@@ -1,0 +1,91 @@
+namespace ModelMonitoring.Trends;
+
+/// <summary>Typed trends read from an <see cref="ITrendReader"/>'s roll-ups.</summary>
+public static class TrendReaderExtensions
+{
+    /// <summary>Reads volume, errors, latency percentiles and confidence per hour or day, oldest first; buckets without predictions have no point.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="model">The model's name.</param>
+    /// <param name="resolution">Hours or days.</param>
+    /// <param name="from">The inclusive start.</param>
+    /// <param name="to">The exclusive end.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The points.</returns>
+    public static async Task<IReadOnlyList<VolumeTrendPoint>> GetVolumeTrendAsync(
+        this ITrendReader reader, string model, TrendResolution resolution, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var points = await reader.GetTrendAsync(model, resolution, from, to, null, cancellationToken).ConfigureAwait(false);
+        var result = new List<VolumeTrendPoint>();
+        foreach (var bucket in points.GroupBy(p => p.Start))
+        {
+            var values = bucket.ToDictionary(p => p.Metric, StringComparer.Ordinal);
+            if (!values.TryGetValue(TrendMetricNames.PredictionCount, out var count))
+            {
+                continue;
+            }
+
+            result.Add(new VolumeTrendPoint(
+                bucket.Key,
+                count.Weight,
+                (long)Value(values, TrendMetricNames.ErrorCount),
+                Value(values, TrendMetricNames.LatencyMean),
+                Value(values, TrendMetricNames.LatencyP50),
+                Value(values, TrendMetricNames.LatencyP95),
+                Value(values, TrendMetricNames.LatencyP99),
+                values.TryGetValue(TrendMetricNames.ConfidenceMean, out var confidence) ? confidence.Value : null));
+        }
+
+        return result;
+    }
+
+    /// <summary>Reads realized performance per hour or day, oldest first, then by metric.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="model">The model's name.</param>
+    /// <param name="resolution">Hours or days.</param>
+    /// <param name="from">The inclusive start.</param>
+    /// <param name="to">The exclusive end.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The points.</returns>
+    public static async Task<IReadOnlyList<PerformanceTrendPoint>> GetPerformanceTrendAsync(
+        this ITrendReader reader, string model, TrendResolution resolution, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var points = await reader.GetTrendAsync(model, resolution, from, to, TrendMetricNames.PerformancePrefix, cancellationToken).ConfigureAwait(false);
+        return points
+            .Select(p => new PerformanceTrendPoint(p.Start, p.Metric[TrendMetricNames.PerformancePrefix.Length..], p.Value, p.Weight))
+            .ToList();
+    }
+
+    /// <summary>Reads the drift of every feature per hour or day, oldest first, then by feature.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="model">The model's name.</param>
+    /// <param name="resolution">Hours or days.</param>
+    /// <param name="from">The inclusive start.</param>
+    /// <param name="to">The exclusive end.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The points.</returns>
+    public static async Task<IReadOnlyList<DriftTrendPoint>> GetDriftTrendAsync(
+        this ITrendReader reader, string model, TrendResolution resolution, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var points = await reader.GetTrendAsync(model, resolution, from, to, "drift_", cancellationToken).ConfigureAwait(false);
+        var result = new List<DriftTrendPoint>();
+        foreach (var bucket in points.GroupBy(p => p.Start))
+        {
+            var values = bucket.ToDictionary(p => p.Metric, StringComparer.Ordinal);
+            foreach (var drifted in bucket.Where(p => p.Metric.StartsWith(TrendMetricNames.DriftDriftedPrefix, StringComparison.Ordinal)).OrderBy(p => p.Metric, StringComparer.Ordinal))
+            {
+                var feature = drifted.Metric[TrendMetricNames.DriftDriftedPrefix.Length..];
+                values.TryGetValue(TrendMetricNames.DriftMaxScorePrefix + feature, out var max);
+                values.TryGetValue(TrendMetricNames.DriftMeanScorePrefix + feature, out var mean);
+                result.Add(new DriftTrendPoint(bucket.Key, feature, drifted.Weight, (long)(drifted.Value ?? 0), max?.Value, mean?.Value));
+            }
+        }
+
+        return result;
+    }
+
+    private static double Value(Dictionary<string, TrendPoint> values, string metric) =>
+        values.TryGetValue(metric, out var point) && point.Value is { } value ? value : double.NaN;
+}
