@@ -29,7 +29,7 @@ public static class SqliteModelMonitoringBuilderExtensions
 
     /// <summary>
     /// Stores monitoring data in a SQLite database file and reads reports from it. Registers one store
-    /// as <see cref="IMetricSink"/>, <see cref="IMonitoringReader"/>, <see cref="IAlertStore"/>, <see cref="IAlertRuleStore"/>, <see cref="IReferenceProfileStore"/>, <see cref="ModelMonitoring.Fleet.IReplicaStore"/> and <see cref="IRealizedPerformanceStore"/>;
+    /// as <see cref="IMetricSink"/>, <see cref="IMonitoringReader"/>, <see cref="IAlertStore"/>, <see cref="IAlertRuleStore"/>, <see cref="IReferenceProfileStore"/>, <see cref="ModelMonitoring.Fleet.IReplicaStore"/>, <see cref="IRealizedPerformanceStore"/> and <see cref="IConceptDriftStore"/>;
     /// calling it again only adds configuration.
     /// </summary>
     /// <param name="builder">The builder.</param>
@@ -80,6 +80,7 @@ public static class SqliteModelMonitoringBuilderExtensions
         services.TryAddSingleton<ModelMonitoring.Fleet.IReplicaStore>(static sp => new SqliteReplicaStore(sp.GetRequiredService<SqliteMonitoringStore>()));
         services.TryAddSingleton<IRealizedPerformanceStore>(static sp => new SqliteRealizedPerformanceStore(sp.GetRequiredService<SqliteMonitoringStore>()));
         services.TryAddSingleton<ModelMonitoring.Fleet.IWindowPartialStore>(static sp => new SqliteWindowPartialStore(sp.GetRequiredService<SqliteMonitoringStore>()));
+        services.TryAddSingleton<IConceptDriftStore>(static sp => new SqliteConceptDriftStore(sp.GetRequiredService<SqliteMonitoringStore>()));
         return builder;
     }
 }

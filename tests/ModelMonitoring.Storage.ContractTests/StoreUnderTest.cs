@@ -41,6 +41,9 @@ public sealed class StoreUnderTest(
     public IRealizedPerformanceStore? Performance { get; } = performance;
     public Fleet.IWindowPartialStore? WindowPartials { get; } = windowPartials;
 
+    /// <summary>Gets the store's concept drift checks; the concept drift contract tests fail without them.</summary>
+    public IConceptDriftStore? ConceptDrift { get; init; }
+
     public Task<IReadOnlyList<PredictionRecord>> ReadPredictionsAsync(string model, DateTimeOffset from, DateTimeOffset to) =>
         readPredictions(model, from, to, CancellationToken.None);
 
