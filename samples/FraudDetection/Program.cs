@@ -7,6 +7,7 @@
 // an on-call engineer acknowledges each one after a second, and at 11 seconds the incident is mitigated,
 // so the alerts resolve. The run ends with performance reports, each alert's lifecycle, the drift history
 // and a drift report read back from monitoring.db, each explained, and two SQL queries to try on the file.
+// Then ConceptDriftDemo.cs shows a concept drift (labels change, inputs do not) caught by the t-test and by DDM.
 using FraudDetection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -199,6 +200,8 @@ Console.WriteLine();
 Console.WriteLine(SqlExamples.PerSecond);
 Console.WriteLine();
 Console.WriteLine(SqlExamples.FeaturesPerMinute);
+
+await ConceptDriftDemo.RunAsync(colors);
 
 // The on-call engineer acknowledges every alert that has been firing for a second.
 async Task AcknowledgeFiringAlertsAsync()

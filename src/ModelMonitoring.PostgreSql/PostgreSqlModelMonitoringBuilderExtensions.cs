@@ -44,7 +44,7 @@ public static class PostgreSqlModelMonitoringBuilderExtensions
     /// <summary>
     /// Stores monitoring data in a PostgreSQL database and reads reports from it. Registers one store as
     /// <see cref="IMetricSink"/>, <see cref="IMonitoringReader"/>, <see cref="IAlertStore"/>, <see cref="IAlertRuleStore"/>,
-    /// <see cref="IReferenceProfileStore"/>, <see cref="IReplicaStore"/> and <see cref="IRealizedPerformanceStore"/>, and an advisory-lock
+    /// <see cref="IReferenceProfileStore"/>, <see cref="IReplicaStore"/>, <see cref="IRealizedPerformanceStore"/> and <see cref="IConceptDriftStore"/>, and an advisory-lock
     /// <see cref="IMonitoringLease"/> so that replicas sharing the schema elect one leader; calling it again only adds configuration.
     /// </summary>
     /// <param name="builder">The builder.</param>
@@ -97,6 +97,7 @@ public static class PostgreSqlModelMonitoringBuilderExtensions
         services.TryAddSingleton<IRealizedPerformanceStore>(static sp => new PostgreSqlRealizedPerformanceStore(sp.GetRequiredService<PostgreSqlMonitoringStore>()));
         services.TryAddSingleton<ModelMonitoring.Trends.ITrendReader>(static sp => sp.GetRequiredService<PostgreSqlMonitoringStore>());
         services.TryAddSingleton<IWindowPartialStore>(static sp => new PostgreSqlWindowPartialStore(sp.GetRequiredService<PostgreSqlMonitoringStore>()));
+        services.TryAddSingleton<IConceptDriftStore>(static sp => new PostgreSqlConceptDriftStore(sp.GetRequiredService<PostgreSqlMonitoringStore>()));
         services.TryAddSingleton<IMonitoringLease>(static sp => new PostgreSqlLeaderLease(sp.GetRequiredService<PostgreSqlMonitoringStore>(), sp.GetService<ILoggerFactory>()));
         return builder;
     }

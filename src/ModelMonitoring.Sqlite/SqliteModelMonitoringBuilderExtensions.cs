@@ -29,7 +29,7 @@ public static class SqliteModelMonitoringBuilderExtensions
 
     /// <summary>
     /// Stores monitoring data in a SQLite database file and reads reports from it. Registers one store
-    /// as <see cref="IMetricSink"/>, <see cref="IMonitoringReader"/>, <see cref="IAlertStore"/>, <see cref="IAlertRuleStore"/>, <see cref="IReferenceProfileStore"/>, <see cref="ModelMonitoring.Fleet.IReplicaStore"/>, <see cref="IRealizedPerformanceStore"/> and <see cref="ModelMonitoring.Trends.ITrendReader"/>;
+    /// as <see cref="IMetricSink"/>, <see cref="IMonitoringReader"/>, <see cref="IAlertStore"/>, <see cref="IAlertRuleStore"/>, <see cref="IReferenceProfileStore"/>, <see cref="ModelMonitoring.Fleet.IReplicaStore"/>, <see cref="IRealizedPerformanceStore"/>, <see cref="ModelMonitoring.Trends.ITrendReader"/> and <see cref="IConceptDriftStore"/>;
     /// calling it again only adds configuration.
     /// </summary>
     /// <param name="builder">The builder.</param>
@@ -81,6 +81,7 @@ public static class SqliteModelMonitoringBuilderExtensions
         services.TryAddSingleton<IRealizedPerformanceStore>(static sp => new SqliteRealizedPerformanceStore(sp.GetRequiredService<SqliteMonitoringStore>()));
         services.TryAddSingleton<ModelMonitoring.Trends.ITrendReader>(static sp => sp.GetRequiredService<SqliteMonitoringStore>());
         services.TryAddSingleton<ModelMonitoring.Fleet.IWindowPartialStore>(static sp => new SqliteWindowPartialStore(sp.GetRequiredService<SqliteMonitoringStore>()));
+        services.TryAddSingleton<IConceptDriftStore>(static sp => new SqliteConceptDriftStore(sp.GetRequiredService<SqliteMonitoringStore>()));
         return builder;
     }
 }

@@ -24,7 +24,8 @@ public sealed class HelpAndVersionTests : IDisposable
         result.ExitCode.ShouldBe(0, result.Error);
         result.Error.ShouldBeEmpty();
         result.Output.ShouldContain("modelmon [command] [options]");
-        result.Output.ShouldContain("drift  Compares the columns of a current CSV file with those of a reference CSV file.");
+        result.Output.ShouldMatch(@"drift +Compares the columns of a current CSV file with those of a reference CSV file\.");
+        result.Output.ShouldMatch(@"concept +Lists a model's concept drift checks");
         result.Output.ShouldContain("--version");
         result.Output.ShouldContain("Exit codes:");
     }

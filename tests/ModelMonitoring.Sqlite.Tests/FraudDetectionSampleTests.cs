@@ -6,7 +6,7 @@ namespace ModelMonitoring.Sqlite.Tests;
 /// <summary>
 /// Runs samples/FraudDetection (built with this project, the same configuration) as a process with its
 /// output redirected, as a user piping it to a file would, and checks what it prints and what it stores.
-/// The sample runs on the real clock for about 17 seconds.
+/// The sample runs on the real clock for about 25 seconds.
 /// </summary>
 public sealed class FraudDetectionSampleTests : IDisposable
 {
@@ -30,6 +30,9 @@ public sealed class FraudDetectionSampleTests : IDisposable
         output.ShouldNotContain("(threshold ");
         output.ShouldContain(SqlExamples.PerSecond.ReplaceLineEndings());
         output.ShouldContain(SqlExamples.FeaturesPerMinute.ReplaceLineEndings());
+        output.ShouldMatch(@"realized\.accuracy [0-9.]+ % over \d windows vs [0-9.]+ % over \d: degradation +[0-9.]+ %, t = +[0-9.]+, df = +[0-9.]+, p = \S+, DRIFT \((Warning|Critical)\)");
+        output.ShouldMatch(@"concept\.performance\.realized\.accuracy +(Warning|Critical) +fired");
+        output.ShouldMatch(@"concept\.ddm +Warning +fired");
 
         var database = _directory.File("monitoring.db");
         var seconds = SqlViewTests.Query(database, SqlExamples.PerSecond);

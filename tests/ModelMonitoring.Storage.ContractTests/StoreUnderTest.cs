@@ -49,6 +49,9 @@ public sealed class StoreUnderTest(
 
     public Func<DateTimeOffset, Task>? Maintain { get; } = maintain;
 
+    /// <summary>Gets the store's concept drift checks; the concept drift contract tests fail without them.</summary>
+    public IConceptDriftStore? ConceptDrift { get; init; }
+
     public Task<IReadOnlyList<PredictionRecord>> ReadPredictionsAsync(string model, DateTimeOffset from, DateTimeOffset to) =>
         readPredictions(model, from, to, CancellationToken.None);
 

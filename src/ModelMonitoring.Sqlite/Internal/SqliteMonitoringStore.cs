@@ -201,6 +201,25 @@ internal sealed class SqliteMonitoringStore : IMetricSink, IMonitoringReader, IA
         return _reader.GetLastComputedAsync(model, cancellationToken);
     }
 
+    public Task SaveConceptDriftCheckAsync(ConceptDriftCheck check, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        ArgumentException.ThrowIfNullOrEmpty(check.Model, nameof(check));
+        ArgumentException.ThrowIfNullOrEmpty(check.Metric, nameof(check));
+        return WithWriteLockAsync(() => ConceptDriftWriter.Save(_writeConnection, check), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ConceptDriftCheck>> GetConceptDriftAsync(string model, DateTimeOffset from, DateTimeOffset to, bool onlyDrifted, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var range = ModelRange.Create(model, from, to);
+        var connection = await _connections.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await ConceptDriftQueries.ReadAsync(connection, range, onlyDrifted, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public Task SaveRealizedPerformanceAsync(string model, DateTimeOffset windowStart, IReadOnlyList<RealizedPerformance> performance, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(model);

@@ -19,7 +19,7 @@ internal static class ModelMonitoringConfigurationBinder
     internal static readonly string[] OtherPackagesSections = ["Channels", "Storage"];
 
     private static readonly string[] RootSections = ["Alerting", "Channels", "Limits", "Models", "RealizedPerformance", "Storage"];
-    private static readonly string[] ModelKeys = ["CategoricalFeatures", "CustomMetrics", "Drift", "Environment", "MissingValues", "NumericFeatures", "StreamingDetectors", "Thresholds", "Version"];
+    private static readonly string[] ModelKeys = ["CategoricalFeatures", "ConceptDrift", "CustomMetrics", "Drift", "Environment", "MissingValues", "NumericFeatures", "StreamingDetectors", "Thresholds", "Version"];
 
     public static void Bind(IConfiguration section, ModelMonitoringOptions options)
     {
@@ -99,6 +99,8 @@ internal static class ModelMonitoringConfigurationBinder
                 break;
             case "MissingValues":
                 BindMissingValues(child, model, errors);
+            case "ConceptDrift":
+                model.ConceptDrift(c => BindStrict(child, c, errors));
                 break;
             default:
                 errors.Add($"{child.Path}: '{child.Key}' is not a setting of a model; use one of {string.Join(", ", ModelKeys)}.");

@@ -55,6 +55,7 @@ internal sealed class ModelMonitoringOptionsValidator : IValidateOptions<ModelMo
         AlertingOptionsValidator.Validate(options.Alerting, options.Models, errors);
         RecordingLimitsValidator.Validate(options.Limits, errors);
         RealizedPerformanceValidator.Validate(options.RealizedPerformance, options.AggregationWindow, errors);
+        ConceptDriftValidator.ValidateRealizedPerformance(options, errors);
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -1,3 +1,4 @@
+using ModelMonitoring.ConceptDrift;
 using ModelMonitoring.Drift.Streaming;
 using ModelMonitoring.DriftMonitoring;
 
@@ -47,6 +48,9 @@ public sealed class ModelOptions
     /// The default value is <see cref="Recording.MissingValueHandling.CountAsMissing"/>.
     /// </summary>
     public Recording.MissingValueHandling MissingValueHandling { get; private set; } = Recording.MissingValueHandling.CountAsMissing;
+
+    /// <summary>Gets the concept drift check's settings, or <see langword="null"/> when concept drift is not checked (the default).</summary>
+    public ConceptDriftOptions? ConceptDriftMonitoring { get; private set; }
 
     internal bool EmptyNumericListDeclared { get; private set; }
 
@@ -158,6 +162,20 @@ public sealed class ModelOptions
         var detector = new StreamingDetectorOptions(name);
         configure?.Invoke(detector);
         _streamingDetectors.Add(detector);
+        return this;
+    }
+
+    /// <summary>
+    /// Checks the model for concept drift: a realized performance metric per prediction window is compared between a
+    /// reference period and the current period with Welch's t-test, each check is stored, and a significant degradation raises
+    /// the alert <c>concept.performance.&lt;metric&gt;</c>. Calling it again configures the same settings.
+    /// </summary>
+    /// <param name="configure">Sets the metric, periods, significance level, degradation limits and interval; the defaults compare the last 6 windows with the 24 before them.</param>
+    /// <returns>This instance.</returns>
+    public ModelOptions ConceptDrift(Action<ConceptDriftOptions>? configure = null)
+    {
+        ConceptDriftMonitoring ??= new ConceptDriftOptions();
+        configure?.Invoke(ConceptDriftMonitoring);
         return this;
     }
 

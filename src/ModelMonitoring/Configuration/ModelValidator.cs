@@ -75,6 +75,10 @@ internal static class ModelValidator
         }
 
         ValidateStreamingDetectors(where, model, errors);
+        if (model.ConceptDriftMonitoring is { } concept)
+        {
+            ConceptDriftValidator.Validate($"{where}.ConceptDrift", concept, errors);
+        }
         if (model.DriftMonitoring is { } drift)
         {
             DriftOptionsValidator.Validate($"{where}.Drift", model, drift, errors);
@@ -145,6 +149,10 @@ internal static class ModelValidator
             if (!IsValidName(detector.Name))
             {
                 errors.Add($"{at}.Name: '{detector.Name}' is not allowed; use 1 to 128 letters, digits, '_', '.', '-' or ':'.");
+            }
+            else if (detector.Name.StartsWith("performance.", StringComparison.Ordinal))
+            {
+                errors.Add($"{at}.Name: '{detector.Name}' is not allowed; names starting with 'performance.' would share the alerts concept.performance.<metric> of the concept drift check; choose another name.");
             }
             else if (!seen.Add(detector.Name))
             {

@@ -49,7 +49,7 @@ public static class ModelMonitoringServiceCollectionExtensions
     /// <c>appsettings.json</c>: the options' properties, <c>Limits</c>, <c>Alerting</c> and <c>Models</c>
     /// (keyed by model name: <c>Version</c>, <c>Environment</c>, <c>NumericFeatures</c>,
     /// <c>CategoricalFeatures</c>, <c>CustomMetrics</c>, <c>Thresholds</c> keyed by metric, <c>Drift</c>,
-    /// <c>StreamingDetectors</c> keyed by name).
+    /// <c>StreamingDetectors</c> keyed by name, <c>ConceptDrift</c>).
     /// The <c>Storage</c> and <c>Channels</c> sections are left to their packages, such as
     /// <c>UseSqlite(section.GetSection("Storage:Sqlite"))</c>. Any other key, and any value of the wrong
     /// type, fails at start-up with a message naming it, together with every other invalid setting.

@@ -5,6 +5,7 @@ using ModelMonitoring.Aggregation;
 using ModelMonitoring.Aggregation.Quality;
 using ModelMonitoring.Alerting;
 using ModelMonitoring.Buffers;
+using ModelMonitoring.ConceptDrift;
 using ModelMonitoring.DependencyInjection;
 using ModelMonitoring.Drift;
 using ModelMonitoring.Drift.Streaming;
@@ -51,7 +52,9 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
         IMonitoringLease? lease = null,
         IReplicaStore? replicaStore = null,
         IRealizedPerformanceStore? performanceStore = null,
-        IWindowPartialStore? windowPartials = null)
+        IWindowPartialStore? windowPartials = null,
+        IMonitoringReader? reader = null,
+        IConceptDriftStore? conceptDriftStore = null)
     {
         // Reading Value runs the validators: a bad configuration fails here, naming every bad setting.
         var settings = options.Value;
@@ -135,7 +138,10 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
             _failures,
             new FleetMembership(settings.ReplicaName, lease, replicaStore, GetStatistics, timeProvider, _logger, settings.FlushInterval),
             CreatePerformanceStage(settings, performanceStore, timeProvider),
-            settings.FleetWindows ? new FleetWindowMerger(windowPartials!, settings.ReplicaName, settings.FlushInterval * 3, _logger) : null);
+            settings.FleetWindows ? new FleetWindowMerger(windowPartials!, settings.ReplicaName, settings.FlushInterval * 3, _logger) : null)
+        {
+            ConceptDrift = CreateConceptDriftStage(settings, reader, conceptDriftStore, timeProvider),
+        };
         if (lease is not null)
         {
             // Fleet mode: only the leader learns a reference; the others load the one it saves.
@@ -171,6 +177,23 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
         }
 
         return new RealizedPerformanceStage([.. _models.Keys], store, settings.RealizedPerformance, settings.AggregationWindow, settings.Limits.MaxDistinctClassLabels, settings.SinkTimeout, timeProvider, _logger);
+    }
+
+    private ConceptDriftStage? CreateConceptDriftStage(ModelMonitoringOptions settings, IMonitoringReader? reader, IConceptDriftStore? store, TimeProvider timeProvider)
+    {
+        var models = settings.Models.Where(m => m.ConceptDriftMonitoring is not null).Select(m => (m.ToSchema(), m.ConceptDriftMonitoring!)).ToArray();
+        if (models.Length == 0)
+        {
+            return null;
+        }
+
+        if (reader is null || store is null || !settings.RealizedPerformance.Enabled)
+        {
+            Log.ConceptDriftUnsupported(_logger);
+            return null;
+        }
+
+        return new ConceptDriftStage(models, reader, store, settings.AggregationWindow, settings.SinkTimeout, timeProvider, _logger);
     }
 
     public AlertManager Alerts { get; }

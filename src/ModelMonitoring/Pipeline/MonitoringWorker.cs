@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using ModelMonitoring.Alerting;
 using ModelMonitoring.Buffers;
+using ModelMonitoring.ConceptDrift;
 using ModelMonitoring.Fleet;
 using ModelMonitoring.Internal;
 using ModelMonitoring.Performance;
@@ -69,6 +70,9 @@ internal sealed class MonitoringWorker
     public StageFailures Failures => _failures;
 
     public FleetMembership Fleet => _fleet;
+
+    /// <summary>Gets or sets the concept drift checks, run by the leader before each cycle's alert processing; set before <see cref="Start"/>.</summary>
+    public ConceptDriftStage? ConceptDrift { get; init; }
 
     public void Start() => _loop ??= Task.Run(RunAsync);
 
@@ -209,6 +213,12 @@ internal sealed class MonitoringWorker
                     await _alerts.RefreshFromStoreAsync(_stopDeadline.Token).ConfigureAwait(false);
                 }
                 complete = await RunCycleAsync(closeAllWindows: stopping, leading, _stopDeadline.Token).ConfigureAwait(false);
+                if (ConceptDrift is not null && !stopping)
+                {
+                    // Reads stored realized performance only; its observations join this cycle's (a follower's state is forgotten).
+                    await ConceptDrift.RunAsync(leading, _observations, _stopDeadline.Token).ConfigureAwait(false);
+                }
+
                 if (leading)
                 {
                     await _alerts.ProcessAsync(_observations, _stopDeadline.Token).ConfigureAwait(false);
