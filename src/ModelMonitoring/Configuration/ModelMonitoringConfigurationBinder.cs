@@ -99,6 +99,7 @@ internal static class ModelMonitoringConfigurationBinder
                 break;
             case "MissingValues":
                 BindMissingValues(child, model, errors);
+                break;
             case "ConceptDrift":
                 model.ConceptDrift(c => BindStrict(child, c, errors));
                 break;
