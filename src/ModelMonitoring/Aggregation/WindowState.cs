@@ -32,6 +32,9 @@ internal sealed class WindowState
     /// <summary>Gets or sets the summaries of the model's declared custom metrics, by declaration index; sized on first use.</summary>
     public CustomMetricWindow[] CustomMetrics { get; set; } = [];
 
+    /// <summary>Gets or sets the predictions kept for performance estimation (CBPE); created on first use.</summary>
+    public Estimation.EstimationSample? Estimation { get; set; }
+
     public void Reset(long index)
     {
         Index = index;
@@ -40,5 +43,6 @@ internal sealed class WindowState
         Latency.Clear();
         ClassCounts.Clear();
         Array.Clear(CustomMetrics);
+        Estimation?.Clear();
     }
 }

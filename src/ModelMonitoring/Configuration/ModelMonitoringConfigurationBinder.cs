@@ -19,7 +19,7 @@ internal static class ModelMonitoringConfigurationBinder
     internal static readonly string[] OtherPackagesSections = ["Channels", "Storage"];
 
     private static readonly string[] RootSections = ["Alerting", "Channels", "Limits", "Models", "RealizedPerformance", "Storage"];
-    private static readonly string[] ModelKeys = ["CategoricalFeatures", "CustomMetrics", "Drift", "Environment", "NumericFeatures", "StreamingDetectors", "Thresholds", "Version"];
+    private static readonly string[] ModelKeys = ["CategoricalFeatures", "CustomMetrics", "Drift", "Environment", "NumericFeatures", "PerformanceEstimation", "StreamingDetectors", "Thresholds", "Version"];
 
     public static void Bind(IConfiguration section, ModelMonitoringOptions options)
     {
@@ -97,6 +97,9 @@ internal static class ModelMonitoringConfigurationBinder
             case "Drift":
                 model.Drift(d => BindDrift(child, d, errors));
                 break;
+            case "PerformanceEstimation":
+                model.EstimatePerformance(e => BindEstimation(child, e, errors));
+                break;
             default:
                 errors.Add($"{child.Path}: '{child.Key}' is not a setting of a model; use one of {string.Join(", ", ModelKeys)}.");
                 break;
@@ -113,6 +116,18 @@ internal static class ModelMonitoringConfigurationBinder
         }
 
         BindStrict(section, drift, errors);
+    }
+
+    private static void BindEstimation(IConfigurationSection section, Estimation.PerformanceEstimationOptions estimation, List<string> errors)
+    {
+        if (section.GetChildren().FirstOrDefault(c => Is(c, nameof(estimation.Reference))) is { } reference)
+        {
+            // The labelled reference is data, not a setting.
+            errors.Add($"{reference.Path}: the labelled reference cannot be given in configuration; set PerformanceEstimation.Reference in code (CbpeReference.Create).");
+            return;
+        }
+
+        BindStrict(section, estimation, errors);
     }
 
     /// <summary>An array of names; a single value is read as a one-name list.</summary>

@@ -42,6 +42,9 @@ public sealed class ModelOptions
     /// <summary>Gets the streaming detectors watching the model's per-label errors, added with <see cref="StreamingDetector"/>.</summary>
     public IReadOnlyList<StreamingDetectorOptions> StreamingDetectors => _streamingDetectors;
 
+    /// <summary>Gets the performance estimation (CBPE) settings, or <see langword="null"/> when performance is not estimated (the default).</summary>
+    public Estimation.PerformanceEstimationOptions? PerformanceEstimation { get; private set; }
+
     internal bool EmptyNumericListDeclared { get; private set; }
 
     internal bool EmptyCategoricalListDeclared { get; private set; }
@@ -138,6 +141,22 @@ public sealed class ModelOptions
         var detector = new StreamingDetectorOptions(name);
         configure?.Invoke(detector);
         _streamingDetectors.Add(detector);
+        return this;
+    }
+
+    /// <summary>
+    /// Estimates the model's performance in each window before labels arrive (confidence-based performance estimation,
+    /// CBPE): confidences are calibrated on a labelled reference, and the estimates are stored as the window metrics
+    /// <c>estimated.*</c> with their bands, raising the alert of the same name when an estimate leaves the reference's band.
+    /// Calling it again configures the same settings.
+    /// </summary>
+    /// <param name="configure">Sets the reference (required), the metrics and the bands.</param>
+    /// <returns>This instance.</returns>
+    public ModelOptions EstimatePerformance(Action<Estimation.PerformanceEstimationOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        PerformanceEstimation ??= new Estimation.PerformanceEstimationOptions();
+        configure(PerformanceEstimation);
         return this;
     }
 

@@ -93,6 +93,7 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
                 Partials = settings.FleetWindows ? [] : null,
                 Replica = settings.ReplicaName,
                 ConceptDrift = [.. model.StreamingDetectors.Select(d => new ConceptDriftWatch(schema, d))],
+                Estimation = model.PerformanceEstimation is { } estimation ? new Estimation.PerformanceEstimationWatch(schema, estimation) : null,
             };
             var drift = model.DriftMonitoring is { } driftOptions
                 ? new DriftMonitor(schema, driftOptions, detectors, referenceStore, settings.SinkTimeout, timeProvider, _logger, _failures, settings.Limits.MaxDistinctCategoricalValues)
