@@ -200,6 +200,8 @@ Console.WriteLine(SqlExamples.PerSecond);
 Console.WriteLine();
 Console.WriteLine(SqlExamples.FeaturesPerMinute);
 
+await PerformanceEstimationDemo.RunAsync();
+
 // The on-call engineer acknowledges every alert that has been firing for a second.
 async Task AcknowledgeFiringAlertsAsync()
 {

@@ -30,6 +30,9 @@ public sealed class FraudDetectionSampleTests : IDisposable
         output.ShouldNotContain("(threshold ");
         output.ShouldContain(SqlExamples.PerSecond.ReplaceLineEndings());
         output.ShouldContain(SqlExamples.FeaturesPerMinute.ReplaceLineEndings());
+        output.ShouldMatch(@"estimated accuracy [0-9.]+ % \(band [0-9.]+ % to [0-9.]+ %\) +realized accuracy: not known yet");
+        output.ShouldMatch(@"alert estimated\.accuracy: fraud: estimated\.accuracy = [0-9.]+ left the reference's band");
+        output.ShouldMatch(@"estimated accuracy [0-9.]+ % +realized accuracy [0-9.]+ % from 2,000 labels");
 
         var database = _directory.File("monitoring.db");
         var seconds = SqlViewTests.Query(database, SqlExamples.PerSecond);
