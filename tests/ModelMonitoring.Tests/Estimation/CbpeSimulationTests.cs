@@ -72,6 +72,22 @@ public sealed class CbpeSimulationTests
     }
 
     [Fact]
+    public void ThresholdOnAnEstimate_IsCheckedLikeAnyWindowMetric()
+    {
+        var model = new SimulatedClassifier(seed: 9, 2);
+        var threshold = new ModelMonitoring.Configuration.MetricThreshold(EstimatedMetricNames.Accuracy) { Min = 0.99 };
+        var aggregator = Create(2, 1.5, bandWidth: 3, thresholds: [threshold]);
+        var alerts = new List<Alert>();
+
+        Fill(aggregator, model, 0, 1.5);
+        aggregator.CloseWindows(Start.AddMinutes(2), all: false, new ArrayBuilder<MetricRecord>(64), alerts);
+
+        var fired = alerts.Single(a => a.Name == "threshold." + EstimatedMetricNames.Accuracy);
+        fired.State.ShouldBe(AlertState.Firing);
+        fired.Value!.Value.ShouldBeLessThan(0.99);
+    }
+
+    [Fact]
     public void SmallWindow_GetsNoEstimateAndNoAlert()
     {
         var model = new SimulatedClassifier(seed: 3, 2);
@@ -140,7 +156,7 @@ public sealed class CbpeSimulationTests
         return inside.ToDictionary(p => p.Key, p => (double)p.Value / Windows, StringComparer.Ordinal);
     }
 
-    private static WindowAggregator Create(int classes, double spread, double bandWidth, int minWindowSize = 100, int maxWindowPredictions = 100_000)
+    private static WindowAggregator Create(int classes, double spread, double bandWidth, int minWindowSize = 100, int maxWindowPredictions = 100_000, ModelMonitoring.Configuration.MetricThreshold[]? thresholds = null)
     {
         // The reference comes from its own draws, so windows are independent of it.
         var (predicted, confidences, actual) = new SimulatedClassifier(seed: 1000 + classes, classes).Batch(20_000, spread);
@@ -151,7 +167,7 @@ public sealed class CbpeSimulationTests
             MinWindowSize = minWindowSize,
             MaxWindowPredictions = maxWindowPredictions,
         };
-        return new WindowAggregator(TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(1), 10_000, new ThresholdEvaluator(Schema, []), "m")
+        return new WindowAggregator(TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(1), 10_000, new ThresholdEvaluator(Schema, thresholds ?? []), "m")
         {
             Estimation = new PerformanceEstimationWatch(Schema, options),
         };

@@ -105,6 +105,22 @@ public sealed class PerformanceEstimationConfigurationTests
     }
 
     [Fact]
+    public void ARuleNamedLikeAnEstimateAlert_FailsAtStartUp_ButAThresholdOnAnEstimateIsAllowed()
+    {
+        var error = Should.Throw<OptionsValidationException>(() => MonitoringPipeline.Create(b => b.Configure(o =>
+        {
+            o.AddModel("fraud", m => m
+                .EstimatePerformance(e => e.Reference = Binary.Value)
+                .Threshold(EstimatedMetricNames.Accuracy, t => t.Min = 0.8));
+            o.Alerting.Rules.Add(new AlertRule { Name = "estimated.mine", Metric = EstimatedMetricNames.F1, Operator = "<", Value = 0.5 });
+        }).AddSink(new RecordingSink())));
+
+        error.Message.ShouldContain("'estimated.mine' is not allowed; names starting with 'estimated.' are reserved for the alerts of performance estimation.");
+        error.Message.ShouldNotContain("Thresholds['estimated.accuracy']");
+        error.Message.ShouldNotContain("Metric: 'estimated.f1'");
+    }
+
+    [Fact]
     public void RocAucAlone_WithAMulticlassReference_FailsAtStartUp()
     {
         var (predicted, confidences, actual) = new SimulatedClassifier(seed: 12, 3).Batch(1_000, 2);
