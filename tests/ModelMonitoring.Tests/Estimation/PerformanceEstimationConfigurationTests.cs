@@ -121,6 +121,18 @@ public sealed class PerformanceEstimationConfigurationTests
     }
 
     [Fact]
+    public void WithFleetWindows_FailsAtStartUpNamingTheSetting()
+    {
+        var error = Should.Throw<OptionsValidationException>(() => MonitoringPipeline.Create(b => b.Configure(o =>
+        {
+            o.FleetWindows = true;
+            o.AddModel("fraud", m => m.EstimatePerformance(e => e.Reference = Binary.Value));
+        }).AddSink(new RecordingSink())));
+
+        error.Message.ShouldContain("ModelMonitoringOptions.Models['fraud'].PerformanceEstimation: performance estimation does not run on fleet windows yet;");
+    }
+
+    [Fact]
     public void RocAucAlone_WithAMulticlassReference_FailsAtStartUp()
     {
         var (predicted, confidences, actual) = new SimulatedClassifier(seed: 12, 3).Batch(1_000, 2);
