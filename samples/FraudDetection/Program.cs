@@ -202,6 +202,7 @@ Console.WriteLine();
 Console.WriteLine(SqlExamples.FeaturesPerMinute);
 
 await ConceptDriftDemo.RunAsync(colors);
+await PerformanceEstimationDemo.RunAsync();
 
 // The on-call engineer acknowledges every alert that has been firing for a second.
 async Task AcknowledgeFiringAlertsAsync()

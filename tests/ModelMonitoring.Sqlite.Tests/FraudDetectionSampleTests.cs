@@ -33,6 +33,9 @@ public sealed class FraudDetectionSampleTests : IDisposable
         output.ShouldMatch(@"realized\.accuracy [0-9.]+ % over \d windows vs [0-9.]+ % over \d: degradation +[0-9.]+ %, t = +[0-9.]+, df = +[0-9.]+, p = \S+, DRIFT \((Warning|Critical)\)");
         output.ShouldMatch(@"concept\.performance\.realized\.accuracy +(Warning|Critical) +fired");
         output.ShouldMatch(@"concept\.ddm +Warning +fired");
+        output.ShouldMatch(@"estimated accuracy [0-9.]+ % \(band [0-9.]+ % to [0-9.]+ %\) +realized accuracy: not known yet");
+        output.ShouldMatch(@"alert estimated\.accuracy: fraud: estimated\.accuracy = [0-9.]+ left the reference's band");
+        output.ShouldMatch(@"estimated accuracy [0-9.]+ % +realized accuracy [0-9.]+ % from 2,000 labels");
 
         var database = _directory.File("monitoring.db");
         var seconds = SqlViewTests.Query(database, SqlExamples.PerSecond);

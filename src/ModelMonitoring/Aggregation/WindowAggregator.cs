@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ModelMonitoring.Alerting;
 using ModelMonitoring.Drift.Streaming;
+using ModelMonitoring.Estimation;
 using ModelMonitoring.Internal;
 using ModelMonitoring.Recording;
 using ModelMonitoring.Storage;
@@ -44,6 +45,7 @@ internal sealed class WindowAggregator
     private long _groupedAsOther;
     private ConceptDriftWatch[] _concept = [];
     private readonly List<Alert> _conceptObservations = [];
+    private readonly List<Alert> _estimationObservations = [];
 
     public WindowAggregator(TimeSpan window, TimeSpan grace, int labelJoinCapacity, ThresholdEvaluator thresholds, string model = "", ILogger? logger = null)
     {
@@ -74,6 +76,9 @@ internal sealed class WindowAggregator
         get => _concept;
         init => _concept = [.. value];
     }
+
+    /// <summary>Gets the model's performance estimation (CBPE), or <see langword="null"/> when it has none; not run for fleet windows.</summary>
+    public PerformanceEstimationWatch? Estimation { get; init; }
 
     /// <summary>Gets how many predictions were counted under <see cref="RecordingLimits.OtherValue"/>; may be read from any thread.</summary>
     public long GroupedAsOther => Volatile.Read(ref _groupedAsOther);
@@ -107,6 +112,10 @@ internal sealed class WindowAggregator
         if (prediction.PredictedClass is { } predictedClass)
         {
             CountClass(window.ClassCounts, predictedClass);
+            if (Estimation is { } estimation && prediction.Confidence is { } score && prediction.Status == PredictionStatus.Success)
+            {
+                estimation.Observe(window, predictedClass, score);
+            }
         }
 
         Quality?.Observe(window, prediction);
@@ -257,6 +266,8 @@ internal sealed class WindowAggregator
                 var effectiveEnd = all && now < end ? now : end;
                 Emit(window, start, end, effectiveEnd - start, metrics);
                 _thresholds.Evaluate(_values, window.CustomMetrics, end, alerts);
+                alerts.AddRange(_estimationObservations);
+                _estimationObservations.Clear();
             }
 
             _pool.Push(window);
@@ -376,6 +387,8 @@ internal sealed class WindowAggregator
 
         Quality?.Emit(window, _values);
 
+        // Estimates are emitted with the window's other metrics; their band checks join the alerts after the thresholds'.
+        Estimation?.Close(window.Estimation, end, _values, _estimationObservations);
         foreach (var (name, value) in _values)
         {
             metrics.Add(new MetricRecord { Name = name, Value = value, Timestamp = end, WindowStart = start, Unit = UnitOf(name) });

@@ -34,6 +34,8 @@ internal sealed class WindowState
 
     /// <summary>Gets or sets the data-quality counts per feature (numeric features, then categorical ones); sized on first use.</summary>
     public Quality.FeatureQuality[] Quality { get; set; } = [];
+    /// <summary>Gets or sets the predictions kept for performance estimation (CBPE); created on first use.</summary>
+    public Estimation.EstimationSample? Estimation { get; set; }
 
     public void Reset(long index)
     {
@@ -44,5 +46,6 @@ internal sealed class WindowState
         ClassCounts.Clear();
         Array.Clear(CustomMetrics);
         Array.Clear(Quality);
+        Estimation?.Clear();
     }
 }

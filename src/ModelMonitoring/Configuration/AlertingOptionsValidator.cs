@@ -111,6 +111,10 @@ internal static class AlertingOptionsValidator
         {
             errors.Add($"{setting}.Name: '{rule.Name}' is not allowed; names starting with 'threshold.', 'drift.' or 'concept.' are reserved for built-in alerts.");
         }
+        else if (rule.Name.StartsWith(Estimation.EstimatedMetricNames.Prefix, StringComparison.Ordinal))
+        {
+            errors.Add($"{setting}.Name: '{rule.Name}' is not allowed; names starting with 'estimated.' are reserved for the alerts of performance estimation.");
+        }
 
         if (rule.Model is not null && !models.Any(m => m.Name == rule.Model))
         {

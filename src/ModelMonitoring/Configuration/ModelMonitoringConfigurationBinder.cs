@@ -19,7 +19,7 @@ internal static class ModelMonitoringConfigurationBinder
     internal static readonly string[] OtherPackagesSections = ["Channels", "Storage"];
 
     private static readonly string[] RootSections = ["Alerting", "Channels", "Limits", "Models", "RealizedPerformance", "Storage"];
-    private static readonly string[] ModelKeys = ["CategoricalFeatures", "ConceptDrift", "CustomMetrics", "Drift", "Environment", "MissingValues", "NumericFeatures", "StreamingDetectors", "Thresholds", "Version"];
+    private static readonly string[] ModelKeys = ["CategoricalFeatures", "ConceptDrift", "CustomMetrics", "Drift", "Environment", "MissingValues", "NumericFeatures", "PerformanceEstimation", "StreamingDetectors", "Thresholds", "Version"];
 
     public static void Bind(IConfiguration section, ModelMonitoringOptions options)
     {
@@ -103,6 +103,9 @@ internal static class ModelMonitoringConfigurationBinder
             case "ConceptDrift":
                 model.ConceptDrift(c => BindStrict(child, c, errors));
                 break;
+            case "PerformanceEstimation":
+                model.EstimatePerformance(e => BindEstimation(child, e, errors));
+                break;
             default:
                 errors.Add($"{child.Path}: '{child.Key}' is not a setting of a model; use one of {string.Join(", ", ModelKeys)}.");
                 break;
@@ -132,6 +135,18 @@ internal static class ModelMonitoringConfigurationBinder
         {
             errors.Add($"{child.Path}: '{child.Value}' is not allowed; use one of {string.Join(", ", Enum.GetNames<Recording.MissingValueHandling>())}.");
         }
+    }
+
+    private static void BindEstimation(IConfigurationSection section, Estimation.PerformanceEstimationOptions estimation, List<string> errors)
+    {
+        if (section.GetChildren().FirstOrDefault(c => Is(c, nameof(estimation.Reference))) is { } reference)
+        {
+            // The labelled reference is data, not a setting.
+            errors.Add($"{reference.Path}: the labelled reference cannot be given in configuration; set PerformanceEstimation.Reference in code (CbpeReference.Create).");
+            return;
+        }
+
+        BindStrict(section, estimation, errors);
     }
 
     /// <summary>An array of names; a single value is read as a one-name list.</summary>

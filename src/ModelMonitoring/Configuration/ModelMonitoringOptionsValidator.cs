@@ -50,6 +50,11 @@ internal sealed class ModelMonitoringOptionsValidator : IValidateOptions<ModelMo
             }
 
             ModelValidator.Validate(model, errors);
+            if (options.FleetWindows && model.PerformanceEstimation is not null)
+            {
+                // Replicas' window partials carry no predictions, so the leader could not estimate: refuse rather than stay silent.
+                errors.Add($"ModelMonitoringOptions.Models['{model.Name}'].PerformanceEstimation: performance estimation does not run on fleet windows yet; turn FleetWindows off or do not call EstimatePerformance for this model.");
+            }
         }
 
         AlertingOptionsValidator.Validate(options.Alerting, options.Models, errors);

@@ -52,6 +52,9 @@ public sealed class ModelOptions
     /// <summary>Gets the concept drift check's settings, or <see langword="null"/> when concept drift is not checked (the default).</summary>
     public ConceptDriftOptions? ConceptDriftMonitoring { get; private set; }
 
+    /// <summary>Gets the performance estimation (CBPE) settings, or <see langword="null"/> when performance is not estimated (the default).</summary>
+    public Estimation.PerformanceEstimationOptions? PerformanceEstimation { get; private set; }
+
     internal bool EmptyNumericListDeclared { get; private set; }
 
     internal bool EmptyCategoricalListDeclared { get; private set; }
@@ -176,6 +179,22 @@ public sealed class ModelOptions
     {
         ConceptDriftMonitoring ??= new ConceptDriftOptions();
         configure?.Invoke(ConceptDriftMonitoring);
+        return this;
+    }
+
+    /// <summary>
+    /// Estimates the model's performance in each window before labels arrive (confidence-based performance estimation,
+    /// CBPE): confidences are calibrated on a labelled reference, and the estimates are stored as the window metrics
+    /// <c>estimated.*</c> with their bands, raising the alert of the same name when an estimate leaves the reference's band.
+    /// Calling it again configures the same settings.
+    /// </summary>
+    /// <param name="configure">Sets the reference (required), the metrics and the bands.</param>
+    /// <returns>This instance.</returns>
+    public ModelOptions EstimatePerformance(Action<Estimation.PerformanceEstimationOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        PerformanceEstimation ??= new Estimation.PerformanceEstimationOptions();
+        configure(PerformanceEstimation);
         return this;
     }
 

@@ -83,6 +83,11 @@ internal static class ModelValidator
         {
             DriftOptionsValidator.Validate($"{where}.Drift", model, drift, errors);
         }
+
+        if (model.PerformanceEstimation is { } estimation)
+        {
+            PerformanceEstimationValidator.Validate($"{where}.PerformanceEstimation", estimation, errors);
+        }
     }
 
     /// <summary>Whether <paramref name="metric"/> is a built-in window metric or one of the model's custom metrics.</summary>

@@ -101,6 +101,7 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
                 Replica = settings.ReplicaName,
                 ConceptDrift = [.. model.StreamingDetectors.Select(d => new ConceptDriftWatch(schema, d))],
                 Quality = schema.NumericFeatures.Count + schema.CategoricalFeatures.Count == 0 ? null : new FeatureQualityTracker(schema, drift is null ? null : () => drift.References.Current),
+                Estimation = model.PerformanceEstimation is { } estimation ? new Estimation.PerformanceEstimationWatch(schema, estimation) : null,
             };
             if (drift is not null)
             {

@@ -204,6 +204,7 @@ public sealed class ApplicationAlertTests
         { "ApplicationAlert.Name: 257 characters are more than the 256 allowed", ModelFailure() with { Name = new string('n', 257) } },
         { "ApplicationAlert.Name: 'threshold.x' is reserved", ModelFailure() with { Name = "threshold.x" } },
         { "ApplicationAlert.Name: 'concept.ddm' is reserved", ModelFailure() with { Name = "concept.ddm" } },
+        { "ApplicationAlert.Name: 'estimated.accuracy' is reserved", ModelFailure() with { Name = "estimated.accuracy" } },
         { "ApplicationAlert.Name: 'errors' is the name of an alert rule", ModelFailure() with { Name = "errors" } },
         { "ApplicationAlert.Message: must not contain control characters", ModelFailure("line\nbreak") },
         { "ApplicationAlert.Message: must not be empty", ModelFailure(string.Empty) },

@@ -21,6 +21,11 @@ internal static class ApplicationAlertValidator
             Fail(nameof(alert.Name), $"'{alert.Name}' is reserved: names starting with 'threshold.', 'drift.' or 'concept.' belong to built-in alerts.");
         }
 
+        if (alert.Name.StartsWith(Estimation.EstimatedMetricNames.Prefix, StringComparison.Ordinal))
+        {
+            Fail(nameof(alert.Name), $"'{alert.Name}' is reserved: names starting with 'estimated.' belong to the alerts of performance estimation.");
+        }
+
         if (rules.Any(r => string.Equals(r.Rule.Name, alert.Name, StringComparison.Ordinal)))
         {
             Fail(nameof(alert.Name), $"'{alert.Name}' is the name of an alert rule (configured or added at run time), whose alerts it would take over; give the application alert a name of its own.");

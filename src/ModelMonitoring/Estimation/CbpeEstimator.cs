@@ -1,0 +1,101 @@
+namespace ModelMonitoring.Estimation;
+
+/// <summary>
+/// Estimates a window's metrics from its predictions (class index into the reference's classes and confidence) with
+/// the reference's calibration. Two classes: the calibrated positive-class probability p of each prediction gives the
+/// expected confusion matrix (TP = Σ p over positive predictions, FP = Σ 1 − p over them, FN and TN likewise over negative
+/// ones) and the expected ROC curve over the scores. More classes: the calibrated probability q that a prediction is right
+/// gives the expected true positives of its class, and 1 − q is spread over the true classes as the reference's mistakes
+/// of that class were. Keeps its scratch buffers between calls; one instance per worker.
+/// </summary>
+internal sealed class CbpeEstimator(CbpeReference reference)
+{
+    private double[] _scores = [];
+    private double[] _probabilities = [];
+    private readonly double[] _sums = new double[3 * reference.Classes.Count];
+
+    public CbpeReference Reference => reference;
+
+    /// <summary>Writes the estimates into <paramref name="values"/> (<see cref="CbpeMath"/> slots; NaN when undefined).</summary>
+    public void Estimate(ReadOnlySpan<int> classes, ReadOnlySpan<double> confidences, Span<double> values)
+    {
+        if (reference.IsBinary)
+        {
+            EstimateBinary(classes, confidences, values);
+        }
+        else
+        {
+            EstimateMulticlass(classes, confidences, values);
+        }
+    }
+
+    private void EstimateBinary(ReadOnlySpan<int> classes, ReadOnlySpan<double> confidences, Span<double> values)
+    {
+        var n = classes.Length;
+        if (_scores.Length < n)
+        {
+            _scores = new double[n];
+            _probabilities = new double[n];
+        }
+
+        var calibrator = reference.PositiveCalibrator!;
+        double tp = 0, fp = 0, fn = 0, tn = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var predictedPositive = classes[i] == 1;
+            var score = predictedPositive ? confidences[i] : 1 - confidences[i];
+            var p = calibrator.Predict(score);
+            _scores[i] = score;
+            _probabilities[i] = p;
+            if (predictedPositive)
+            {
+                tp += p;
+                fp += 1 - p;
+            }
+            else
+            {
+                fn += p;
+                tn += 1 - p;
+            }
+        }
+
+        CbpeMath.Binary(tp, fp, fn, tn, values);
+        values[CbpeMath.RocAuc] = CbpeMath.AreaUnderRoc(_scores.AsSpan(0, n), _probabilities.AsSpan(0, n));
+    }
+
+    private void EstimateMulticlass(ReadOnlySpan<int> classes, ReadOnlySpan<double> confidences, Span<double> values)
+    {
+        var k = reference.Classes.Count;
+        var sums = _sums.AsSpan();
+        sums.Clear();
+        var truePositives = sums[..k];
+        var predicted = sums.Slice(k, k);
+        var falseNegatives = sums[(2 * k)..];
+        var calibrators = reference.ClassCalibrators;
+        var n = 0;
+        for (var i = 0; i < classes.Length; i++)
+        {
+            // A class the reference never predicted has no calibration.
+            if (calibrators[classes[i]] is not { } calibrator)
+            {
+                continue;
+            }
+
+            truePositives[classes[i]] += calibrator.Predict(confidences[i]);
+            predicted[classes[i]]++;
+            n++;
+        }
+
+        var shares = reference.MistakeShares;
+        for (var c = 0; c < k; c++)
+        {
+            var wrong = predicted[c] - truePositives[c];
+            for (var t = 0; t < k; t++)
+            {
+                falseNegatives[t] += wrong * shares[c, t];
+            }
+        }
+
+        CbpeMath.Macro(truePositives, predicted, falseNegatives, n, values);
+    }
+}

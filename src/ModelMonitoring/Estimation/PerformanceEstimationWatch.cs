@@ -1,0 +1,91 @@
+using System.Globalization;
+using ModelMonitoring.Alerting;
+
+namespace ModelMonitoring.Estimation;
+
+/// <summary>
+/// One model's performance estimation on the worker: keeps each open window's predictions, and when the window closes
+/// adds the estimates and their bands to its metrics and reports, per metric, whether the estimate left the reference's
+/// band (an observation <see cref="AlertState.Firing"/>) or not (<see cref="AlertState.Resolved"/>).
+/// </summary>
+internal sealed class PerformanceEstimationWatch
+{
+    // Fixed so that a replayed stream keeps the same sample; the sample only bounds memory, it is not a security choice.
+    private const int SampleSeed = 0x5EED;
+    private readonly ModelSchema _model;
+    private readonly PerformanceEstimationOptions _options;
+    private readonly CbpeReference _reference;
+    private readonly CbpeEstimator _estimator;
+    private readonly Random _random = new(SampleSeed);
+    private readonly double[] _values = new double[CbpeMath.MetricCount];
+    private readonly string[] _lower = [.. EstimatedMetricNames.All.Select(EstimatedMetricNames.Lower)];
+    private readonly string[] _upper = [.. EstimatedMetricNames.All.Select(EstimatedMetricNames.Upper)];
+
+    public PerformanceEstimationWatch(ModelSchema model, PerformanceEstimationOptions options)
+    {
+        _model = model;
+        _options = options;
+        _reference = options.Reference ?? throw new ArgumentException("PerformanceEstimationOptions.Reference is required.", nameof(options));
+        _estimator = new CbpeEstimator(_reference);
+    }
+
+    /// <summary>Keeps a prediction for its window's estimate when its class is one the reference calibrates.</summary>
+    public void Observe(Aggregation.WindowState window, string predictedClass, double confidence)
+    {
+        var index = _reference.IndexOf(predictedClass);
+        if (index < 0 || !double.IsFinite(confidence) || (!_reference.IsBinary && _reference.ClassCalibrators[index] is null))
+        {
+            return;
+        }
+
+        window.Estimation ??= new EstimationSample();
+        window.Estimation.Add(index, confidence, _options.MaxWindowPredictions, _random);
+    }
+
+    /// <summary>Adds the window's estimates and bands to <paramref name="metrics"/> and its band checks to <paramref name="observations"/>.</summary>
+    public void Close(EstimationSample? sample, DateTimeOffset windowEnd, Dictionary<string, double> metrics, List<Alert> observations)
+    {
+        if (sample is null || sample.Count < _options.MinWindowSize)
+        {
+            return;
+        }
+
+        _estimator.Estimate(sample.Classes, sample.Confidences, _values);
+        var z = _options.BandWidth;
+        for (var metric = 0; metric < CbpeMath.MetricCount; metric++)
+        {
+            var estimate = _values[metric];
+            var deviation = _reference.Deviation(metric, sample.Seen);
+            var expected = _reference.ReferenceValues[metric];
+            if (((int)_options.Metrics & (1 << metric)) == 0 || !double.IsFinite(estimate) || !double.IsFinite(deviation) || !double.IsFinite(expected))
+            {
+                continue;
+            }
+
+            var name = EstimatedMetricNames.All[metric];
+            metrics[name] = estimate;
+            metrics[_lower[metric]] = Math.Max(0, estimate - (z * deviation));
+            metrics[_upper[metric]] = Math.Min(1, estimate + (z * deviation));
+            var low = expected - (z * deviation);
+            var high = expected + (z * deviation);
+            double? limit = estimate < low ? low : estimate > high ? high : null;
+            observations.Add(new Alert
+            {
+                Model = _model.Name,
+                Version = _model.Version,
+                Environment = _model.Environment,
+                Name = name,
+                Severity = _options.Severity,
+                State = limit is null ? AlertState.Resolved : AlertState.Firing,
+                Metric = name,
+                Value = estimate,
+                Threshold = limit,
+                Baseline = expected,
+                Timestamp = windowEnd,
+                Message = limit is null
+                    ? string.Create(CultureInfo.InvariantCulture, $"{_model.Name}: {name} = {estimate:G4} is within the reference's band {low:G4} to {high:G4}.")
+                    : string.Create(CultureInfo.InvariantCulture, $"{_model.Name}: {name} = {estimate:G4} left the reference's band {low:G4} to {high:G4} (reference {expected:G4}, {sample.Seen:N0} predictions, no labels needed)."),
+            });
+        }
+    }
+}
