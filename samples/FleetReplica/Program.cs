@@ -39,9 +39,10 @@ var monitoringBuilder = builder.Services
         o.AggregationWindow = settings.Window;
         o.FlushInterval = settings.CheckInterval;
         o.SinkRetryCount = settings.SinkRetries;
+        o.SinkTimeout = settings.SinkTimeout;
         if (settings.Groups)
         {
-            o.MaxBatchSize = settings.GroupSize; // a group is one batch: one transaction
+            o.MaxBatchSize = settings.GroupSize; // a group is usually one batch, or two when a worker cycle drains it while it is recorded
         }
 
         o.AddModel(settings.Model, m => m.NumericFeatures("amount").Threshold(WindowMetricNames.ErrorRate, t => t.Max = 0.1));
@@ -57,6 +58,7 @@ var monitoringBuilder = builder.Services
     {
         o.ConnectionString = settings.ConnectionString;
         o.Schema = settings.Schema;
+        o.CommandTimeout = settings.CommandTimeout;
     });
 if (settings.Webhook is { } webhook)
 {

@@ -41,7 +41,7 @@ internal sealed class ReplicaSettings
 
     /// <summary>
     /// Gets whether predictions are recorded in groups of <see cref="GroupSize"/>, each flushed before the next
-    /// (so each group is one stored batch), instead of at a steady rate. The default value is <see langword="false"/>.
+    /// (so no stored batch holds rows of two groups), instead of at a steady rate. The default value is <see langword="false"/>.
     /// </summary>
     public bool Groups { get; private init; }
 
@@ -65,6 +65,12 @@ internal sealed class ReplicaSettings
 
     /// <summary>Gets how many times a failed write is retried before its batch is dropped (counted as SinkFailure). The default value is 5.</summary>
     public int SinkRetries { get; private init; } = 5;
+
+    /// <summary>Gets how long one statement of a write may run (PostgreSqlStorageOptions.CommandTimeout). The default value is 5 seconds.</summary>
+    public TimeSpan CommandTimeout { get; private init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Gets how long one write may take before the pipeline abandons and retries it (ModelMonitoringOptions.SinkTimeout); longer than <see cref="CommandTimeout"/> (checked at start-up). The default value is 10 seconds.</summary>
+    public TimeSpan SinkTimeout { get; private init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Gets how long the replica runs, or <see langword="null"/> until stopped (Ctrl+C, SIGTERM, or end of stdin with <see cref="StopOnStdinClose"/>).</summary>
     public TimeSpan? Duration { get; private init; }
@@ -95,6 +101,8 @@ internal sealed class ReplicaSettings
             Window = Milliseconds(configuration, "WindowMs", 1_000, errors),
             CheckInterval = Milliseconds(configuration, "CheckIntervalMs", 200, errors),
             SinkRetries = Int(configuration, "SinkRetries", 5, 0, 100, errors),
+            CommandTimeout = Milliseconds(configuration, "CommandTimeoutMs", 5_000, errors),
+            SinkTimeout = Milliseconds(configuration, "SinkTimeoutMs", 10_000, errors),
             Duration = configuration["DurationMs"] is null ? null : Milliseconds(configuration, "DurationMs", 0, errors),
             StopOnStdinClose = Bool(configuration, "StopOnStdinClose", errors),
         };

@@ -39,7 +39,8 @@ internal sealed class Traffic(ReplicaSettings settings, IModelMonitor monitor, T
 
     /// <summary>
     /// Records groups of <see cref="ReplicaSettings.GroupSize"/> predictions from one thread, flushing after each:
-    /// with the batch size equal to the group size, each group is written as one batch.
+    /// with the batch size equal to the group size, no batch holds rows of two groups, and a group is usually one
+    /// batch; it is two when a worker cycle (woken by a previous signal) drains the ring while the group is recorded.
     /// </summary>
     public Task RecordGroupsAsync(IModelMonitoring monitoring, CancellationToken stopToken) => Task.Factory.StartNew(
         () =>
