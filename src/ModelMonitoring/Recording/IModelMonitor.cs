@@ -45,4 +45,22 @@ public interface IModelMonitor
     /// <param name="issues">Optional descriptions of what is wrong, copied when recorded (within <see cref="RecordingLimits"/>).</param>
     /// <returns><see langword="true"/> when the record was accepted into the buffer.</returns>
     bool RecordHealthCheck(ModelHealthStatus status, double score, IReadOnlyList<string>? issues = null);
+
+    /// <summary>Records per-feature attributions (SHAP-like) of an earlier prediction, for example computed later on a sample.</summary>
+    /// <param name="predictionId">The identifier <see cref="RecordPrediction(in Prediction)"/> returned.</param>
+    /// <param name="values">One finite value per feature, numeric features first, then categorical ones, each in schema order; copied.</param>
+    /// <param name="baseValue">The base value (expected model output) the attributions add up from, when known; must be finite.</param>
+    /// <returns>
+    /// <see langword="true"/> when the record was accepted into the buffer; a wrong count is rejected as
+    /// <see cref="DropReason.SchemaMismatch"/>, a value that is not finite or an empty id as <see cref="DropReason.InvalidValue"/>.
+    /// </returns>
+    bool RecordAttributions(PredictionId predictionId, ReadOnlySpan<double> values, double? baseValue = null);
+
+    /// <summary>Records a LIME explanation of an earlier prediction: the local surrogate's weights, intercept and score.</summary>
+    /// <param name="predictionId">The identifier <see cref="RecordPrediction(in Prediction)"/> returned.</param>
+    /// <param name="weights">One finite weight per feature, in the order of <see cref="RecordAttributions"/>; copied.</param>
+    /// <param name="intercept">The surrogate's intercept; must be finite.</param>
+    /// <param name="score">The surrogate's local score (R²); must be finite.</param>
+    /// <returns><see langword="true"/> when the record was accepted into the buffer; rejected as <see cref="RecordAttributions"/> describes.</returns>
+    bool RecordLimeExplanation(PredictionId predictionId, ReadOnlySpan<double> weights, double intercept, double score);
 }
