@@ -19,7 +19,7 @@ internal static class ModelMonitoringConfigurationBinder
     internal static readonly string[] OtherPackagesSections = ["Channels", "Storage"];
 
     private static readonly string[] RootSections = ["Alerting", "Channels", "Limits", "Models", "RealizedPerformance", "Storage"];
-    private static readonly string[] ModelKeys = ["CategoricalFeatures", "CustomMetrics", "Drift", "Environment", "NumericFeatures", "StreamingDetectors", "Thresholds", "Version"];
+    private static readonly string[] ModelKeys = ["CategoricalFeatures", "CustomMetrics", "Drift", "Environment", "Explainability", "NumericFeatures", "StreamingDetectors", "Thresholds", "Version"];
 
     public static void Bind(IConfiguration section, ModelMonitoringOptions options)
     {
@@ -96,6 +96,9 @@ internal static class ModelMonitoringConfigurationBinder
                 break;
             case "Drift":
                 model.Drift(d => BindDrift(child, d, errors));
+                break;
+            case "Explainability":
+                BindStrict(child, model.ExplainabilityMonitoring, errors);
                 break;
             default:
                 errors.Add($"{child.Path}: '{child.Key}' is not a setting of a model; use one of {string.Join(", ", ModelKeys)}.");

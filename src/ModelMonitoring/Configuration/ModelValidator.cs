@@ -74,6 +74,8 @@ internal static class ModelValidator
         {
             DriftOptionsValidator.Validate($"{where}.Drift", model, drift, errors);
         }
+
+        Explainability.ExplainabilityOptionsValidator.Validate($"{where}.Explainability", model.ExplainabilityMonitoring, errors);
     }
 
     /// <summary>Whether <paramref name="metric"/> is a built-in window metric or one of the model's custom metrics.</summary>

@@ -1,4 +1,5 @@
 using ModelMonitoring.Internal;
+using ModelMonitoring.Recording;
 using ModelMonitoring.Storage;
 
 namespace ModelMonitoring.Pipeline;
@@ -35,9 +36,22 @@ internal sealed partial class ModelPipeline
                     Score = double.IsNaN(entry.Score) ? null : entry.Score,
                 };
                 shard.Release();
+                Observe(buffers.Explanations[count - 1]);
             }
         }
 
         buffers.ExplanationCount = count;
+    }
+
+    private void Observe(in ExplanationRecord explanation)
+    {
+        try
+        {
+            Explainability?.Observe(explanation);
+        }
+        catch (Exception ex) when (_failures is not null)
+        {
+            _failures.Report(Model.Name, MonitoringStage.Drift, nameof(Explainability), ex);
+        }
     }
 }

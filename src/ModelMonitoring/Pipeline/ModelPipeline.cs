@@ -30,6 +30,9 @@ internal sealed partial class ModelPipeline
     /// <summary>Gets the model's continuous drift monitoring, or <see langword="null"/> when drift is not monitored.</summary>
     public DriftMonitor? Drift { get; }
 
+    /// <summary>Gets the model's explainability monitoring (importance and attribution drift), or <see langword="null"/>.</summary>
+    public Explainability.ExplainabilityMonitor? Explainability { get; init; }
+
     public BatchBuffers Buffers { get; private set; }
 
     public ModelSchema Model => Monitor.Model;

@@ -63,4 +63,22 @@ public interface IModelMonitor
     /// <param name="score">The surrogate's local score (R²); must be finite.</param>
     /// <returns><see langword="true"/> when the record was accepted into the buffer; rejected as <see cref="RecordAttributions"/> describes.</returns>
     bool RecordLimeExplanation(PredictionId predictionId, ReadOnlySpan<double> weights, double intercept, double score);
+
+    /// <summary>
+    /// Records a model version's global feature importances (from training, such as gain or mean |SHAP|). The worker compares
+    /// them with those of the version recorded before, for importance drift between versions. Not for the hot path: it copies.
+    /// </summary>
+    /// <param name="version">The model version the importances belong to.</param>
+    /// <param name="importances">One finite importance per feature of the model, by feature name.</param>
+    /// <returns>
+    /// <see langword="true"/> when accepted; missing or unknown features are rejected as <see cref="DropReason.SchemaMismatch"/>, a value
+    /// that is not finite or an empty version as <see cref="DropReason.InvalidValue"/>, and more than 64 waiting for the worker as <see cref="DropReason.BufferFull"/>.
+    /// </returns>
+    bool RecordFeatureImportance(string version, IReadOnlyDictionary<string, double> importances);
+
+    /// <summary>Records a model version's global feature importances given in feature order (numeric features first, then categorical ones).</summary>
+    /// <param name="version">The model version the importances belong to.</param>
+    /// <param name="importances">One finite importance per feature, in feature order.</param>
+    /// <returns><see langword="true"/> when accepted; rejected as <see cref="RecordFeatureImportance(string, IReadOnlyDictionary{string, double})"/> describes.</returns>
+    bool RecordFeatureImportance(string version, ReadOnlySpan<double> importances);
 }

@@ -33,6 +33,10 @@ internal sealed class UnknownModelMonitor : IModelMonitor
 
     public bool RecordLimeExplanation(PredictionId predictionId, ReadOnlySpan<double> weights, double intercept, double score) => Drop();
 
+    public bool RecordFeatureImportance(string version, IReadOnlyDictionary<string, double> importances) => Drop();
+
+    public bool RecordFeatureImportance(string version, ReadOnlySpan<double> importances) => Drop();
+
     private bool Drop()
     {
         _drops.Increment(DropReason.UnknownModel);
