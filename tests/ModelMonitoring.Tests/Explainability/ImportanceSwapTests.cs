@@ -55,6 +55,27 @@ public sealed class ImportanceSwapTests
     }
 
     [Fact]
+    public async Task SwappedBack_WindowAlertsResolveAtTheNextWindow()
+    {
+        var inputs = Inputs(new Random(20261207));
+        await using var test = Create(inputs);
+        var monitor = test.Pipeline.GetMonitor("m");
+
+        Record(monitor, inputs, Version1);
+        await NextAsync(test);
+        Record(monitor, inputs, Version2);
+        await NextAsync(test);
+        Record(monitor, inputs, Version1);
+        await NextAsync(test);
+
+        foreach (var name in new[] { "importance.top_k", "importance.rank_correlation", "attribution.x", "attribution.y" })
+        {
+            test.Channel.Alerts.Where(a => a.Name == name).Select(a => (a.State, a.Timestamp))
+                .ShouldBe([(AlertState.Firing, Start + (2 * Interval)), (AlertState.Resolved, Start + (3 * Interval))], name);
+        }
+    }
+
+    [Fact]
     public async Task SameModel_SameInputs_NothingFires()
     {
         var inputs = Inputs(new Random(20261206));
