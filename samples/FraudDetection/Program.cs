@@ -144,6 +144,7 @@ for (var tick = 0; tick < Seconds * 10; tick++)
 
 await Task.Delay(labelDelay + TimeSpan.FromMilliseconds(300));
 DeliverDueLabels();
+await ExplainabilityDemo.RunAsync(monitoring, reader);
 await host.StopAsync(); // flushes every record and closes the last window
 
 var finished = time.GetUtcNow();

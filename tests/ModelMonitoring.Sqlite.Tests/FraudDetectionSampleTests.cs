@@ -28,6 +28,11 @@ public sealed class FraudDetectionSampleTests : IDisposable
         output.ShouldMatch(@"\] [0-5]/5 drifted = \d+ % +(DATASET DRIFT|no drift)");
         output.ShouldMatch(@"\[\d\d\.\d s\] (WARNING|CRITICAL) +firing +threshold\.\w+: \w+ = [0-9.]+ is (above|below) its (maximum|minimum) [0-9.]+\.");
         output.ShouldNotContain("(threshold ");
+        output.ShouldMatch(@"Explanation of prediction [0-9a-f]{32} \(from the store\):\r?\n  attributions \(logit\), base value -3\.504: amount \+2\.184, age \+0\.000, account_age_days \+1\.160, tx_last_hour \+2\.520, country \+0\.000");
+        output.ShouldContain("LIME weights, intercept -3.90, local R² 0.93: amount +0.011");
+        output.ShouldContain("importance.versions.spearman         0.100");
+        output.ShouldContain("rank changes (positive: more important): ");
+        output.ShouldMatch(@"firing +importance\.versions\.top_k: top 3 features from version 1\.4\.0 to 1\.5\.0: amount, tx_last_hour, account_age_days -> account_age_days, tx_last_hour, age");
         output.ShouldContain(SqlExamples.PerSecond.ReplaceLineEndings());
         output.ShouldContain(SqlExamples.FeaturesPerMinute.ReplaceLineEndings());
         output.ShouldMatch(@"realized\.accuracy [0-9.]+ % over \d windows vs [0-9.]+ % over \d: degradation +[0-9.]+ %, t = +[0-9.]+, df = +[0-9.]+, p = \S+, DRIFT \((Warning|Critical)\)");
@@ -40,9 +45,10 @@ public sealed class FraudDetectionSampleTests : IDisposable
         var database = _directory.File("monitoring.db");
         var seconds = SqlViewTests.Query(database, SqlExamples.PerSecond);
         var features = SqlViewTests.Query(database, SqlExamples.FeaturesPerMinute);
-        seconds.Sum(row => (long)row[1]!).ShouldBe(15_000);
+        // 15,000 simulated predictions and the one the explainability demo explains.
+        seconds.Sum(row => (long)row[1]!).ShouldBe(15_001);
         seconds.ShouldContain(row => (double)row[3]! > 20, "the slow seconds of the incident");
-        features.Where(row => (string)row[1]! == "amount").Sum(row => (long)row[2]!).ShouldBe(15_000);
+        features.Where(row => (string)row[1]! == "amount").Sum(row => (long)row[2]!).ShouldBe(15_001);
     }
 
     private async Task<(int ExitCode, string Output)> RunSampleAsync()

@@ -14,6 +14,7 @@ public sealed class RecordingSink : IMetricSink
     private readonly List<MetricRecord> _metrics = [];
     private readonly List<HealthCheckRecord> _healthChecks = [];
     private readonly List<DriftCheckRecord> _driftChecks = [];
+    private readonly List<ExplanationRecord> _explanations = [];
     private volatile TaskCompletionSource _hang = NewHang();
     private volatile bool _hangFlag;
 
@@ -75,6 +76,8 @@ public sealed class RecordingSink : IMetricSink
     public IReadOnlyList<HealthCheckRecord> HealthChecks { get { lock (_gate) { return [.. _healthChecks]; } } }
 
     public IReadOnlyList<DriftCheckRecord> DriftChecks { get { lock (_gate) { return [.. _driftChecks]; } } }
+
+    public IReadOnlyList<ExplanationRecord> Explanations { get { lock (_gate) { return [.. _explanations]; } } }
     public void ReleaseHang()
     {
         var gate = _hang;
@@ -109,7 +112,7 @@ public sealed class RecordingSink : IMetricSink
             throw new InvalidOperationException("The test sink is failing on purpose.");
         }
 
-        var size = batch.Predictions.Length + batch.GroundTruths.Length + batch.Metrics.Length + batch.HealthChecks.Length;
+        var size = batch.Predictions.Length + batch.GroundTruths.Length + batch.Metrics.Length + batch.HealthChecks.Length + batch.Explanations.Length;
         if (size > MaxRecordsPerWrite)
         {
             throw new StorageFullException($"The test sink takes at most {MaxRecordsPerWrite} records per write; this batch has {size}.");
@@ -134,6 +137,10 @@ public sealed class RecordingSink : IMetricSink
             _metrics.AddRange(batch.Metrics.Span);
             _healthChecks.AddRange(batch.HealthChecks.Span);
             _driftChecks.AddRange(batch.DriftChecks.Span);
+            foreach (var explanation in batch.Explanations.Span)
+            {
+                _explanations.Add(explanation with { Values = explanation.Values.ToArray() });
+            }
         }
 
         return new SinkWriteResult { DuplicatePredictions = duplicates };

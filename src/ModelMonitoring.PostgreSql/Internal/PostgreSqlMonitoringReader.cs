@@ -30,4 +30,7 @@ internal sealed class PostgreSqlMonitoringReader(PostgreSqlMonitoringStore store
 
     public Task<IReadOnlyList<RealizedPerformance>> GetRealizedPerformanceAsync(string model, DateTimeOffset from, DateTimeOffset to, string? segment = null, CancellationToken cancellationToken = default) =>
         store.GetRealizedPerformanceAsync(model, from, to, segment, cancellationToken);
+
+    public Task<PredictionExplanation?> GetExplanationAsync(Recording.PredictionId predictionId, CancellationToken cancellationToken = default) =>
+        store.GetExplanationAsync(predictionId, cancellationToken);
 }

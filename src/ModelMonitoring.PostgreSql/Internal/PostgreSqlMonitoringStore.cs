@@ -26,7 +26,7 @@ namespace ModelMonitoring.PostgreSql.Internal;
 /// and retried a minute later (<see cref="MaintenanceRetryInterval"/>), and never fails a batch: rows without a partition go to the
 /// DEFAULT partition.
 /// </remarks>
-internal sealed class PostgreSqlMonitoringStore : IMetricSink, IMonitoringReader, ITrendReader, IAsyncDisposable, IDisposable
+internal sealed partial class PostgreSqlMonitoringStore : IMetricSink, IMonitoringReader, ITrendReader, IAsyncDisposable, IDisposable
 {
     internal static readonly TimeSpan MaintenanceInterval = TimeSpan.FromHours(1);
 

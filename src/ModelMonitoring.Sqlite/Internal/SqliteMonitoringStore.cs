@@ -22,7 +22,7 @@ namespace ModelMonitoring.Sqlite.Internal;
 /// SQLite calls are synchronous: <see cref="WriteAsync"/> completes on the caller's thread, checking
 /// the token between groups of predictions and just before commit.
 /// </remarks>
-internal sealed class SqliteMonitoringStore : IMetricSink, IMonitoringReader, IAlertStore, ITrendReader, IAsyncDisposable, IDisposable
+internal sealed partial class SqliteMonitoringStore : IMetricSink, IMonitoringReader, IAlertStore, ITrendReader, IAsyncDisposable, IDisposable
 {
     private readonly SqliteConnectionFactory _connections;
     private readonly ILogger _logger;

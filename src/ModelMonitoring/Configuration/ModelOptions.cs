@@ -1,6 +1,7 @@
 using ModelMonitoring.ConceptDrift;
 using ModelMonitoring.Drift.Streaming;
 using ModelMonitoring.DriftMonitoring;
+using ModelMonitoring.Explainability;
 
 namespace ModelMonitoring.Configuration;
 
@@ -39,6 +40,9 @@ public sealed class ModelOptions
 
     /// <summary>Gets the continuous drift monitoring settings, or <see langword="null"/> when drift is not monitored (the default).</summary>
     public DriftMonitoringOptions? DriftMonitoring { get; private set; }
+
+    /// <summary>Gets how the model's explanations and feature importance are monitored (see <see cref="Explainability(Action{ExplainabilityOptions})"/>); the defaults when not configured.</summary>
+    public ExplainabilityOptions ExplainabilityMonitoring { get; } = new();
 
     /// <summary>Gets the streaming detectors watching the model's per-label errors, added with <see cref="StreamingDetector"/>.</summary>
     public IReadOnlyList<StreamingDetectorOptions> StreamingDetectors => _streamingDetectors;
@@ -149,6 +153,19 @@ public sealed class ModelOptions
         ArgumentNullException.ThrowIfNull(configure);
         DriftMonitoring ??= new DriftMonitoringOptions();
         configure(DriftMonitoring);
+        return this;
+    }
+
+    /// <summary>
+    /// Configures how the model's explanations are monitored: window importance and attribution drift from recorded
+    /// attributions, and importance drift between versions. Calling it again configures the same settings.
+    /// </summary>
+    /// <param name="configure">Sets the check interval, window sizes, top-k and thresholds.</param>
+    /// <returns>This instance.</returns>
+    public ModelOptions Explainability(Action<ExplainabilityOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        configure(ExplainabilityMonitoring);
         return this;
     }
 

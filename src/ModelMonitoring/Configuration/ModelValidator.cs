@@ -88,6 +88,8 @@ internal static class ModelValidator
         {
             PerformanceEstimationValidator.Validate($"{where}.PerformanceEstimation", estimation, errors);
         }
+
+        Explainability.ExplainabilityOptionsValidator.Validate($"{where}.Explainability", model.ExplainabilityMonitoring, errors);
     }
 
     /// <summary>Whether <paramref name="metric"/> is a built-in window metric or one of the model's custom metrics.</summary>

@@ -22,6 +22,12 @@ internal sealed class BatchBuffers(int maxBatchSize, int numericWidth, int categ
 
     public HealthCheckRecord[] HealthChecks { get; } = new HealthCheckRecord[maxBatchSize];
 
+    /// <summary>Gets the batch's explanations, or null while the model has recorded none.</summary>
+    public ExplanationRecord[]? Explanations { get; private set; }
+
+    /// <summary>Gets the values of the batch's explanations, one row of <c>numericWidth + categoricalWidth</c> per explanation.</summary>
+    public double[]? ExplanationValues { get; private set; }
+
     public List<Alert> Alerts { get; } = [];
 
     public List<DriftCheckRecord> DriftChecks { get; } = [];
@@ -34,8 +40,10 @@ internal sealed class BatchBuffers(int maxBatchSize, int numericWidth, int categ
 
     public int HealthCheckCount { get; set; }
 
+    public int ExplanationCount { get; set; }
+
     /// <summary>Gets the number of application records (computed metrics and alerts excluded), for accounting.</summary>
-    public int RecordCount => PredictionCount + GroundTruthCount + RecordedMetricCount + HealthCheckCount;
+    public int RecordCount => PredictionCount + GroundTruthCount + RecordedMetricCount + HealthCheckCount + ExplanationCount;
 
     public MonitoringBatch ToBatch(ModelSchema model) => new(
         model,
@@ -43,7 +51,20 @@ internal sealed class BatchBuffers(int maxBatchSize, int numericWidth, int categ
         new ReadOnlyMemory<GroundTruthRecord>(GroundTruths, 0, GroundTruthCount),
         Metrics.Memory,
         new ReadOnlyMemory<HealthCheckRecord>(HealthChecks, 0, HealthCheckCount),
-        DriftChecks.ToArray());
+        DriftChecks.ToArray())
+    {
+        Explanations = new ReadOnlyMemory<ExplanationRecord>(Explanations, 0, ExplanationCount),
+    };
+
+    /// <summary>Creates the explanation arrays the first time a drained batch has explanations.</summary>
+    public void EnsureExplanations()
+    {
+        if (Explanations is null)
+        {
+            Explanations = new ExplanationRecord[maxBatchSize];
+            ExplanationValues = new double[maxBatchSize * Math.Max(1, numericWidth + categoricalWidth)];
+        }
+    }
 
     public void Clear()
     {
@@ -51,9 +72,14 @@ internal sealed class BatchBuffers(int maxBatchSize, int numericWidth, int categ
         Array.Clear(Categorical, 0, PredictionCount * categoricalWidth);
         Array.Clear(GroundTruths, 0, GroundTruthCount);
         Array.Clear(HealthChecks, 0, HealthCheckCount);
+        if (Explanations is not null)
+        {
+            Array.Clear(Explanations, 0, ExplanationCount);
+        }
+
         Metrics.Clear();
         Alerts.Clear();
         DriftChecks.Clear();
-        PredictionCount = GroundTruthCount = RecordedMetricCount = HealthCheckCount = 0;
+        PredictionCount = GroundTruthCount = RecordedMetricCount = HealthCheckCount = ExplanationCount = 0;
     }
 }

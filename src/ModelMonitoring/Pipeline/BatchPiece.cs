@@ -30,7 +30,7 @@ internal sealed class BatchPiece
         Writes = new Task<SinkWriteResult>?[pending.Length];
         Batch = start == 0 && end == SizeOf(whole) ? whole : Slice();
         Predictions = Batch.Predictions.Length;
-        Records = Predictions + Batch.GroundTruths.Length + Batch.HealthChecks.Length + Overlap(_recordedMetrics);
+        Records = Predictions + Batch.GroundTruths.Length + Batch.HealthChecks.Length + Batch.Explanations.Length + Overlap(_recordedMetrics);
     }
 
     public object Gate => Pending;
@@ -93,7 +93,7 @@ internal sealed class BatchPiece
     }
 
     private static int SizeOf(MonitoringBatch batch) =>
-        batch.Predictions.Length + batch.GroundTruths.Length + batch.Metrics.Length + batch.HealthChecks.Length + batch.DriftChecks.Length;
+        batch.Predictions.Length + batch.GroundTruths.Length + batch.Metrics.Length + batch.HealthChecks.Length + batch.DriftChecks.Length + batch.Explanations.Length;
 
     private MonitoringBatch Slice()
     {
@@ -104,7 +104,10 @@ internal sealed class BatchPiece
             Take(_whole.GroundTruths, ref offset),
             Take(_whole.Metrics, ref offset),
             Take(_whole.HealthChecks, ref offset),
-            Take(_whole.DriftChecks, ref offset));
+            Take(_whole.DriftChecks, ref offset))
+        {
+            Explanations = Take(_whole.Explanations, ref offset),
+        };
     }
 
     /// <summary>Takes the part's share of one kind of record, which starts at <paramref name="offset"/> in the batch's element order.</summary>

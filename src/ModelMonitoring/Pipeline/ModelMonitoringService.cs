@@ -108,7 +108,7 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
                 driftMonitors.Add(drift);
             }
 
-            _models.Add(schema.Name, new ModelPipeline(monitor, aggregator, drift, settings.MaxBatchSize, _failures));
+            _models.Add(schema.Name, new ModelPipeline(monitor, aggregator, drift, settings.MaxBatchSize, _failures) { Explainability = new(monitor, model.ExplainabilityMonitoring) });
         }
 
         Drift = new DriftMonitoringService(driftMonitors);

@@ -8,7 +8,7 @@ using ModelMonitoring.Storage;
 namespace ModelMonitoring.Pipeline;
 
 /// <summary>The worker's view of one model: drains its rings into batches, aggregates windows and feeds the drift window.</summary>
-internal sealed class ModelPipeline
+internal sealed partial class ModelPipeline
 {
     private readonly int _maxBatchSize;
     private readonly StageFailures? _failures;
@@ -30,6 +30,9 @@ internal sealed class ModelPipeline
     /// <summary>Gets the model's continuous drift monitoring, or <see langword="null"/> when drift is not monitored.</summary>
     public DriftMonitor? Drift { get; }
 
+    /// <summary>Gets the model's explainability monitoring (importance and attribution drift), or <see langword="null"/>.</summary>
+    public Explainability.ExplainabilityMonitor? Explainability { get; init; }
+
     public BatchBuffers Buffers { get; private set; }
 
     public ModelSchema Model => Monitor.Model;
@@ -46,12 +49,14 @@ internal sealed class ModelPipeline
         DrainGroundTruths(buffers, clock);
         DrainMetrics(buffers, clock);
         DrainHealthChecks(buffers, clock);
+        DrainExplanations(buffers, clock);
     }
 
     /// <summary>Discards everything still buffered (after a shutdown timeout) and returns how many records that was.</summary>
     public long DiscardBuffered()
     {
-        return DiscardPredictions() + Discard(Monitor.GroundTruths) + Discard(Monitor.Metrics) + Discard(Monitor.HealthChecks);
+        return DiscardPredictions() + Discard(Monitor.GroundTruths) + Discard(Monitor.Metrics) + Discard(Monitor.HealthChecks)
+            + (Monitor.Explanations is { } explanations ? Discard(explanations) : 0);
 
         static long Discard<T>(ShardedRing<T> ring)
             where T : struct

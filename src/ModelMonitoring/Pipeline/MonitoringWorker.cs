@@ -304,6 +304,7 @@ internal sealed class MonitoringWorker
                     if (leading)
                     {
                         CheckDrift(model, buffers);
+                        CheckExplainability(model, buffers);
                     }
                     else
                     {
@@ -349,6 +350,18 @@ internal sealed class MonitoringWorker
         catch (Exception ex)
         {
             _failures.Report(model.Model.Name, MonitoringStage.Drift, "DriftMonitor", ex);
+        }
+    }
+
+    private void CheckExplainability(ModelPipeline model, BatchBuffers buffers)
+    {
+        try
+        {
+            model.Explainability?.Check(_clock.Now, buffers.Metrics, buffers.Alerts);
+        }
+        catch (Exception ex)
+        {
+            _failures.Report(model.Model.Name, MonitoringStage.Drift, "ExplainabilityMonitor", ex);
         }
     }
 

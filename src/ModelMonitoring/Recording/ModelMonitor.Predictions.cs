@@ -100,6 +100,11 @@ internal sealed partial class ModelMonitor
             return Reject(DropReason.SchemaMismatch);
         }
 
+        if ((optional & OptionalFields.Attributions) != 0 && CheckInlineAttributions(prediction) is { } rejected)
+        {
+            return Reject(rejected);
+        }
+
         if (!IsValid(prediction, optional))
         {
             return Reject(DropReason.InvalidValue);
@@ -148,6 +153,11 @@ internal sealed partial class ModelMonitor
         }
 
         WakeWorkerIfDue(position);
+        if ((optional & OptionalFields.Attributions) != 0)
+        {
+            WriteInlineAttributions(id, prediction);
+        }
+
         return id;
     }
 

@@ -98,9 +98,9 @@ internal sealed partial class ModelMonitor : IModelMonitor
     internal DropCounters Drops { get; } = new();
 
     /// <summary>Gets every record accepted into a buffer plus every record dropped before that.</summary>
-    internal long Received => Predictions.Claimed + GroundTruths.Claimed + Metrics.Claimed + HealthChecks.Claimed + DroppedBeforeBuffering;
+    internal long Received => Predictions.Claimed + GroundTruths.Claimed + Metrics.Claimed + HealthChecks.Claimed + (Explanations?.Claimed ?? 0) + DroppedBeforeBuffering;
 
-    internal long Buffered => Predictions.Count + GroundTruths.Count + Metrics.Count + HealthChecks.Count;
+    internal long Buffered => Predictions.Count + GroundTruths.Count + Metrics.Count + HealthChecks.Count + (Explanations?.Count ?? 0);
 
     private long DroppedBeforeBuffering =>
         Drops.Get(DropReason.BufferFull) + Drops.Get(DropReason.InvalidValue) + Drops.Get(DropReason.SchemaMismatch)

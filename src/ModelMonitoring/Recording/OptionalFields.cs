@@ -12,4 +12,5 @@ internal enum OptionalFields
     Timestamp = 1 << 4,
     InputHash = 1 << 5,
     Segment = 1 << 6,
+    Attributions = 1 << 7,
 }

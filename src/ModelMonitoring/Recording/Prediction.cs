@@ -23,6 +23,8 @@ public readonly ref struct Prediction
     private readonly DateTimeOffset? _timestamp;
     private readonly ulong? _inputHash;
     private readonly string? _segment;
+    private readonly ReadOnlySpan<double> _attributions;
+    private readonly double? _attributionBaseValue;
 
     /// <summary>
     /// Gets the numeric feature values, in the order the model declared them. Their count must equal
@@ -124,6 +126,33 @@ public readonly ref struct Prediction
         {
             _segment = value;
             Optional |= OptionalFields.Segment;
+        }
+    }
+
+    /// <summary>
+    /// Gets per-feature attributions (SHAP-like) to record with the prediction: one per feature, numeric features first,
+    /// then categorical ones, each in schema order, every value finite. A wrong count rejects the prediction as
+    /// <see cref="DropReason.SchemaMismatch"/>, a value that is not finite as <see cref="DropReason.InvalidValue"/>.
+    /// Empty means none. Attributions computed later are recorded with <see cref="IModelMonitor.RecordAttributions"/>.
+    /// </summary>
+    public ReadOnlySpan<double> Attributions
+    {
+        get => _attributions;
+        init
+        {
+            _attributions = value;
+            Optional |= OptionalFields.Attributions;
+        }
+    }
+
+    /// <summary>Gets the base value (expected model output) of <see cref="Attributions"/>; must be finite when set.</summary>
+    public double? AttributionBaseValue
+    {
+        get => _attributionBaseValue;
+        init
+        {
+            _attributionBaseValue = value;
+            Optional |= OptionalFields.Attributions;
         }
     }
 

@@ -29,6 +29,14 @@ internal sealed class UnknownModelMonitor : IModelMonitor
 
     public bool RecordHealthCheck(ModelHealthStatus status, double score, IReadOnlyList<string>? issues = null) => Drop();
 
+    public bool RecordAttributions(PredictionId predictionId, ReadOnlySpan<double> values, double? baseValue = null) => Drop();
+
+    public bool RecordLimeExplanation(PredictionId predictionId, ReadOnlySpan<double> weights, double intercept, double score) => Drop();
+
+    public bool RecordFeatureImportance(string version, IReadOnlyDictionary<string, double> importances) => Drop();
+
+    public bool RecordFeatureImportance(string version, ReadOnlySpan<double> importances) => Drop();
+
     private bool Drop()
     {
         _drops.Increment(DropReason.UnknownModel);

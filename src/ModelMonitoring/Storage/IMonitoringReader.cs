@@ -76,4 +76,10 @@ public interface IMonitoringReader
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The windows, oldest first, and within a window by segment in ordinal order (all predictions first).</returns>
     Task<IReadOnlyList<RealizedPerformance>> GetRealizedPerformanceAsync(string model, DateTimeOffset from, DateTimeOffset to, string? segment = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets what is stored about the explanation of one prediction: its attributions and its LIME explanation, each the latest recorded.</summary>
+    /// <param name="predictionId">The identifier of the prediction.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The explanation, or <see langword="null"/> when neither attributions nor a LIME explanation were stored for the prediction.</returns>
+    Task<PredictionExplanation?> GetExplanationAsync(Recording.PredictionId predictionId, CancellationToken cancellationToken = default);
 }

@@ -46,6 +46,9 @@ public sealed class MonitoringBatch
     /// <summary>Gets the continuous drift checks of the model, each with its per-feature results.</summary>
     public ReadOnlyMemory<DriftCheckRecord> DriftChecks { get; }
 
+    /// <summary>Gets the explanations (attributions and LIME explanations) recorded for predictions of the model.</summary>
+    public ReadOnlyMemory<ExplanationRecord> Explanations { get; init; }
+
     /// <summary>Gets a value indicating whether the batch holds nothing.</summary>
-    public bool IsEmpty => Predictions.IsEmpty && GroundTruths.IsEmpty && Metrics.IsEmpty && HealthChecks.IsEmpty && DriftChecks.IsEmpty;
+    public bool IsEmpty => Predictions.IsEmpty && GroundTruths.IsEmpty && Metrics.IsEmpty && HealthChecks.IsEmpty && DriftChecks.IsEmpty && Explanations.IsEmpty;
 }

@@ -270,7 +270,7 @@ internal static class Migrations
         """);
 
     /// <summary>Gets every step, oldest first.</summary>
-    public static IReadOnlyList<Migration> All { get; } = [RecordingTables, DriftTables, AlertTables, ReadableViews, ApplicationAlertsAndRules, Replicas, RealizedPerformance, WindowPartialTables.Migration, FeatureQualityColumn.Migration, RollupTables.Migration, ConceptDriftTable.Migration];
+    public static IReadOnlyList<Migration> All { get; } = [RecordingTables, DriftTables, AlertTables, ReadableViews, ApplicationAlertsAndRules, Replicas, RealizedPerformance, WindowPartialTables.Migration, FeatureQualityColumn.Migration, RollupTables.Migration, ConceptDriftTable.Migration, ExplanationTables.Migration];
 
     /// <summary>Gets the version a fully migrated schema has.</summary>
     public static int LatestVersion => All[^1].Version;

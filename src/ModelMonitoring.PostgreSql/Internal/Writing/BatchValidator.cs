@@ -40,6 +40,15 @@ internal static class BatchValidator
             }
         }
 
+        foreach (ref readonly var explanation in batch.Explanations.Span)
+        {
+            if (explanation.Values.Length != numericWidth + categoricalWidth || explanation.PredictionId.IsEmpty)
+            {
+                throw new ArgumentException(
+                    $"An explanation must have a prediction id and {numericWidth + categoricalWidth} values, one per feature of model '{model.Name}'.", nameof(batch));
+            }
+        }
+
         foreach (var check in batch.DriftChecks.Span)
         {
             ArgumentNullException.ThrowIfNull(check, nameof(batch));

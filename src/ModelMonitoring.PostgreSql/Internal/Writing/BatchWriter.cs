@@ -47,6 +47,7 @@ internal sealed class BatchWriter(SqlText sql, int commandTimeout)
             await LabelWriter.WriteAsync(connection, sql, modelId, batch.GroundTruths, commandTimeout, cancellationToken).ConfigureAwait(false);
             await RecordWriter.WriteAsync(connection, sql, modelId, batch, commandTimeout, cancellationToken).ConfigureAwait(false);
             await DriftCheckWriter.WriteAsync(connection, sql, modelId, batch.DriftChecks, commandTimeout, cancellationToken).ConfigureAwait(false);
+            await ExplanationWriter.WriteAsync(connection, sql, modelId, batch.Model, batch.Explanations, commandTimeout, cancellationToken).ConfigureAwait(false);
 
             // The last moment to give up: once the commit is sent, the batch is stored and must be reported so.
             cancellationToken.ThrowIfCancellationRequested();

@@ -27,6 +27,7 @@ internal sealed class BatchWriter : IDisposable
     private readonly PredictionInserter _predictions;
     private readonly RecordInserter _records;
     private readonly DriftCheckInserter _driftChecks;
+    private readonly ExplanationInserter _explanations;
 
     public BatchWriter(SqliteConnection connection, string path, ILogger logger)
     {
@@ -42,6 +43,7 @@ internal sealed class BatchWriter : IDisposable
             _predictions = Own(new PredictionInserter(_db));
             _records = Own(new RecordInserter(_db));
             _driftChecks = Own(new DriftCheckInserter(_db));
+            _explanations = Own(new ExplanationInserter(_db));
         }
         catch
         {
@@ -70,6 +72,7 @@ internal sealed class BatchWriter : IDisposable
             _records.InsertMetrics(modelId, batch.Metrics.Span);
             _records.InsertHealthChecks(modelId, batch.HealthChecks.Span);
             _driftChecks.Insert(modelId, batch.Model, batch.DriftChecks.Span);
+            _explanations.Insert(modelId, batch.Model, batch.Explanations.Span);
 
             // The last moment to give up: once committed, the batch is stored and must be reported so.
             cancellationToken.ThrowIfCancellationRequested();
