@@ -46,7 +46,7 @@ internal sealed partial class ModelMonitor
         }
 
         return values.Length != ExplanationWidth ? DropReason.SchemaMismatch
-            : !FeatureCopy.AllFinite(values) || !double.IsFinite(prediction.AttributionBaseValue.GetValueOrDefault()) ? DropReason.InvalidValue
+            : !FeatureCopy.AllValid(values, FeatureCopy.NotFinite) || !double.IsFinite(prediction.AttributionBaseValue.GetValueOrDefault()) ? DropReason.InvalidValue
             : null;
     }
 
@@ -61,7 +61,7 @@ internal sealed partial class ModelMonitor
 
     private DropReason? CheckExplanation(PredictionId predictionId, ReadOnlySpan<double> values, double first, double second, double third) =>
         values.Length != ExplanationWidth ? DropReason.SchemaMismatch
-        : predictionId.IsEmpty || !FeatureCopy.AllFinite(values) || !double.IsFinite(first) || !double.IsFinite(second) || !double.IsFinite(third) ? DropReason.InvalidValue
+        : predictionId.IsEmpty || !FeatureCopy.AllValid(values, FeatureCopy.NotFinite) || !double.IsFinite(first) || !double.IsFinite(second) || !double.IsFinite(third) ? DropReason.InvalidValue
         : null;
 
     private bool TryWriteExplanation(PredictionId predictionId, ExplanationKind kind, ReadOnlySpan<double> values, double baseValue, double intercept, double score)

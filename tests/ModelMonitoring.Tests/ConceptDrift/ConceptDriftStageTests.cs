@@ -174,6 +174,8 @@ public class ConceptDriftStageTests
 
         public Task<PerformanceReport> GetPerformanceReportAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+        public Task<PredictionExplanation?> GetExplanationAsync(ModelMonitoring.Recording.PredictionId predictionId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
         public Task<PredictionSummary> GetPredictionSummaryAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<MetricRecord>> GetRecentMetricsAsync(string model, string? metricName = null, int limit = 100, CancellationToken cancellationToken = default) => throw new NotSupportedException();
