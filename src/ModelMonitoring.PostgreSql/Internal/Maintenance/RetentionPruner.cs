@@ -16,7 +16,9 @@ internal static class RetentionPruner
         new(RetentionKind.Raw, ByName: false, "DELETE FROM {schema}.ground_truth WHERE prediction_id IN (SELECT prediction_id FROM {schema}.ground_truth WHERE model_id = $1 AND ts < $2 LIMIT $3);"),
         new(RetentionKind.Raw, ByName: false, "DELETE FROM {schema}.metrics WHERE id IN (SELECT id FROM {schema}.metrics WHERE model_id = $1 AND ts < $2 AND window_start IS NULL LIMIT $3);"),
         new(RetentionKind.Raw, ByName: false, "DELETE FROM {schema}.health_checks WHERE id IN (SELECT id FROM {schema}.health_checks WHERE model_id = $1 AND ts < $2 LIMIT $3);"),
+        new(RetentionKind.Raw, ByName: false, "DELETE FROM {schema}.explanations WHERE (prediction_id, kind) IN (SELECT prediction_id, kind FROM {schema}.explanations WHERE model_id = $1 AND ts < $2 LIMIT $3);"),
         new(RetentionKind.Window, ByName: false, "DELETE FROM {schema}.metrics WHERE id IN (SELECT id FROM {schema}.metrics WHERE model_id = $1 AND ts < $2 AND window_start IS NOT NULL LIMIT $3);"),
+        new(RetentionKind.Window, ByName: true, "DELETE FROM {schema}.concept_drift_checks WHERE id IN (SELECT id FROM {schema}.concept_drift_checks WHERE model = $1 AND checked_at < $2 LIMIT $3);"),
 
         // drift_features go with their check (ON DELETE CASCADE).
         new(RetentionKind.Window, ByName: false, "DELETE FROM {schema}.drift_checks WHERE id IN (SELECT id FROM {schema}.drift_checks WHERE model_id = $1 AND ts < $2 LIMIT $3);"),

@@ -21,7 +21,9 @@ internal static class RetentionPruner
         new(RetentionKind.Raw, ByName: false, "DELETE FROM ground_truth WHERE prediction_id IN (SELECT prediction_id FROM ground_truth WHERE model_id = $model AND ts < $cutoff LIMIT $limit);"),
         new(RetentionKind.Raw, ByName: false, "DELETE FROM metrics WHERE id IN (SELECT id FROM metrics WHERE model_id = $model AND ts < $cutoff AND window_start IS NULL LIMIT $limit);"),
         new(RetentionKind.Raw, ByName: false, "DELETE FROM health_checks WHERE id IN (SELECT id FROM health_checks WHERE model_id = $model AND ts < $cutoff LIMIT $limit);"),
+        new(RetentionKind.Raw, ByName: false, "DELETE FROM explanations WHERE (prediction_id, kind) IN (SELECT prediction_id, kind FROM explanations WHERE model_id = $model AND ts < $cutoff LIMIT $limit);"),
         new(RetentionKind.Window, ByName: false, "DELETE FROM metrics WHERE id IN (SELECT id FROM metrics WHERE model_id = $model AND ts < $cutoff AND window_start IS NOT NULL LIMIT $limit);"),
+        new(RetentionKind.Window, ByName: true, "DELETE FROM concept_drift_checks WHERE id IN (SELECT id FROM concept_drift_checks WHERE model = $model AND checked_at < $cutoff LIMIT $limit);"),
         new(RetentionKind.Window, ByName: false, """
             DELETE FROM drift_features WHERE check_id IN (SELECT id FROM drift_checks WHERE model_id = $model AND ts < $cutoff ORDER BY ts, id LIMIT $limit);
             DELETE FROM drift_checks WHERE id IN (SELECT id FROM drift_checks WHERE model_id = $model AND ts < $cutoff ORDER BY ts, id LIMIT $limit);
