@@ -90,6 +90,8 @@ public static class PostgreSqlModelMonitoringBuilderExtensions
         services.TryAddSingleton<PostgreSqlMonitoringStore>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMetricSink, PostgreSqlMonitoringStore>(static sp => sp.GetRequiredService<PostgreSqlMonitoringStore>()));
         services.TryAddSingleton<IMonitoringReader>(static sp => new PostgreSqlMonitoringReader(sp.GetRequiredService<PostgreSqlMonitoringStore>()));
+        services.TryAddSingleton<IWindowMetricReader>(static sp => new PostgreSqlMonitoringReader(sp.GetRequiredService<PostgreSqlMonitoringStore>()));
+        services.TryAddSingleton<ModelMonitoring.Health.IHealthCheckReader>(static sp => new PostgreSqlMonitoringReader(sp.GetRequiredService<PostgreSqlMonitoringStore>()));
         services.TryAddSingleton<IAlertStore>(static sp => new PostgreSqlAlertStore(sp.GetRequiredService<PostgreSqlMonitoringStore>()));
         services.TryAddSingleton<IReferenceProfileStore>(static sp => new PostgreSqlReferenceProfileStore(sp.GetRequiredService<PostgreSqlMonitoringStore>()));
         services.TryAddSingleton<IAlertRuleStore>(static sp => new PostgreSqlAlertRuleStore(sp.GetRequiredService<PostgreSqlMonitoringStore>()));

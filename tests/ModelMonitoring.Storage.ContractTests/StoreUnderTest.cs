@@ -52,6 +52,12 @@ public sealed class StoreUnderTest(
     /// <summary>Gets the store's concept drift checks; the concept drift contract tests fail without them.</summary>
     public IConceptDriftStore? ConceptDrift { get; init; }
 
+    /// <summary>Gets the store's window metric range reads; the window metric contract tests fail without them.</summary>
+    public IWindowMetricReader? WindowMetrics { get; init; }
+
+    /// <summary>Gets the store's reads of recorded health checks; the health check contract tests fail without them.</summary>
+    public Health.IHealthCheckReader? HealthChecks { get; init; }
+
     public Task<IReadOnlyList<PredictionRecord>> ReadPredictionsAsync(string model, DateTimeOffset from, DateTimeOffset to) =>
         readPredictions(model, from, to, CancellationToken.None);
 

@@ -8,7 +8,7 @@ namespace ModelMonitoring.PostgreSql.Internal;
 /// disposable: the container disposes singletons in reverse order of resolution, so a reader resolved
 /// after the pipeline would otherwise get the store disposed before the pipeline's final flush.
 /// </summary>
-internal sealed class PostgreSqlMonitoringReader(PostgreSqlMonitoringStore store) : IMonitoringReader
+internal sealed class PostgreSqlMonitoringReader(PostgreSqlMonitoringStore store) : IMonitoringReader, IWindowMetricReader, ModelMonitoring.Health.IHealthCheckReader
 {
     public Task<PerformanceReport> GetPerformanceReportAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
         store.GetPerformanceReportAsync(model, from, to, cancellationToken);
@@ -33,4 +33,10 @@ internal sealed class PostgreSqlMonitoringReader(PostgreSqlMonitoringStore store
 
     public Task<PredictionExplanation?> GetExplanationAsync(Recording.PredictionId predictionId, CancellationToken cancellationToken = default) =>
         store.GetExplanationAsync(predictionId, cancellationToken);
+
+    public Task<IReadOnlyList<MetricRecord>> GetWindowMetricsAsync(string model, string metricName, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        store.GetWindowMetricsAsync(model, metricName, from, to, cancellationToken);
+
+    public Task<IReadOnlyList<HealthCheckRecord>> GetHealthChecksAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        store.GetHealthChecksAsync(model, from, to, cancellationToken);
 }

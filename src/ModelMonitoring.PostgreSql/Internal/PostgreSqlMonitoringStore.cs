@@ -26,7 +26,7 @@ namespace ModelMonitoring.PostgreSql.Internal;
 /// and retried a minute later (<see cref="MaintenanceRetryInterval"/>), and never fails a batch: rows without a partition go to the
 /// DEFAULT partition.
 /// </remarks>
-internal sealed partial class PostgreSqlMonitoringStore : IMetricSink, IMonitoringReader, ITrendReader, IAsyncDisposable, IDisposable
+internal sealed partial class PostgreSqlMonitoringStore : IMetricSink, IMonitoringReader, ITrendReader, IWindowMetricReader, ModelMonitoring.Health.IHealthCheckReader, IAsyncDisposable, IDisposable
 {
     internal static readonly TimeSpan MaintenanceInterval = TimeSpan.FromHours(1);
 
@@ -108,6 +108,12 @@ internal sealed partial class PostgreSqlMonitoringStore : IMetricSink, IMonitori
 
     public Task<IReadOnlyList<Alert>> GetAlertsAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
         _reader.GetAlertsAsync(model, from, to, cancellationToken);
+
+    public Task<IReadOnlyList<MetricRecord>> GetWindowMetricsAsync(string model, string metricName, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        _reader.GetWindowMetricsAsync(model, metricName, from, to, cancellationToken);
+
+    public Task<IReadOnlyList<HealthCheckRecord>> GetHealthChecksAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        _reader.GetHealthChecksAsync(model, from, to, cancellationToken);
 
     public Task<IReadOnlyList<DriftCheckRecord>> GetDriftHistoryAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
         _reader.GetDriftHistoryAsync(model, from, to, cancellationToken);

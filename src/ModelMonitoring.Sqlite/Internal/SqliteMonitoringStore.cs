@@ -22,7 +22,7 @@ namespace ModelMonitoring.Sqlite.Internal;
 /// SQLite calls are synchronous: <see cref="WriteAsync"/> completes on the caller's thread, checking
 /// the token between groups of predictions and just before commit.
 /// </remarks>
-internal sealed partial class SqliteMonitoringStore : IMetricSink, IMonitoringReader, IAlertStore, ITrendReader, IAsyncDisposable, IDisposable
+internal sealed partial class SqliteMonitoringStore : IMetricSink, IMonitoringReader, IAlertStore, ITrendReader, IWindowMetricReader, ModelMonitoring.Health.IHealthCheckReader, IAsyncDisposable, IDisposable
 {
     private readonly SqliteConnectionFactory _connections;
     private readonly ILogger _logger;
@@ -94,6 +94,18 @@ internal sealed partial class SqliteMonitoringStore : IMetricSink, IMonitoringRe
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         return _reader.GetRecentMetricsAsync(model, metricName, limit, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<MetricRecord>> GetWindowMetricsAsync(string model, string metricName, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _reader.GetWindowMetricsAsync(model, metricName, from, to, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<HealthCheckRecord>> GetHealthChecksAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _reader.GetHealthChecksAsync(model, from, to, cancellationToken);
     }
 
     public Task<IReadOnlyList<Alert>> GetAlertsAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)

@@ -19,7 +19,7 @@ internal static class ModelMonitoringConfigurationBinder
     internal static readonly string[] OtherPackagesSections = ["Channels", "Storage"];
 
     private static readonly string[] RootSections = ["Alerting", "Channels", "Limits", "Models", "RealizedPerformance", "Storage"];
-    private static readonly string[] ModelKeys = ["CategoricalFeatures", "ConceptDrift", "CustomMetrics", "Drift", "Environment", "Explainability", "MissingValues", "NumericFeatures", "PerformanceEstimation", "StreamingDetectors", "Thresholds", "Version"];
+    private static readonly string[] ModelKeys = ["CategoricalFeatures", "ConceptDrift", "CustomMetrics", "Drift", "Environment", "Explainability", "Health", "MissingValues", "NumericFeatures", "PerformanceEstimation", "StreamingDetectors", "Thresholds", "Version"];
 
     public static void Bind(IConfiguration section, ModelMonitoringOptions options)
     {
@@ -108,6 +108,9 @@ internal static class ModelMonitoringConfigurationBinder
                 break;
             case "Explainability":
                 BindStrict(child, model.ExplainabilityMonitoring, errors);
+                break;
+            case "Health":
+                BindStrict(child, model.HealthScoring, errors);
                 break;
             default:
                 errors.Add($"{child.Path}: '{child.Key}' is not a setting of a model; use one of {string.Join(", ", ModelKeys)}.");

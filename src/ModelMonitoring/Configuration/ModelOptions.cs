@@ -44,6 +44,9 @@ public sealed class ModelOptions
     /// <summary>Gets how the model's explanations and feature importance are monitored (see <see cref="Explainability(Action{ExplainabilityOptions})"/>); the defaults when not configured.</summary>
     public ExplainabilityOptions ExplainabilityMonitoring { get; } = new();
 
+    /// <summary>Gets how the model's health score is computed for each closed window (see <see cref="Health(Action{ModelMonitoring.Health.HealthOptions})"/>); the defaults when not configured.</summary>
+    public ModelMonitoring.Health.HealthOptions HealthScoring { get; } = new();
+
     /// <summary>Gets the streaming detectors watching the model's per-label errors, added with <see cref="StreamingDetector"/>.</summary>
     public IReadOnlyList<StreamingDetectorOptions> StreamingDetectors => _streamingDetectors;
 
@@ -166,6 +169,19 @@ public sealed class ModelOptions
     {
         ArgumentNullException.ThrowIfNull(configure);
         configure(ExplainabilityMonitoring);
+        return this;
+    }
+
+    /// <summary>
+    /// Configures the model's health score: the levels and weights of its components (error rate, latency, performance,
+    /// drift, data quality, open alerts), the baselines and the status boundaries. Calling it again configures the same settings.
+    /// </summary>
+    /// <param name="configure">Sets the health options.</param>
+    /// <returns>This instance.</returns>
+    public ModelOptions Health(Action<ModelMonitoring.Health.HealthOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        configure(HealthScoring);
         return this;
     }
 

@@ -90,6 +90,7 @@ internal static class ModelValidator
         }
 
         Explainability.ExplainabilityOptionsValidator.Validate($"{where}.Explainability", model.ExplainabilityMonitoring, errors);
+        ModelMonitoring.Health.Internal.HealthOptionsValidator.Validate($"{where}.Health", model.HealthScoring, errors);
     }
 
     /// <summary>Whether <paramref name="metric"/> is a built-in window metric or one of the model's custom metrics.</summary>

@@ -38,6 +38,10 @@ public static class ModelMonitoringServiceCollectionExtensions
         services.TryAddSingleton<IModelMonitoring>(sp => sp.GetRequiredService<ModelMonitoringService>());
         services.TryAddSingleton<IAlertManager>(sp => sp.GetRequiredService<ModelMonitoringService>().Alerts);
         services.TryAddSingleton<IDriftMonitoring>(sp => sp.GetRequiredService<ModelMonitoringService>().Drift);
+
+        // Health is stored as window metrics, so any provider that reads metrics serves it.
+        services.TryAddSingleton<ModelMonitoring.Health.IModelHealthReader>(static sp => new ModelMonitoring.Health.Internal.StoredModelHealthReader(
+            sp.GetRequiredService<ModelMonitoring.Storage.IMonitoringReader>(), sp.GetRequiredService<ModelMonitoring.Storage.IWindowMetricReader>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertChannel, LoggerAlertChannel>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ModelMonitoringHostedService>());
         return new ModelMonitoringBuilder(services);

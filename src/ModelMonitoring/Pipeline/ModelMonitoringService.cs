@@ -108,7 +108,11 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
                 driftMonitors.Add(drift);
             }
 
-            _models.Add(schema.Name, new ModelPipeline(monitor, aggregator, drift, settings.MaxBatchSize, _failures) { Explainability = new(monitor, model.ExplainabilityMonitoring) });
+            _models.Add(schema.Name, new ModelPipeline(monitor, aggregator, drift, settings.MaxBatchSize, _failures) 
+            {
+                Explainability = new(monitor, model.ExplainabilityMonitoring),
+                Health = model.HealthScoring.Enabled ? new Health.Internal.HealthScorer(schema.Name, model.HealthScoring) : null,
+            });
         }
 
         Drift = new DriftMonitoringService(driftMonitors);

@@ -33,6 +33,9 @@ internal sealed partial class ModelPipeline
     /// <summary>Gets the model's explainability monitoring (importance and attribution drift), or <see langword="null"/>.</summary>
     public Explainability.ExplainabilityMonitor? Explainability { get; init; }
 
+    /// <summary>Gets the model's health scoring, or <see langword="null"/> when it is turned off.</summary>
+    public Health.Internal.HealthScorer? Health { get; init; }
+
     public BatchBuffers Buffers { get; private set; }
 
     public ModelSchema Model => Monitor.Model;

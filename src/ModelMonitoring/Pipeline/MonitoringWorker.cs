@@ -305,6 +305,7 @@ internal sealed class MonitoringWorker
                     {
                         CheckDrift(model, buffers);
                         CheckExplainability(model, buffers);
+                        await ScoreHealthAsync(model, buffers, stopToken).ConfigureAwait(false);
                     }
                     else
                     {
@@ -362,6 +363,37 @@ internal sealed class MonitoringWorker
         catch (Exception ex)
         {
             _failures.Report(model.Model.Name, MonitoringStage.Drift, "ExplainabilityMonitor", ex);
+        }
+    }
+
+    /// <summary>Scores the windows closed in this cycle (their metrics are in the batch) and adds the health metrics to it.</summary>
+    private async Task ScoreHealthAsync(ModelPipeline model, BatchBuffers buffers, CancellationToken stopToken)
+    {
+        if (model.Health is not { } health)
+        {
+            return;
+        }
+
+        try
+        {
+            health.ObserveDrift(buffers.DriftChecks);
+            var windows = Health.Internal.HealthWindows.Collect(buffers.Metrics.Memory.Span);
+            if (windows.Count == 0)
+            {
+                return;
+            }
+
+            var (critical, warning) = await _alerts.CountOpenAsync(model.Model.Name, stopToken).ConfigureAwait(false);
+            var (drifted, tested) = health.LatestDrift;
+            foreach (var window in windows)
+            {
+                var scored = health.Score(window.Values, window.Start, window.End, new(drifted, tested, critical, warning));
+                Health.Internal.HealthScorer.Emit(scored, record => buffers.Metrics.Add(record));
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stopToken.IsCancellationRequested)
+        {
+            _failures.Report(model.Model.Name, MonitoringStage.Aggregation, "HealthScorer", ex);
         }
     }
 

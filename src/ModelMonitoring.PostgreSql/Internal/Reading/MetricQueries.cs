@@ -21,6 +21,10 @@ internal static class MetricQueries
     private const string RecentSql = $"{RecentColumns} WHERE {ModelFilter} ORDER BY ts DESC, id DESC LIMIT $2;";
     private const string RecentByNameSql = $"{RecentColumns} WHERE {ModelFilter} AND name = $3 ORDER BY ts DESC, id DESC LIMIT $2;";
 
+    // A window ends after it starts, so ts >= $2 bounds the (model_id, name, ts) index scan without losing a window.
+    private const string WindowSql = $"{RecentColumns} WHERE model_id IN (SELECT id FROM {{schema}}.models WHERE name = $1) AND name = $4 AND ts >= $2 AND window_start >= $2 AND window_start < $3 ORDER BY window_start, id;";
+    private const string HealthCheckSql = $"SELECT ts, status, score, issues FROM {{schema}}.health_checks WHERE {ModelRange.Filter} ORDER BY ts, id;";
+
     /// <summary>Summarises every metric in the range, ordered by name. Values stored as NULL (NaN) are left out.</summary>
     public static async Task<IReadOnlyList<MetricSummary>> ReadSummariesAsync(NpgsqlConnection connection, SqlText sql, ModelRange range, CancellationToken cancellationToken)
     {
@@ -55,7 +59,40 @@ internal static class MetricQueries
             command.Parameters.Add(Parameters.Text(metricName));
         }
 
-        var metrics = new List<MetricRecord>(Math.Min(limit, 256));
+        return await ReadRecordsAsync(command, Math.Min(limit, 256), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The values of one window metric for the windows that start in the range, oldest window first.</summary>
+    public static async Task<IReadOnlyList<MetricRecord>> ReadWindowAsync(NpgsqlConnection connection, SqlText sql, ModelRange range, string metricName, CancellationToken cancellationToken)
+    {
+        using var command = range.Command(connection, sql, WindowSql);
+        command.Parameters.Add(Parameters.Text(metricName));
+        return await ReadRecordsAsync(command, 16, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The health checks the application recorded in the range, oldest first.</summary>
+    public static async Task<IReadOnlyList<HealthCheckRecord>> ReadHealthChecksAsync(NpgsqlConnection connection, SqlText sql, ModelRange range, CancellationToken cancellationToken)
+    {
+        using var command = range.Command(connection, sql, HealthCheckSql);
+        var checks = new List<HealthCheckRecord>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            checks.Add(new HealthCheckRecord
+            {
+                Timestamp = Timestamps.FromStored(reader.GetDateTime(0)),
+                Status = Enum.Parse<Recording.ModelHealthStatus>(reader.GetString(1)),
+                Score = reader.IsDBNull(2) ? double.NaN : reader.GetDouble(2),
+                Issues = reader.IsDBNull(3) ? null : reader.GetFieldValue<string[]>(3),
+            });
+        }
+
+        return checks;
+    }
+
+    private static async Task<IReadOnlyList<MetricRecord>> ReadRecordsAsync(NpgsqlCommand command, int capacity, CancellationToken cancellationToken)
+    {
+        var metrics = new List<MetricRecord>(capacity);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {

@@ -37,6 +37,21 @@ internal sealed class PostgreSqlReportReader(Func<CancellationToken, Task<Npgsql
         };
     }
 
+    public async Task<IReadOnlyList<MetricRecord>> GetWindowMetricsAsync(string model, string metricName, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(metricName);
+        var range = ModelRange.Create(model, from, to);
+        using var connection = await open(cancellationToken).ConfigureAwait(false);
+        return await MetricQueries.ReadWindowAsync(connection, sql, range, metricName, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<HealthCheckRecord>> GetHealthChecksAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var range = ModelRange.Create(model, from, to);
+        using var connection = await open(cancellationToken).ConfigureAwait(false);
+        return await MetricQueries.ReadHealthChecksAsync(connection, sql, range, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<PredictionSummary> GetPredictionSummaryAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var range = ModelRange.Create(model, from, to);

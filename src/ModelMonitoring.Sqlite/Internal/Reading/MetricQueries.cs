@@ -14,6 +14,10 @@ internal static class MetricQueries
     private const string RecentSql = $"{RecentColumns} WHERE {ModelFilter} ORDER BY ts DESC, id DESC LIMIT $limit;";
     private const string RecentByNameSql = $"{RecentColumns} WHERE {ModelFilter} AND name = $name ORDER BY ts DESC, id DESC LIMIT $limit;";
 
+    // A window ends after it starts, so ts >= $from bounds the (model_id, name, ts) index scan without losing a window.
+    private const string WindowSql = $"{RecentColumns} WHERE {ModelFilter} AND name = $name AND ts >= $from AND window_start >= $from AND window_start < $to ORDER BY window_start, id;";
+    private const string HealthCheckSql = $"SELECT ts, status, score, issues FROM health_checks WHERE {ModelRange.Filter} ORDER BY ts, id;";
+
     /// <summary>Summarises every metric in the range, ordered by name. Values stored as NULL (NaN) are left out.</summary>
     public static async Task<IReadOnlyList<MetricSummary>> ReadSummariesAsync(SqliteConnection connection, ModelRange range, CancellationToken cancellationToken)
     {
@@ -49,7 +53,40 @@ internal static class MetricQueries
             command.Parameters.AddWithValue("$name", metricName);
         }
 
-        var metrics = new List<MetricRecord>(Math.Min(limit, 256));
+        return await ReadRecordsAsync(command, Math.Min(limit, 256), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The values of one window metric for the windows that start in the range, oldest window first.</summary>
+    public static async Task<IReadOnlyList<MetricRecord>> ReadWindowAsync(SqliteConnection connection, ModelRange range, string metricName, CancellationToken cancellationToken)
+    {
+        using var command = range.Command(connection, WindowSql);
+        command.Parameters.AddWithValue("$name", metricName);
+        return await ReadRecordsAsync(command, 16, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The health checks the application recorded in the range, oldest first.</summary>
+    public static async Task<IReadOnlyList<HealthCheckRecord>> ReadHealthChecksAsync(SqliteConnection connection, ModelRange range, CancellationToken cancellationToken)
+    {
+        using var command = range.Command(connection, HealthCheckSql);
+        var checks = new List<HealthCheckRecord>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            checks.Add(new HealthCheckRecord
+            {
+                Timestamp = UnixMicroseconds.ToTimestamp(reader.GetInt64(0)),
+                Status = (Recording.ModelHealthStatus)reader.GetInt64(1),
+                Score = reader.IsDBNull(2) ? double.NaN : reader.GetDouble(2),
+                Issues = reader.IsDBNull(3) ? null : [.. StringListCodec.ReadStrings(reader.GetFieldValue<byte[]>(3)).Select(static issue => issue ?? string.Empty)],
+            });
+        }
+
+        return checks;
+    }
+
+    private static async Task<IReadOnlyList<MetricRecord>> ReadRecordsAsync(SqliteCommand command, int capacity, CancellationToken cancellationToken)
+    {
+        var metrics = new List<MetricRecord>(capacity);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {

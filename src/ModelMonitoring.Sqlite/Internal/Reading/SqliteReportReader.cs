@@ -67,6 +67,27 @@ internal sealed class SqliteReportReader(SqliteConnectionFactory connections)
         }
     }
 
+    public async Task<IReadOnlyList<MetricRecord>> GetWindowMetricsAsync(string model, string metricName, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(metricName);
+        var range = ModelRange.Create(model, from, to);
+        var connection = await connections.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await MetricQueries.ReadWindowAsync(connection, range, metricName, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<IReadOnlyList<HealthCheckRecord>> GetHealthChecksAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var range = ModelRange.Create(model, from, to);
+        var connection = await connections.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await MetricQueries.ReadHealthChecksAsync(connection, range, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public async Task<IReadOnlyList<Alert>> GetAlertsAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var range = ModelRange.Create(model, from, to);

@@ -112,6 +112,36 @@ internal sealed partial class AlertManager : IAlertManager
     private static IEnumerable<Silence> ConfiguredSilences(AlertingOptions options) =>
         options.Silences.Select((s, i) => s.Id.Length > 0 ? s : s with { Id = "configured-" + i });
 
+    /// <summary>
+    /// Counts the model's open (firing or acknowledged) critical and warning alerts as held by this manager, for its
+    /// health score; alerts on the health metrics themselves are left out so a health alert does not feed the score.
+    /// </summary>
+    public async Task<(int Critical, int Warning)> CountOpenAsync(string model, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            int critical = 0, warning = 0;
+            foreach (var ((alertModel, name), alert) in _active)
+            {
+                if (!string.Equals(alertModel, model, StringComparison.Ordinal) || name.StartsWith("health.", StringComparison.Ordinal)
+                    || alert.State is not (AlertState.Firing or AlertState.Acknowledged))
+                {
+                    continue;
+                }
+
+                critical += alert.Severity == AlertSeverity.Critical ? 1 : 0;
+                warning += alert.Severity == AlertSeverity.Warning ? 1 : 0;
+            }
+
+            return (critical, warning);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public async Task<IReadOnlyList<Alert>> GetActiveAlertsAsync(AlertQuery? query = null, CancellationToken cancellationToken = default) =>
         await _store.GetActiveAlertsAsync(query ?? AlertQuery.All, cancellationToken).ConfigureAwait(false);
 
