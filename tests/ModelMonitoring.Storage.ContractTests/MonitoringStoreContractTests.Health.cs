@@ -1,4 +1,5 @@
 using ModelMonitoring.Recording;
+using ModelMonitoring.Trends;
 using static ModelMonitoring.Storage.ContractTests.TestData;
 
 namespace ModelMonitoring.Storage.ContractTests;
@@ -56,5 +57,41 @@ public abstract partial class MonitoringStoreContractTests
         read[1].Score.ShouldBe(0.6);
         read[1].Issues.ShouldNotBeNull().ShouldBe(["slow", "queue, deep"]);
         (await checks.GetHealthChecksAsync("other", All.From, All.To)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task HealthTrend_PerHourAndDay_EqualsTheMeanAndMinimumOfTheStoredWindowScores()
+    {
+        await using var store = await CreateStoreAsync();
+        var trends = store.Trends.ShouldNotBeNull(NoTrends);
+        var maintain = store.Maintain.ShouldNotBeNull(NoTrends);
+        var windows = store.WindowMetrics.ShouldNotBeNull("the provider must read window metrics over a range");
+        var model = Schema("health-trend");
+        var random = new Random(5);
+        var metrics = new List<MetricRecord>();
+        for (var minute = 0; minute < 150; minute += 5)
+        {
+            // Five-minute windows over two and a half hours; the window starting at 55 min ends in the next hour but belongs to its start's.
+            metrics.Add(Metric("health.score", Math.Round(random.NextDouble() * 100, 3), At((minute + 5) * 60)) with { WindowStart = At(minute * 60) });
+        }
+
+        await WriteAsync(store, Batch(model, [Prediction(At(1))], metrics: [.. metrics]));
+        await maintain(T0.AddDays(2));
+
+        var day = new DateTimeOffset(T0.Date, TimeSpan.Zero);
+        var hourly = await trends.GetHealthTrendAsync("health-trend", TrendResolution.Hour, day, day.AddDays(1));
+        var daily = await trends.GetHealthTrendAsync("health-trend", TrendResolution.Day, day, day.AddDays(1));
+        hourly.Select(p => p.Start).ShouldBe([T0, T0.AddHours(1), T0.AddHours(2)]);
+        daily.Select(p => p.Start).ShouldBe([day]);
+        foreach (var point in hourly.Concat(daily))
+        {
+            var length = point.Start == day && daily.Contains(point) ? TimeSpan.FromDays(1) : TimeSpan.FromHours(1);
+            var stored = await windows.GetWindowMetricsAsync("health-trend", "health.score", point.Start, point.Start + length);
+            point.WindowCount.ShouldBe(stored.Count);
+            point.MeanScore.ShouldBe(stored.Average(m => m.Value), 1e-9);
+            point.MinScore.ShouldBe(stored.Min(m => m.Value));
+        }
+
+        hourly.Select(p => p.WindowCount).ShouldBe([12, 12, 6]);
     }
 }

@@ -27,6 +27,12 @@ public static class TrendMetricNames
     /// <summary>Prefix of realized performance: <c>performance:&lt;metric&gt;</c>, the mean over the bucket's windows weighted by their label counts (the windows of all predictions, not per segment).</summary>
     public const string PerformancePrefix = "performance:";
 
+    /// <summary>Mean health score (0–100) of the windows that started in the bucket; its weight is how many windows were scored.</summary>
+    public const string HealthScoreMean = "health_score_mean";
+
+    /// <summary>Lowest health score (0–100) of the windows that started in the bucket; its weight is how many windows were scored.</summary>
+    public const string HealthScoreMin = "health_score_min";
+
     /// <summary>Prefix of a feature's highest drift score in the bucket: <c>drift_max_score:&lt;feature&gt;</c>.</summary>
     public const string DriftMaxScorePrefix = "drift_max_score:";
 

@@ -86,6 +86,32 @@ public static class TrendReaderExtensions
         return result;
     }
 
+    /// <summary>Reads the model's health per hour or day, oldest first: the mean and lowest score of the windows that started in each bucket.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="model">The model's name.</param>
+    /// <param name="resolution">Hours or days.</param>
+    /// <param name="from">The inclusive start.</param>
+    /// <param name="to">The exclusive end.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The points.</returns>
+    public static async Task<IReadOnlyList<HealthTrendPoint>> GetHealthTrendAsync(
+        this ITrendReader reader, string model, TrendResolution resolution, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var points = await reader.GetTrendAsync(model, resolution, from, to, "health_score_", cancellationToken).ConfigureAwait(false);
+        var result = new List<HealthTrendPoint>();
+        foreach (var bucket in points.GroupBy(p => p.Start))
+        {
+            var values = bucket.ToDictionary(p => p.Metric, StringComparer.Ordinal);
+            if (values.TryGetValue(TrendMetricNames.HealthScoreMean, out var mean))
+            {
+                result.Add(new HealthTrendPoint(bucket.Key, mean.Weight, Value(values, TrendMetricNames.HealthScoreMean), Value(values, TrendMetricNames.HealthScoreMin)));
+            }
+        }
+
+        return result;
+    }
+
     private static double Value(Dictionary<string, TrendPoint> values, string metric) =>
         values.TryGetValue(metric, out var point) && point.Value is { } value ? value : double.NaN;
 }

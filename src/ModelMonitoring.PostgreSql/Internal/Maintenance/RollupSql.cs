@@ -50,6 +50,19 @@ internal static class RollupSql
         WHERE w > 0;
         """;
 
+    // Health is a window metric: a window belongs to the bucket its start falls in; ts (its end) >= $3 bounds the index scan.
+    public const string Health = """
+        INSERT INTO {schema}.rollups (model, resolution, bucket_start, metric, value, weight)
+        WITH h AS (
+            SELECT value FROM {schema}.metrics
+            WHERE model_id IN (SELECT id FROM {schema}.models WHERE name = $1) AND name = 'health.score' AND ts >= $3
+              AND window_start >= $3 AND window_start < $4 AND value IS NOT NULL)
+        SELECT $1, $2, $3, m, v, w FROM (
+            SELECT 'health_score_mean' AS m, avg(value) AS v, count(*) AS w FROM h
+            UNION ALL SELECT 'health_score_min', min(value), count(*) FROM h) x
+        WHERE w > 0;
+        """;
+
     public const string SaveProgress = """
         INSERT INTO {schema}.rollup_progress (model, resolution, next_start) VALUES ($1, $2, $4)
         ON CONFLICT (model, resolution) DO UPDATE SET next_start = excluded.next_start;

@@ -55,6 +55,19 @@ internal static class RollupSql
         WHERE w > 0;
         """;
 
+    // Health is a window metric: a window belongs to the bucket its start falls in; ts (its end) >= $from bounds the index scan.
+    public const string Health = """
+        INSERT INTO rollups (model, resolution, bucket_start, metric, value, weight)
+        WITH h AS (
+            SELECT value FROM metrics
+            WHERE model_id IN (SELECT id FROM models WHERE name = $model) AND name = 'health.score' AND ts >= $from
+              AND window_start >= $from AND window_start < $to AND value IS NOT NULL)
+        SELECT $model, $resolution, $from, m, v, w FROM (
+            SELECT 'health_score_mean' AS m, AVG(value) AS v, COUNT(*) AS w FROM h
+            UNION ALL SELECT 'health_score_min', MIN(value), COUNT(*) FROM h) x
+        WHERE w > 0;
+        """;
+
     public const string SaveProgress = """
         INSERT INTO rollup_progress (model, resolution, next_start) VALUES ($model, $resolution, $to)
         ON CONFLICT (model, resolution) DO UPDATE SET next_start = excluded.next_start;
