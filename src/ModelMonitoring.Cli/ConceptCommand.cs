@@ -30,8 +30,8 @@ internal sealed class ConceptCommand
         command.SetAction(parse => Run(
             parse.GetValue(Store)!,
             parse.GetValue(Model)!,
-            Time(parse.GetValue(From), From.Name) ?? DateTimeOffset.MinValue,
-            Time(parse.GetValue(To), To.Name) ?? DateTimeOffset.MaxValue,
+            StoreArguments.Time(parse.GetValue(From), From.Name) ?? DateTimeOffset.MinValue,
+            StoreArguments.Time(parse.GetValue(To), To.Name) ?? DateTimeOffset.MaxValue,
             parse.GetValue(Drifted),
             output));
         return command;
@@ -39,20 +39,12 @@ internal sealed class ConceptCommand
 
     public static int Run(string store, string model, DateTimeOffset from, DateTimeOffset to, bool onlyDrifted, TextWriter output)
     {
-        // Opening a path that does not exist would create an empty store; a typo must fail instead.
-        if (!File.Exists(store))
-        {
-            throw new UsageException($"Option '--store': the file '{store}' does not exist.");
-        }
-
         if (to < from)
         {
             throw new UsageException("Option '--to' must not be before '--from'.");
         }
 
-        var services = new ServiceCollection();
-        services.AddModelMonitoring().UseSqlite(store);
-        using var provider = services.BuildServiceProvider();
+        using var provider = StoreArguments.Open(store);
         var checks = provider.GetRequiredService<IConceptDriftStore>().GetConceptDriftAsync(model, from, to, onlyDrifted).GetAwaiter().GetResult();
         if (checks.Count == 0)
         {
@@ -70,8 +62,4 @@ internal sealed class ConceptCommand
         return checks[^1].Drifted ? ExitCodes.Drift : ExitCodes.NoDrift;
     }
 
-    private static DateTimeOffset? Time(string? value, string option) =>
-        value is null ? null
-        : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time
-        : throw new UsageException($"Option '{option}': '{value}' is not a time; use ISO 8601, such as 2026-03-01T12:00:00Z.");
 }

@@ -54,7 +54,7 @@ internal static class Program
     {
         var options = new DriftOptions();
         var drift = options.Command(parse => DriftCommand.Run(DriftArguments.From(parse, options), Console.Out, Console.Error));
-        var root = new RootCommand("modelmon: a drift check between two CSV files, with exit codes made for CI gates.") { drift, new ConceptCommand().Command(Console.Out) };
+        var root = new RootCommand("modelmon: a drift check between two CSV files, with exit codes made for CI gates.") { drift, new ConceptCommand().Command(Console.Out), new TrendCommand().Command(Console.Out), new ReportCommand().Command(Console.Out, TimeProvider.System) };
 
         var helpOption = root.Options.OfType<HelpOption>().Single();
         var help = new ExitCodesHelpAction((SynchronousCommandLineAction)helpOption.Action!, ExitCodesHelp);

@@ -90,6 +90,7 @@ public static class PostgreSqlModelMonitoringBuilderExtensions
         services.TryAddSingleton<PostgreSqlMonitoringStore>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMetricSink, PostgreSqlMonitoringStore>(static sp => sp.GetRequiredService<PostgreSqlMonitoringStore>()));
         services.TryAddSingleton<IMonitoringReader>(static sp => new PostgreSqlMonitoringReader(sp.GetRequiredService<PostgreSqlMonitoringStore>()));
+        services.TryAddSingleton<IPredictionReader>(static sp => new PostgreSqlMonitoringReader(sp.GetRequiredService<PostgreSqlMonitoringStore>()));
         services.TryAddSingleton<IWindowMetricReader>(static sp => new PostgreSqlMonitoringReader(sp.GetRequiredService<PostgreSqlMonitoringStore>()));
         services.TryAddSingleton<ModelMonitoring.Health.IHealthCheckReader>(static sp => new PostgreSqlMonitoringReader(sp.GetRequiredService<PostgreSqlMonitoringStore>()));
         services.TryAddSingleton<IAlertStore>(static sp => new PostgreSqlAlertStore(sp.GetRequiredService<PostgreSqlMonitoringStore>()));

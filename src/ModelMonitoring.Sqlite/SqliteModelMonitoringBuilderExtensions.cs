@@ -74,6 +74,7 @@ public static class SqliteModelMonitoringBuilderExtensions
         services.TryAddSingleton<SqliteMonitoringStore>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMetricSink, SqliteMonitoringStore>(static sp => sp.GetRequiredService<SqliteMonitoringStore>()));
         services.TryAddSingleton<IMonitoringReader>(static sp => new SqliteMonitoringReader(sp.GetRequiredService<SqliteMonitoringStore>()));
+        services.TryAddSingleton<IPredictionReader>(static sp => new SqliteMonitoringReader(sp.GetRequiredService<SqliteMonitoringStore>()));
         services.TryAddSingleton<IWindowMetricReader>(static sp => new SqliteMonitoringReader(sp.GetRequiredService<SqliteMonitoringStore>()));
         services.TryAddSingleton<ModelMonitoring.Health.IHealthCheckReader>(static sp => new SqliteMonitoringReader(sp.GetRequiredService<SqliteMonitoringStore>()));
         services.TryAddSingleton<IAlertStore>(static sp => sp.GetRequiredService<SqliteMonitoringStore>());

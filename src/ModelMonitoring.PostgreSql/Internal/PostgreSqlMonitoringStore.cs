@@ -26,7 +26,7 @@ namespace ModelMonitoring.PostgreSql.Internal;
 /// and retried a minute later (<see cref="MaintenanceRetryInterval"/>), and never fails a batch: rows without a partition go to the
 /// DEFAULT partition.
 /// </remarks>
-internal sealed partial class PostgreSqlMonitoringStore : IMetricSink, IMonitoringReader, ITrendReader, IWindowMetricReader, ModelMonitoring.Health.IHealthCheckReader, IAsyncDisposable, IDisposable
+internal sealed partial class PostgreSqlMonitoringStore : IMetricSink, IMonitoringReader, ITrendReader, IWindowMetricReader, ModelMonitoring.Health.IHealthCheckReader, IPredictionReader, IAsyncDisposable, IDisposable
 {
     internal static readonly TimeSpan MaintenanceInterval = TimeSpan.FromHours(1);
 
@@ -188,7 +188,7 @@ internal sealed partial class PostgreSqlMonitoringStore : IMetricSink, IMonitori
     }
 
     /// <summary>Reads stored predictions back in full, features included, oldest first (for tests and tools).</summary>
-    internal Task<IReadOnlyList<PredictionRecord>> GetPredictionsAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<PredictionRecord>> GetPredictionsAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
         _reader.GetPredictionsAsync(model, from, to, cancellationToken);
 
     /// <summary>Creates or upgrades the schema and maintains the partitions, once; later calls return at once.</summary>

@@ -8,7 +8,7 @@ namespace ModelMonitoring.Sqlite.Internal;
 /// disposable: the container disposes singletons in reverse order of resolution, so a reader resolved
 /// after the pipeline would otherwise get the store disposed before the pipeline's final flush.
 /// </summary>
-internal sealed class SqliteMonitoringReader(SqliteMonitoringStore store) : IMonitoringReader, IWindowMetricReader, ModelMonitoring.Health.IHealthCheckReader
+internal sealed class SqliteMonitoringReader(SqliteMonitoringStore store) : IMonitoringReader, IWindowMetricReader, ModelMonitoring.Health.IHealthCheckReader, IPredictionReader
 {
     public Task<PerformanceReport> GetPerformanceReportAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
         store.GetPerformanceReportAsync(model, from, to, cancellationToken);
@@ -39,4 +39,7 @@ internal sealed class SqliteMonitoringReader(SqliteMonitoringStore store) : IMon
 
     public Task<IReadOnlyList<HealthCheckRecord>> GetHealthChecksAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
         store.GetHealthChecksAsync(model, from, to, cancellationToken);
+
+    public Task<IReadOnlyList<PredictionRecord>> GetPredictionsAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        store.GetPredictionsAsync(model, from, to, cancellationToken);
 }

@@ -22,7 +22,7 @@ namespace ModelMonitoring.Sqlite.Internal;
 /// SQLite calls are synchronous: <see cref="WriteAsync"/> completes on the caller's thread, checking
 /// the token between groups of predictions and just before commit.
 /// </remarks>
-internal sealed partial class SqliteMonitoringStore : IMetricSink, IMonitoringReader, IAlertStore, ITrendReader, IWindowMetricReader, ModelMonitoring.Health.IHealthCheckReader, IAsyncDisposable, IDisposable
+internal sealed partial class SqliteMonitoringStore : IMetricSink, IMonitoringReader, IAlertStore, ITrendReader, IWindowMetricReader, ModelMonitoring.Health.IHealthCheckReader, IPredictionReader, IAsyncDisposable, IDisposable
 {
     private readonly SqliteConnectionFactory _connections;
     private readonly ILogger _logger;
@@ -289,7 +289,7 @@ internal sealed partial class SqliteMonitoringStore : IMetricSink, IMonitoringRe
     }
 
     /// <summary>Reads stored predictions back in full, features included, oldest first (for tests and tools).</summary>
-    internal Task<IReadOnlyList<PredictionRecord>> GetPredictionsAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<PredictionRecord>> GetPredictionsAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         return _reader.GetPredictionsAsync(model, from, to, cancellationToken);
