@@ -201,6 +201,7 @@ Console.WriteLine();
 Console.WriteLine(SqlExamples.PerSecond);
 Console.WriteLine();
 Console.WriteLine(SqlExamples.FeaturesPerMinute);
+await ReportDemo.WriteAsync(host.Services, started, finished);
 
 await ConceptDriftDemo.RunAsync(colors);
 await PerformanceEstimationDemo.RunAsync();

@@ -49,6 +49,13 @@ public sealed class FraudDetectionSampleTests : IDisposable
         seconds.Sum(row => (long)row[1]!).ShouldBe(15_001);
         seconds.ShouldContain(row => (double)row[3]! > 20, "the slow seconds of the incident");
         features.Where(row => (string)row[1]! == "amount").Sum(row => (long)row[2]!).ShouldBe(15_001);
+
+        // The HTML report of the run: the numeric features' distributions and the run's alerts on the timeline.
+        output.ShouldContain("HTML report of this run: ");
+        var report = await File.ReadAllTextAsync(_directory.File("fraud-report.html"));
+        report.ShouldStartWith("<!doctype html>");
+        System.Text.RegularExpressions.Regex.Count(report, "<svg class=\"histogram\"").ShouldBe(4); // amount, age, account_age_days, tx_last_hour
+        report.ShouldMatch("class=\"timeline\" data-alerts=\"[1-9][0-9]*\"");
     }
 
     private async Task<(int ExitCode, string Output)> RunSampleAsync()

@@ -67,7 +67,16 @@ public static class MonitoringHistory
             };
             MetricRecord[] metrics =
             [
-                new() { Name = HealthMetricNames.Score, Value = shift > 0 ? 60 + (hour % 5) : 95 - (hour % 3), Timestamp = at.AddHours(1), WindowStart = at },
+                new()
+                {
+                    Name = HealthMetricNames.Score,
+                    Value = shift > 0 ? 60 + (hour % 5) : 95 - (hour % 3),
+                    Timestamp = at.AddHours(1),
+                    WindowStart = at,
+                    Metadata = shift > 0
+                        ? new Dictionary<string, string> { ["status"] = "Degraded", ["reason.Drift"] = $"{36 - (hour % 5)}|1 of {features.Length} features drifted in the latest drift check" }
+                        : new Dictionary<string, string> { ["status"] = "Healthy" },
+                },
                 new() { Name = $"quality.{features[^1]}.missing_share", Value = hour % 10 == 0 ? 0.05 : 0, Timestamp = at.AddHours(1), WindowStart = at },
             ];
             await sink.WriteAsync(new MonitoringBatch(schema, predictions, metrics: metrics, driftChecks: new[] { drift }), CancellationToken.None);
