@@ -54,7 +54,8 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
         IRealizedPerformanceStore? performanceStore = null,
         IWindowPartialStore? windowPartials = null,
         IMonitoringReader? reader = null,
-        IConceptDriftStore? conceptDriftStore = null)
+        IConceptDriftStore? conceptDriftStore = null,
+        System.Diagnostics.Metrics.IMeterFactory? meterFactory = null)
     {
         // Reading Value runs the validators: a bad configuration fails here, naming every bad setting.
         var settings = options.Value;
@@ -79,6 +80,7 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
         _logger = loggerFactory.CreateLogger("ModelMonitoring");
         _unknown = new UnknownModelMonitors(_unknownDrops, timeProvider, _logger);
         _models = new Dictionary<string, ModelPipeline>(StringComparer.Ordinal);
+        _instruments = new MonitoringInstruments(meterFactory);
         _clock = new CoarseClock(timeProvider, settings.TimestampResolution);
         var detectors = driftDetectors.ToArray();
         var driftMonitors = new List<DriftMonitor>();
@@ -112,6 +114,7 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
             {
                 Explainability = new(monitor, model.ExplainabilityMonitoring),
                 Health = model.HealthScoring.Enabled ? new Health.Internal.HealthScorer(schema.Name, model.HealthScoring) : null,
+                Telemetry = new ModelTelemetry(schema, _instruments.PredictionDuration, _instruments.Predictions),
             });
         }
 
@@ -156,7 +159,7 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
             }
         }
 
-        _instruments = new MonitoringInstruments(this, Drift, _failures, () => NotAggregatedByModel);
+        _instruments.Publish(this, Drift, _failures, () => NotAggregatedByModel, [.. _models.Values.Select(m => m.Telemetry!)], (model, reason) => _models.TryGetValue(model, out var pipeline) ? pipeline.Monitor.Drops.Get(reason) : 0);
         if (optionsFactory is not null && changeSources is not null)
         {
             _reloader = new ConfigurationReloader(optionsFactory, changeSources, Reload, _logger);

@@ -33,6 +33,9 @@ internal sealed partial class ModelPipeline
     /// <summary>Gets the model's explainability monitoring (importance and attribution drift), or <see langword="null"/>.</summary>
     public Explainability.ExplainabilityMonitor? Explainability { get; init; }
 
+    /// <summary>Gets the model's instruments (latency, outcomes, latest window and drift values), or <see langword="null"/> in tests that build a pipeline by hand.</summary>
+    public ModelTelemetry? Telemetry { get; init; }
+
     /// <summary>Gets the model's health scoring, or <see langword="null"/> when it is turned off.</summary>
     public Health.Internal.HealthScorer? Health { get; init; }
 
@@ -124,6 +127,7 @@ internal sealed partial class ModelPipeline
     /// </summary>
     private void Observe(in PredictionRecord record)
     {
+        Telemetry?.Prediction(record);
         try
         {
             Aggregator.Observe(record);

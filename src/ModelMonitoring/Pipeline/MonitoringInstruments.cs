@@ -12,9 +12,25 @@ namespace ModelMonitoring.Pipeline;
 internal sealed class MonitoringInstruments : IDisposable
 {
     public const string MeterName = "ModelMonitoring";
-    private readonly Meter _meter = new(MeterName, typeof(MonitoringInstruments).Assembly.GetName().Version?.ToString());
+    private readonly Meter _meter;
+    private readonly bool _ownsMeter;
 
-    public MonitoringInstruments(IModelMonitoring pipeline, DriftMonitoringService drift, StageFailures? failures = null, Func<IEnumerable<(string Model, long Count)>>? notAggregated = null)
+    /// <summary>Creates the meter through the application's <see cref="IMeterFactory"/> when it has one (so its metrics pipeline scopes and disposes it), else on its own.</summary>
+    public MonitoringInstruments(IMeterFactory? meterFactory = null)
+    {
+        var version = typeof(MonitoringInstruments).Assembly.GetName().Version?.ToString();
+        _ownsMeter = meterFactory is null;
+        _meter = meterFactory?.Create(new MeterOptions(MeterName) { Version = version }) ?? new Meter(MeterName, version);
+        PredictionDuration = _meter.CreateHistogram<double>("modelmonitoring.model.prediction.duration", "ms", "Latency of each stored prediction, by model and version (recorded by the worker as it drains predictions).");
+        Predictions = _meter.CreateCounter<long>("modelmonitoring.model.predictions", "{prediction}", "Stored predictions, by model, version and status (success or error); the error rate is errors over all.");
+    }
+
+    public Histogram<double> PredictionDuration { get; }
+
+    public Counter<long> Predictions { get; }
+
+    /// <summary>Publishes the pipeline's accounting and the models' latest window, health and drift values as observable instruments.</summary>
+    public void Publish(IModelMonitoring pipeline, DriftMonitoringService drift, StageFailures? failures, Func<IEnumerable<(string Model, long Count)>>? notAggregated, IReadOnlyList<ModelTelemetry> models, Func<string, DropReason, long> modelDrops)
     {
         if (failures is not null)
         {
@@ -33,9 +49,62 @@ internal sealed class MonitoringInstruments : IDisposable
         _meter.CreateObservableCounter("modelmonitoring.alert.notifications", () => ObserveNotifications(pipeline), "{notification}", "Alert notifications by channel and outcome (delivered, failed, dropped), and those withheld (suppressed, silenced).");
         _meter.CreateObservableGauge("modelmonitoring.fleet.leader", () => pipeline.GetStatistics().IsLeader ? 1 : 0, "{replica}", "1 while this pipeline leads its fleet (evaluates rules and drift, escalates and notifies), 0 while it follows.");
         _meter.CreateObservableCounter("modelmonitoring.drift.checks", () => ObserveDriftChecks(drift), "{check}", "Drift detector runs, by model and outcome (completed or failed).");
+
+        _meter.CreateObservableCounter("modelmonitoring.model.records.dropped", () => ObserveModelDrops(models, modelDrops), "{record}", "Records dropped, by model and reason.");
+        _meter.CreateObservableGauge("modelmonitoring.model.error_rate", () => ObserveWindow(models, Aggregation.WindowMetricNames.ErrorRate, metricTag: false), description: "Share of failed predictions (0 to 1) in the model's latest closed window.");
+        _meter.CreateObservableGauge("modelmonitoring.model.health.score", () => ObserveWindow(models, Health.HealthMetricNames.Score, metricTag: false), description: "Health score (0 to 100) of the model's latest closed window (docs/health.md).");
+        _meter.CreateObservableGauge("modelmonitoring.model.performance", () => ObserveWindow(models, null, metricTag: true), description: "Performance of the model's latest closed window, by metric: accuracy or mae (labels joined in the window) and the estimated.* metrics of performance estimation.");
+        _meter.CreateObservableGauge("modelmonitoring.model.drift.score", () => ObserveDriftScores(models), description: "Drift score (0 to 1) of each feature in the model's latest drift check.");
     }
 
-    public void Dispose() => _meter.Dispose();
+    private static IEnumerable<Measurement<long>> ObserveModelDrops(IReadOnlyList<ModelTelemetry> models, Func<string, DropReason, long> drops)
+    {
+        foreach (var model in models)
+        {
+            foreach (var reason in Enum.GetValues<DropReason>())
+            {
+                yield return new Measurement<long>(drops(model.Model.Name, reason), model.ModelTag, new KeyValuePair<string, object?>("reason", reason.ToString()));
+            }
+        }
+    }
+
+    /// <summary>One window value per model (<paramref name="name"/>), or every performance value tagged by metric.</summary>
+    private static IEnumerable<Measurement<double>> ObserveWindow(IReadOnlyList<ModelTelemetry> models, string? name, bool metricTag)
+    {
+        foreach (var model in models)
+        {
+            foreach (var (metric, value) in model.LatestWindow)
+            {
+                if (metricTag && metric is not (Aggregation.WindowMetricNames.ErrorRate or Health.HealthMetricNames.Score))
+                {
+                    yield return new Measurement<double>(value, model.ModelTag, model.VersionTag, new KeyValuePair<string, object?>("metric", metric));
+                }
+                else if (!metricTag && metric == name)
+                {
+                    yield return new Measurement<double>(value, model.ModelTag, model.VersionTag);
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<Measurement<double>> ObserveDriftScores(IReadOnlyList<ModelTelemetry> models)
+    {
+        foreach (var model in models)
+        {
+            foreach (var (feature, score) in model.LatestDrift)
+            {
+                yield return new Measurement<double>(score, model.ModelTag, new KeyValuePair<string, object?>("feature", feature));
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_ownsMeter)
+        {
+            _meter.Dispose();
+        }
+    }
 
     private static IEnumerable<Measurement<long>> ObserveNotifications(IModelMonitoring pipeline)
     {

@@ -305,7 +305,7 @@ internal sealed class MonitoringWorker
                     {
                         CheckDrift(model, buffers);
                         CheckExplainability(model, buffers);
-                        await ScoreHealthAsync(model, buffers, stopToken).ConfigureAwait(false);
+                        await ObserveWindowsAsync(model, buffers, stopToken).ConfigureAwait(false);
                     }
                     else
                     {
@@ -366,29 +366,34 @@ internal sealed class MonitoringWorker
         }
     }
 
-    /// <summary>Scores the windows closed in this cycle (their metrics are in the batch) and adds the health metrics to it.</summary>
-    private async Task ScoreHealthAsync(ModelPipeline model, BatchBuffers buffers, CancellationToken stopToken)
+    /// <summary>
+    /// Scores the windows closed in this cycle (their metrics are in the batch), adds the health metrics to the batch, and
+    /// hands each window's values and the cycle's drift checks to the model's instruments.
+    /// </summary>
+    private async Task ObserveWindowsAsync(ModelPipeline model, BatchBuffers buffers, CancellationToken stopToken)
     {
-        if (model.Health is not { } health)
-        {
-            return;
-        }
-
         try
         {
-            health.ObserveDrift(buffers.DriftChecks);
+            model.Health?.ObserveDrift(buffers.DriftChecks);
+            model.Telemetry?.DriftChecked(buffers.DriftChecks);
             var windows = Health.Internal.HealthWindows.Collect(buffers.Metrics.Memory.Span);
             if (windows.Count == 0)
             {
                 return;
             }
 
-            var (critical, warning) = await _alerts.CountOpenAsync(model.Model.Name, stopToken).ConfigureAwait(false);
-            var (drifted, tested) = health.LatestDrift;
+            var (critical, warning) = model.Health is null ? (0, 0) : await _alerts.CountOpenAsync(model.Model.Name, stopToken).ConfigureAwait(false);
             foreach (var window in windows)
             {
-                var scored = health.Score(window.Values, window.Start, window.End, new(drifted, tested, critical, warning));
-                Health.Internal.HealthScorer.Emit(scored, record => buffers.Metrics.Add(record));
+                if (model.Health is { } health)
+                {
+                    var (drifted, tested) = health.LatestDrift;
+                    var scored = health.Score(window.Values, window.Start, window.End, new(drifted, tested, critical, warning));
+                    Health.Internal.HealthScorer.Emit(scored, record => buffers.Metrics.Add(record));
+                    window.Values[Health.HealthMetricNames.Score] = scored.Score;
+                }
+
+                model.Telemetry?.Window(window.Values);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stopToken.IsCancellationRequested)
