@@ -9,7 +9,7 @@ public sealed class CompletionTests : IDisposable
     private readonly CliRunner _cli = new();
 
     [Theory]
-    [InlineData("modelmon d", "drift")]
+    [InlineData("modelmon dr", "drift")]
     [InlineData("modelmon drift --me", "--method")]
     [InlineData("modelmon drift --del", "--delimiter")]
     [InlineData("modelmon drift --method ks --format j", "json")]

@@ -305,7 +305,7 @@ internal sealed class MonitoringWorker
                     {
                         CheckDrift(model, buffers);
                         CheckExplainability(model, buffers);
-                        await ObserveWindowsAsync(model, buffers, stopToken).ConfigureAwait(false);
+                        ObserveWindows(model, buffers);
                     }
                     else
                     {
@@ -370,7 +370,7 @@ internal sealed class MonitoringWorker
     /// Scores the windows closed in this cycle (their metrics are in the batch), adds the health metrics to the batch, and
     /// hands each window's values and the cycle's drift checks to the model's instruments.
     /// </summary>
-    private async Task ObserveWindowsAsync(ModelPipeline model, BatchBuffers buffers, CancellationToken stopToken)
+    private void ObserveWindows(ModelPipeline model, BatchBuffers buffers)
     {
         try
         {
@@ -382,13 +382,17 @@ internal sealed class MonitoringWorker
                 return;
             }
 
-            var (critical, warning) = model.Health is null ? (0, 0) : await _alerts.CountOpenAsync(model.Model.Name, stopToken).ConfigureAwait(false);
+            if (model.Health is { } scorer && _alerts.TryCountOpen(model.Model.Name, out var critical, out var warning))
+            {
+                scorer.OpenAlerts = (critical, warning);
+            }
+
             foreach (var window in windows)
             {
                 if (model.Health is { } health)
                 {
                     var (drifted, tested) = health.LatestDrift;
-                    var scored = health.Score(window.Values, window.Start, window.End, new(drifted, tested, critical, warning));
+                    var scored = health.Score(window.Values, window.Start, window.End, new(drifted, tested, health.OpenAlerts.Critical, health.OpenAlerts.Warning));
                     Health.Internal.HealthScorer.Emit(scored, record => buffers.Metrics.Add(record));
                     window.Values[Health.HealthMetricNames.Score] = scored.Score;
                 }
@@ -396,7 +400,7 @@ internal sealed class MonitoringWorker
                 model.Telemetry?.Window(window.Values);
             }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !stopToken.IsCancellationRequested)
+        catch (Exception ex)
         {
             _failures.Report(model.Model.Name, MonitoringStage.Aggregation, "HealthScorer", ex);
         }

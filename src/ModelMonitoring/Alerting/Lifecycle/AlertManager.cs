@@ -115,13 +115,19 @@ internal sealed partial class AlertManager : IAlertManager
     /// <summary>
     /// Counts the model's open (firing or acknowledged) critical and warning alerts as held by this manager, for its
     /// health score; alerts on the health metrics themselves are left out so a health alert does not feed the score.
+    /// Never waits: when the lock is busy (an API call changing an alert) it returns <see langword="false"/> and the
+    /// caller keeps its previous counts, so the worker is never held up, nor cancelled at shutdown, by it.
     /// </summary>
-    public async Task<(int Critical, int Warning)> CountOpenAsync(string model, CancellationToken cancellationToken)
+    public bool TryCountOpen(string model, out int critical, out int warning)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        (critical, warning) = (0, 0);
+        if (!_gate.Wait(0))
+        {
+            return false;
+        }
+
         try
         {
-            int critical = 0, warning = 0;
             foreach (var ((alertModel, name), alert) in _active)
             {
                 if (!string.Equals(alertModel, model, StringComparison.Ordinal) || name.StartsWith("health.", StringComparison.Ordinal)
@@ -134,7 +140,7 @@ internal sealed partial class AlertManager : IAlertManager
                 warning += alert.Severity == AlertSeverity.Warning ? 1 : 0;
             }
 
-            return (critical, warning);
+            return true;
         }
         finally
         {

@@ -19,6 +19,9 @@ internal sealed class HealthScorer(string model, HealthOptions options)
 
     public HealthOptions Options => options;
 
+    /// <summary>Gets or sets the model's open critical and warning alerts as last counted (kept when the alert manager was busy).</summary>
+    public (int Critical, int Warning) OpenAlerts { get; set; }
+
     /// <summary>Gets the drifted and tested feature counts of the latest drift check seen.</summary>
     public (int Drifted, int Checked) LatestDrift { get; private set; }
 
