@@ -286,6 +286,7 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
             GroupedAsOther = grouped,
             ConfigurationReloadsRejected = _reloader?.Rejected ?? 0,
             IsLeader = _worker.Fleet.IsLeader,
+            LastCycleCompletedAt = _worker.LastCycleCompletedAt,
         };
     }
 

@@ -32,6 +32,10 @@ internal sealed class MonitoringWorker
     private readonly List<Alert> _observations = [];
     private readonly ModelMonitoringOptions _options;
     private readonly TimeProvider _timeProvider;
+    private long _lastCycleTicks;
+
+    /// <summary>Gets when the worker last completed a cycle without failing (UTC), or <see langword="null"/> before its first; read from any thread.</summary>
+    public DateTimeOffset? LastCycleCompletedAt => Volatile.Read(ref _lastCycleTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
     private readonly ILogger _logger;
     private readonly TimestampConverter _clock;
     private readonly PipelineState _state;
@@ -231,6 +235,7 @@ internal sealed class MonitoringWorker
                 }
 
                 _observations.Clear();
+                Volatile.Write(ref _lastCycleTicks, _timeProvider.GetUtcNow().UtcTicks);
             }
             catch (Exception ex)
             {

@@ -80,6 +80,13 @@ public sealed class MonitoringStatistics
     /// </summary>
     public bool IsLeader { get; internal init; }
 
+    /// <summary>
+    /// Gets when the background worker last completed a cycle (drain, write, windows, drift, alerts) without failing, or
+    /// <see langword="null"/> before its first. A time further back than a few flush intervals means the worker is stuck
+    /// or keeps failing (its log says why); the ASP.NET Core health check reports it.
+    /// </summary>
+    public DateTimeOffset? LastCycleCompletedAt { get; internal init; }
+
     internal long[] StageFailureCounts { get; init; } = [];
 
     /// <summary>Gets the number of times one worker stage threw, summed over the models.</summary>
