@@ -47,6 +47,12 @@ public sealed class ModelOptions
     /// <summary>Gets how the model's health score is computed for each closed window (see <see cref="Health(Action{ModelMonitoring.Health.HealthOptions})"/>); the defaults when not configured.</summary>
     public ModelMonitoring.Health.HealthOptions HealthScoring { get; } = new();
 
+    /// <summary>Gets the built-in explainer the worker runs on a sample of the model's predictions, or <see langword="null"/> (the default).</summary>
+    public KernelShapExplainer? BackgroundExplainer { get; private set; }
+
+    /// <summary>Gets the sampling and budget of <see cref="BackgroundExplainer"/>.</summary>
+    public BackgroundExplanationOptions BackgroundExplanation { get; } = new();
+
     /// <summary>Gets the streaming detectors watching the model's per-label errors, added with <see cref="StreamingDetector"/>.</summary>
     public IReadOnlyList<StreamingDetectorOptions> StreamingDetectors => _streamingDetectors;
 
@@ -169,6 +175,25 @@ public sealed class ModelOptions
     {
         ArgumentNullException.ThrowIfNull(configure);
         configure(ExplainabilityMonitoring);
+        return this;
+    }
+
+    /// <summary>
+    /// Explains a sample of the model's recorded predictions on the background worker with a Kernel SHAP explainer over
+    /// the model (a <see cref="BatchPredictor"/> and a background sample, see <see cref="KernelShapExplainer"/>), within a
+    /// per-cycle count and time budget. The attributions are recorded as if with
+    /// <see cref="Recording.IModelMonitor.RecordAttributions"/>: stored by the provider, and read by attribution drift and
+    /// window importance. The explainer's features are the model's numeric features, in order. A model that throws is
+    /// counted as a drift stage failure and logged; the worker carries on.
+    /// </summary>
+    /// <param name="explainer">The explainer; it is used by the worker thread only.</param>
+    /// <param name="configure">Sets the sample rate and budgets; <see langword="null"/> for the defaults.</param>
+    /// <returns>This instance.</returns>
+    public ModelOptions ExplainInBackground(KernelShapExplainer explainer, Action<BackgroundExplanationOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(explainer);
+        BackgroundExplainer = explainer;
+        configure?.Invoke(BackgroundExplanation);
         return this;
     }
 

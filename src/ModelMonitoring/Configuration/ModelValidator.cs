@@ -91,6 +91,7 @@ internal static class ModelValidator
 
         Explainability.ExplainabilityOptionsValidator.Validate($"{where}.Explainability", model.ExplainabilityMonitoring, errors);
         ModelMonitoring.Health.Internal.HealthOptionsValidator.Validate($"{where}.Health", model.HealthScoring, errors);
+        ValidateBackgroundExplanation($"{where}.BackgroundExplanation", model, errors);
     }
 
     /// <summary>Whether <paramref name="metric"/> is a built-in window metric or one of the model's custom metrics.</summary>
@@ -232,6 +233,35 @@ internal static class ModelValidator
         if (threshold.BaselineWindows is < 1 or > 1000)
         {
             errors.Add($"{at}.BaselineWindows: {threshold.BaselineWindows} is not allowed; use a value from 1 to 1,000.");
+        }
+    }
+
+    private static void ValidateBackgroundExplanation(string where, ModelOptions model, List<string> errors)
+    {
+        var options = model.BackgroundExplanation;
+        if (model.BackgroundExplainer is { } explainer && explainer.FeatureCount != model.NumericFeatureNames.Count)
+        {
+            errors.Add($"{where}: the explainer takes {explainer.FeatureCount} features but the model has {model.NumericFeatureNames.Count} numeric features; build it over the numeric features, in order.");
+        }
+
+        if (!(options.SampleRate > 0 && options.SampleRate <= 1))
+        {
+            errors.Add($"{where}.SampleRate: {options.SampleRate} is not allowed; use a share above 0 and at most 1.");
+        }
+
+        if (options.MaxExplanationsPerCycle is < 1 or > 10_000)
+        {
+            errors.Add($"{where}.MaxExplanationsPerCycle: {options.MaxExplanationsPerCycle} is not allowed; use a value from 1 to 10,000.");
+        }
+
+        if (!(options.BudgetPerCycle > TimeSpan.Zero && options.BudgetPerCycle <= TimeSpan.FromMinutes(1)))
+        {
+            errors.Add($"{where}.BudgetPerCycle: {options.BudgetPerCycle} is not allowed; use a duration above zero and at most one minute.");
+        }
+
+        if (options.QueueCapacity is < 1 or > 1_000_000)
+        {
+            errors.Add($"{where}.QueueCapacity: {options.QueueCapacity} is not allowed; use a value from 1 to 1,000,000.");
         }
     }
 }

@@ -115,6 +115,10 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
                 Explainability = new(monitor, model.ExplainabilityMonitoring),
                 Health = model.HealthScoring.Enabled ? new Health.Internal.HealthScorer(schema.Name, model.HealthScoring) : null,
                 Telemetry = new ModelTelemetry(schema, _instruments.PredictionDuration, _instruments.Predictions),
+                BackgroundExplainer = model.BackgroundExplainer is { } shap
+                    ? new Explainability.BackgroundExplainer(shap, new Explainability.MonitorAttributionRecorder(monitor), timeProvider, new Explainability.BackgroundExplanationSettings(
+                        model.BackgroundExplanation.SampleRate, model.BackgroundExplanation.MaxExplanationsPerCycle, model.BackgroundExplanation.BudgetPerCycle, model.BackgroundExplanation.QueueCapacity, model.BackgroundExplanation.Seed))
+                    : null,
             });
         }
 
@@ -287,6 +291,8 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
             ConfigurationReloadsRejected = _reloader?.Rejected ?? 0,
             IsLeader = _worker.Fleet.IsLeader,
             LastCycleCompletedAt = _worker.LastCycleCompletedAt,
+            BackgroundExplanationsSkipped = _models.Values.Sum(m => m.BackgroundExplainer?.Dropped ?? 0),
+            BackgroundExplanations = _models.Values.Sum(m => m.BackgroundExplainer?.Explained ?? 0),
         };
     }
 

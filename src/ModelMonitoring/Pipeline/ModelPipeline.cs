@@ -33,6 +33,9 @@ internal sealed partial class ModelPipeline
     /// <summary>Gets the model's explainability monitoring (importance and attribution drift), or <see langword="null"/>.</summary>
     public Explainability.ExplainabilityMonitor? Explainability { get; init; }
 
+    /// <summary>Gets the built-in explainer run on a sample of the model's predictions, or <see langword="null"/>.</summary>
+    public Explainability.BackgroundExplainer? BackgroundExplainer { get; init; }
+
     /// <summary>Gets the model's instruments (latency, outcomes, latest window and drift values), or <see langword="null"/> in tests that build a pipeline by hand.</summary>
     public ModelTelemetry? Telemetry { get; init; }
 
@@ -128,6 +131,11 @@ internal sealed partial class ModelPipeline
     private void Observe(in PredictionRecord record)
     {
         Telemetry?.Prediction(record);
+        if (BackgroundExplainer is { } explainer && record.Status == PredictionStatus.Success && FeatureCopy.AllValid(record.NumericFeatures.Span, FeatureCopy.NotFinite))
+        {
+            explainer.Offer(record.Id, record.NumericFeatures.Span);
+        }
+
         try
         {
             Aggregator.Observe(record);

@@ -301,6 +301,7 @@ internal sealed class MonitoringWorker
                 if (lastRound)
                 {
                     CloseWindows(model, buffers, closeAllWindows);
+                    ExplainInBackground(model);
                     if (_fleetWindows is not null)
                     {
                         await _fleetWindows.RunAsync(model, leading, _clock.Now, buffers, stopToken).ConfigureAwait(false);
@@ -356,6 +357,20 @@ internal sealed class MonitoringWorker
         catch (Exception ex)
         {
             _failures.Report(model.Model.Name, MonitoringStage.Drift, "DriftMonitor", ex);
+        }
+    }
+
+    /// <summary>Runs the model's built-in explainer within its cycle budget; its attributions are recorded for the next cycle's batch.</summary>
+    private void ExplainInBackground(ModelPipeline model)
+    {
+        try
+        {
+            model.BackgroundExplainer?.RunCycle();
+        }
+        catch (Exception ex)
+        {
+            // The application's model threw: that prediction is not explained; the queue carries on next cycle.
+            _failures.Report(model.Model.Name, MonitoringStage.Drift, "BackgroundExplainer", ex);
         }
     }
 

@@ -87,6 +87,15 @@ public sealed class MonitoringStatistics
     /// </summary>
     public DateTimeOffset? LastCycleCompletedAt { get; internal init; }
 
+    /// <summary>Gets how many predictions the built-in background explainers explained (see <c>ModelOptions.ExplainInBackground</c>).</summary>
+    public long BackgroundExplanations { get; internal init; }
+
+    /// <summary>
+    /// Gets how many sampled predictions the built-in background explainers skipped because their queue was full: the
+    /// per-cycle budget is too small for the sample rate and traffic.
+    /// </summary>
+    public long BackgroundExplanationsSkipped { get; internal init; }
+
     internal long[] StageFailureCounts { get; init; } = [];
 
     /// <summary>Gets the number of times one worker stage threw, summed over the models.</summary>

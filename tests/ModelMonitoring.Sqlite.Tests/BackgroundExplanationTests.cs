@@ -1,0 +1,126 @@
+using ModelMonitoring.Explainability;
+using ModelMonitoring.Recording;
+using ModelMonitoring.Testing;
+
+namespace ModelMonitoring.Sqlite.Tests;
+
+/// <summary>
+/// The built-in Kernel SHAP explainer run by the worker on a sample of recorded predictions (ModelOptions.ExplainInBackground),
+/// end to end through a real SQLite file on a fake clock: the per-cycle budget holds, the stored attributions are the exact
+/// Shapley values of a linear model, and a model that throws is counted while the pipeline carries on.
+/// </summary>
+public sealed class BackgroundExplanationTests : IDisposable
+{
+    private static readonly double[] Weights = [2, -3];
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task SampledPredictions_AreExplainedWithinTheCycleBudget_AndTheirExactAttributionsAreStored()
+    {
+        var background = Background();
+        var explainer = new KernelShapExplainer(Linear, background, 2);
+        await using var test = Create(_directory.File("explain.db"), explainer, maxPerCycle: 5);
+        var monitor = test.Pipeline.GetMonitor("credit");
+        var rows = Enumerable.Range(0, 12).Select(i => new[] { i * 0.5, 10 - i }).ToArray();
+        var ids = rows.Select(row => monitor.RecordPrediction(new Prediction { NumericFeatures = row, PredictedValue = Linear(row) })).ToArray();
+
+        (await test.Pipeline.FlushAsync()).ShouldBeTrue();
+        test.Pipeline.GetStatistics().BackgroundExplanations.ShouldBe(5); // one cycle: five of the twelve queued
+        for (var i = 0; i < 4; i++)
+        {
+            (await test.Pipeline.FlushAsync()).ShouldBeTrue();
+        }
+
+        var statistics = test.Pipeline.GetStatistics();
+        statistics.BackgroundExplanations.ShouldBe(12);
+        statistics.BackgroundExplanationsSkipped.ShouldBe(0);
+        var means = new[] { Mean(background, 0), Mean(background, 1) };
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var stored = (await test.Pipeline.Reader.GetExplanationAsync(ids[i])).ShouldNotBeNull($"prediction {i} was not explained");
+            var attributions = stored.Attributions.ShouldNotBeNull();
+
+            // For a linear model with independent features the Shapley value of feature j is w_j (x_j − E[x_j]).
+            attributions[0].ShouldBe(Weights[0] * (rows[i][0] - means[0]), 1e-9);
+            attributions[1].ShouldBe(Weights[1] * (rows[i][1] - means[1]), 1e-9);
+            stored.BaseValue!.Value.ShouldBe(explainer.BaseValue, 1e-12);
+        }
+    }
+
+    [Fact]
+    public async Task AModelThatThrows_IsCountedAsADriftStageFailure_AndPredictionsAreStillStored()
+    {
+        var calls = 0;
+        var explainer = new KernelShapExplainer(
+            (rows, outputs) =>
+            {
+                // Construction evaluates the background once; every explanation after it fails.
+                if (++calls > 1)
+                {
+                    throw new InvalidOperationException("model server unavailable");
+                }
+
+                Linear(rows, outputs);
+            },
+            Background(),
+            2);
+        await using var test = Create(_directory.File("throws.db"), explainer, maxPerCycle: 5);
+        var monitor = test.Pipeline.GetMonitor("credit");
+        for (var i = 0; i < 3; i++)
+        {
+            monitor.RecordPrediction(new Prediction { NumericFeatures = [i, i], PredictedValue = 0 });
+        }
+
+        (await test.Pipeline.FlushAsync()).ShouldBeTrue();
+        (await test.Pipeline.FlushAsync()).ShouldBeTrue();
+
+        var statistics = test.Pipeline.GetStatistics();
+        statistics.GetStageFailures(MonitoringStage.Drift).ShouldBeGreaterThanOrEqualTo(1);
+        statistics.BackgroundExplanations.ShouldBe(0);
+        (await test.Pipeline.Reader.GetPredictionSummaryAsync("credit", DateTimeOffset.MinValue, DateTimeOffset.MaxValue)).Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public void AnExplainerOverOtherFeatures_OrBadBudgets_FailAtStartUpNamingTheSetting()
+    {
+        var explainer = new KernelShapExplainer(Linear, Background(), 2);
+
+        var error = Should.Throw<Microsoft.Extensions.Options.OptionsValidationException>(() => MonitoringPipeline.Create(b => b.Configure(o => o.AddModel("credit", m => m
+            .NumericFeatures("a", "b", "c")
+            .ExplainInBackground(explainer, e => (e.SampleRate, e.MaxExplanationsPerCycle, e.QueueCapacity) = (0, 0, 0))))));
+
+        error.Message.ShouldContain("BackgroundExplanation: the explainer takes 2 features but the model has 3 numeric features");
+        error.Message.ShouldContain("BackgroundExplanation.SampleRate: 0 is not allowed");
+        error.Message.ShouldContain("BackgroundExplanation.MaxExplanationsPerCycle: 0 is not allowed");
+        error.Message.ShouldContain("BackgroundExplanation.QueueCapacity: 0 is not allowed");
+    }
+
+    private static TestPipeline Create(string path, KernelShapExplainer explainer, int maxPerCycle) => TestPipeline.Create(
+        o => o.AddModel("credit", m => m.NumericFeatures("a", "b").ExplainInBackground(explainer, e =>
+        {
+            e.SampleRate = 1;
+            e.MaxExplanationsPerCycle = maxPerCycle;
+        })),
+        b => b.UseSqlite(path),
+        new FakeTimeProvider(new DateTimeOffset(2026, 5, 1, 8, 0, 0, TimeSpan.Zero)));
+
+    private static double Linear(ReadOnlySpan<double> row) => 1 + (Weights[0] * row[0]) + (Weights[1] * row[1]);
+
+    private static void Linear(ReadOnlySpan<double> rows, Span<double> outputs)
+    {
+        for (var i = 0; i < outputs.Length; i++)
+        {
+            outputs[i] = Linear(rows.Slice(i * 2, 2));
+        }
+    }
+
+    private static double[] Background()
+    {
+        var random = new Random(3);
+        return [.. Enumerable.Range(0, 100).Select(_ => random.NextDouble() * 10)];
+    }
+
+    private static double Mean(double[] background, int feature) => Enumerable.Range(0, background.Length / 2).Average(r => background[(r * 2) + feature]);
+}
