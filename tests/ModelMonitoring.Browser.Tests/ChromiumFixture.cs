@@ -50,9 +50,18 @@ public sealed class ChromiumFixture : IAsyncLifetime
     /// Opens a new page that records every console error and uncaught page error, so a test can assert that a page
     /// loaded cleanly.
     /// </summary>
-    public async Task<(IPage Page, List<string> Errors)> OpenPageAsync(BrowserNewPageOptions? options = null)
+    public async Task<(IPage Page, List<string> Errors)> OpenPageAsync(BrowserNewPageOptions? options = null) =>
+        Watch(await Browser.NewPageAsync(options));
+
+    /// <summary>Opens a page in a new browser context (its own cookies, extra request headers, viewport), recording its errors.</summary>
+    public async Task<(IPage Page, List<string> Errors)> OpenPageAsync(BrowserNewContextOptions options)
     {
-        var page = await Browser.NewPageAsync(options);
+        var context = await Browser.NewContextAsync(options);
+        return Watch(await context.NewPageAsync());
+    }
+
+    private static (IPage Page, List<string> Errors) Watch(IPage page)
+    {
         var errors = new List<string>();
         page.Console += (_, message) =>
         {

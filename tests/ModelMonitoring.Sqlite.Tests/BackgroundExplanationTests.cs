@@ -50,6 +50,35 @@ public sealed class BackgroundExplanationTests : IDisposable
     }
 
     [Fact]
+    public async Task Lime_OnTheWorker_StoresTheLinearModelsCoefficientsPerStandardDeviation()
+    {
+        var explainer = new LimeExplainer(Linear, Background(), 2, new LimeOptions { RidgeAlpha = 0 });
+        await using var test = TestPipeline.Create(
+            o => o.AddModel("credit", m => m.NumericFeatures("a", "b").ExplainInBackgroundWithLime(explainer, e => e.SampleRate = 1)),
+            b => b.UseSqlite(_directory.File("lime.db")),
+            new FakeTimeProvider(new DateTimeOffset(2026, 5, 1, 8, 0, 0, TimeSpan.Zero)));
+        var monitor = test.Pipeline.GetMonitor("credit");
+        var ids = Enumerable.Range(0, 3).Select(i => monitor.RecordPrediction(new Prediction { NumericFeatures = [i, 5 - i], PredictedValue = 0 })).ToArray();
+
+        for (var i = 0; i < 3; i++)
+        {
+            (await test.Pipeline.FlushAsync()).ShouldBeTrue();
+        }
+
+        foreach (var id in ids)
+        {
+            var stored = (await test.Pipeline.Reader.GetExplanationAsync(id)).ShouldNotBeNull();
+            var weights = stored.LimeWeights.ShouldNotBeNull();
+            weights[0].ShouldBe(Weights[0] * explainer.FeatureScales[0], 1e-9);
+            weights[1].ShouldBe(Weights[1] * explainer.FeatureScales[1], 1e-9);
+            stored.LimeScore!.Value.ShouldBe(1, 1e-9);
+            stored.Attributions.ShouldBeNull();
+        }
+
+        test.Pipeline.GetStatistics().BackgroundExplanations.ShouldBe(3);
+    }
+
+    [Fact]
     public async Task AModelThatThrows_IsCountedAsADriftStageFailure_AndPredictionsAreStillStored()
     {
         var calls = 0;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FraudDetection;
 
 namespace ModelMonitoring.Sqlite.Tests;
@@ -60,32 +59,7 @@ public sealed class FraudDetectionSampleTests : IDisposable
 
     private async Task<(int ExitCode, string Output)> RunSampleAsync()
     {
-        // This assembly is in tests/ModelMonitoring.Sqlite.Tests/bin/<configuration>/<framework>/; the sample's output mirrors it.
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var framework = output.Name;
-        var configuration = output.Parent!.Name;
-        var root = output.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
-        var sample = Path.Combine(root, "samples", "FraudDetection", "bin", configuration, framework, "FraudDetection.dll");
-        File.Exists(sample).ShouldBeTrue(sample);
-
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-        {
-            WorkingDirectory = _directory.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(sample);
-
-        // Redirection alone must turn colours off.
-        start.Environment.Remove("NO_COLOR");
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-
-        // A guard against a hung sample only, far above its run time.
-        using var hang = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(hang.Token);
-        return (process.ExitCode, await stdout + await stderr);
+        var (exitCode, output, error) = await SampleProcess.RunAsync("FraudDetection", _directory.Path, TimeSpan.FromMinutes(5));
+        return (exitCode, output + error);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -14,26 +13,9 @@ public sealed partial class MlNetExplainabilitySampleTests : IDisposable
     [Fact]
     public async Task Sample_ExplainsASampleOfItsPredictions_AndTheStoredAttributionsAddUpToThePrediction()
     {
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var root = output.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
-        var sample = Path.Combine(root, "samples", "MlNetExplainability", "bin", output.Parent.Name, output.Name, "MlNetExplainability.dll");
-        File.Exists(sample).ShouldBeTrue(sample);
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-        {
-            WorkingDirectory = _directory.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(sample);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var hang = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(hang.Token);
-        var text = await stdout;
+        var (exitCode, text, error) = await SampleProcess.RunAsync("MlNetExplainability", _directory.Path, TimeSpan.FromMinutes(3));
 
-        process.ExitCode.ShouldBe(0, text + await stderr);
+        exitCode.ShouldBe(0, text + error);
         text.ShouldContain("Served 142 predictions; the worker explained 14 of them (skipped 0).");
         var sum = AdditivityRegex().Match(text);
         sum.Success.ShouldBeTrue(text);

@@ -47,8 +47,11 @@ public sealed class ModelOptions
     /// <summary>Gets how the model's health score is computed for each closed window (see <see cref="Health(Action{ModelMonitoring.Health.HealthOptions})"/>); the defaults when not configured.</summary>
     public ModelMonitoring.Health.HealthOptions HealthScoring { get; } = new();
 
-    /// <summary>Gets the built-in explainer the worker runs on a sample of the model's predictions, or <see langword="null"/> (the default).</summary>
+    /// <summary>Gets the built-in Kernel SHAP explainer the worker runs on a sample of the model's predictions, or <see langword="null"/> (the default).</summary>
     public KernelShapExplainer? BackgroundExplainer { get; private set; }
+
+    /// <summary>Gets the built-in LIME explainer the worker runs on a sample of the model's predictions, or <see langword="null"/> (the default).</summary>
+    public LimeExplainer? BackgroundLimeExplainer { get; private set; }
 
     /// <summary>Gets the sampling and budget of <see cref="BackgroundExplainer"/>.</summary>
     public BackgroundExplanationOptions BackgroundExplanation { get; } = new();
@@ -192,7 +195,24 @@ public sealed class ModelOptions
     public ModelOptions ExplainInBackground(KernelShapExplainer explainer, Action<BackgroundExplanationOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(explainer);
-        BackgroundExplainer = explainer;
+        (BackgroundExplainer, BackgroundLimeExplainer) = (explainer, null);
+        configure?.Invoke(BackgroundExplanation);
+        return this;
+    }
+
+    /// <summary>
+    /// Explains a sample of the model's recorded predictions on the background worker with LIME (see
+    /// <see cref="LimeExplainer"/>), within the same budget as <see cref="ExplainInBackground(KernelShapExplainer, Action{BackgroundExplanationOptions}?)"/>;
+    /// the weights, intercept and local R² are recorded as if with <see cref="Recording.IModelMonitor.RecordLimeExplanation"/>.
+    /// A model has one background explainer: this replaces a Kernel SHAP one.
+    /// </summary>
+    /// <param name="explainer">The explainer; it is used by the worker thread only.</param>
+    /// <param name="configure">Sets the sample rate and budgets; <see langword="null"/> for the defaults.</param>
+    /// <returns>This instance.</returns>
+    public ModelOptions ExplainInBackgroundWithLime(LimeExplainer explainer, Action<BackgroundExplanationOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(explainer);
+        (BackgroundExplainer, BackgroundLimeExplainer) = (null, explainer);
         configure?.Invoke(BackgroundExplanation);
         return this;
     }

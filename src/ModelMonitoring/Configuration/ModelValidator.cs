@@ -239,9 +239,10 @@ internal static class ModelValidator
     private static void ValidateBackgroundExplanation(string where, ModelOptions model, List<string> errors)
     {
         var options = model.BackgroundExplanation;
-        if (model.BackgroundExplainer is { } explainer && explainer.FeatureCount != model.NumericFeatureNames.Count)
+        var features = model.BackgroundExplainer?.FeatureCount ?? model.BackgroundLimeExplainer?.FeatureCount;
+        if (features is { } count && count != model.NumericFeatureNames.Count)
         {
-            errors.Add($"{where}: the explainer takes {explainer.FeatureCount} features but the model has {model.NumericFeatureNames.Count} numeric features; build it over the numeric features, in order.");
+            errors.Add($"{where}: the explainer takes {count} features but the model has {model.NumericFeatureNames.Count} numeric features; build it over the numeric features, in order.");
         }
 
         if (!(options.SampleRate > 0 && options.SampleRate <= 1))

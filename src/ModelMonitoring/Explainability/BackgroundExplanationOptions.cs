@@ -2,7 +2,7 @@ namespace ModelMonitoring.Explainability;
 
 /// <summary>
 /// How the background worker explains a model's recorded predictions with a built-in explainer
-/// (<see cref="Configuration.ModelOptions.ExplainInBackground"/>): which share it samples and how much work one worker
+/// (<see cref="Configuration.ModelOptions.ExplainInBackground(KernelShapExplainer, Action{BackgroundExplanationOptions}?)"/>, <see cref="Configuration.ModelOptions.ExplainInBackgroundWithLime"/>): which share it samples and how much work one worker
 /// cycle may do. Never on the recording path.
 /// </summary>
 public sealed class BackgroundExplanationOptions

@@ -115,10 +115,7 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
                 Explainability = new(monitor, model.ExplainabilityMonitoring),
                 Health = model.HealthScoring.Enabled ? new Health.Internal.HealthScorer(schema.Name, model.HealthScoring) : null,
                 Telemetry = new ModelTelemetry(schema, _instruments.PredictionDuration, _instruments.Predictions),
-                BackgroundExplainer = model.BackgroundExplainer is { } shap
-                    ? new Explainability.BackgroundExplainer(shap, new Explainability.MonitorAttributionRecorder(monitor), timeProvider, new Explainability.BackgroundExplanationSettings(
-                        model.BackgroundExplanation.SampleRate, model.BackgroundExplanation.MaxExplanationsPerCycle, model.BackgroundExplanation.BudgetPerCycle, model.BackgroundExplanation.QueueCapacity, model.BackgroundExplanation.Seed))
-                    : null,
+                BackgroundExplainer = BackgroundExplainerFor(model, monitor, timeProvider),
             });
         }
 
@@ -174,6 +171,16 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
     }
 
     public IReadOnlyList<ModelSchema> Models { get; }
+
+    /// <summary>The model's built-in background explainer (Kernel SHAP or LIME), recording through its own monitor; <see langword="null"/> without one.</summary>
+    private static Explainability.BackgroundExplainer? BackgroundExplainerFor(Configuration.ModelOptions model, ModelMonitor monitor, TimeProvider timeProvider)
+    {
+        Explainability.IInstanceExplainer? explainer = model.BackgroundExplainer is { } shap
+            ? new Explainability.ShapInstanceExplainer(shap, new Explainability.MonitorAttributionRecorder(monitor))
+            : model.BackgroundLimeExplainer is { } lime ? new Explainability.LimeInstanceExplainer(lime, monitor) : null;
+        var o = model.BackgroundExplanation;
+        return explainer is null ? null : new Explainability.BackgroundExplainer(explainer, timeProvider, new Explainability.BackgroundExplanationSettings(o.SampleRate, o.MaxExplanationsPerCycle, o.BudgetPerCycle, o.QueueCapacity, o.Seed));
+    }
 
     private RealizedPerformanceStage? CreatePerformanceStage(ModelMonitoringOptions settings, IRealizedPerformanceStore? store, TimeProvider timeProvider)
     {

@@ -80,28 +80,6 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IAsyncLife
         await page.Context.CloseAsync();
     }
 
-    private async Task<(IPage Page, List<string> Errors)> OpenAsync(Dictionary<string, string> headers, ViewportSize? viewport = null)
-    {
-        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ExtraHTTPHeaders = headers, ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 } });
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                lock (errors)
-                {
-                    errors.Add(message.Text);
-                }
-            }
-        };
-        page.PageError += (_, error) =>
-        {
-            lock (errors)
-            {
-                errors.Add(error);
-            }
-        };
-        return (page, errors);
-    }
+    private Task<(IPage Page, List<string> Errors)> OpenAsync(Dictionary<string, string> headers, ViewportSize? viewport = null) =>
+        chromium.OpenPageAsync(new BrowserNewContextOptions { ExtraHTTPHeaders = headers, ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 } });
 }

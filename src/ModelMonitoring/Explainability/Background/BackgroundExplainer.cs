@@ -3,7 +3,7 @@ using ModelMonitoring.Recording;
 namespace ModelMonitoring.Explainability;
 
 /// <summary>
-/// Runs Kernel SHAP on a sample of recorded predictions, off the recording path: the worker offers each recorded
+/// Runs a built-in explainer (Kernel SHAP or LIME, <see cref="IInstanceExplainer"/>) on a sample of recorded predictions, off the recording path: the worker offers each recorded
 /// prediction's features (<see cref="Offer"/>, a copy into a bounded queue, dropped and counted when full), and
 /// <see cref="RunCycle"/> explains queued ones until the cycle's count or time budget (measured with the
 /// <see cref="TimeProvider"/>'s timestamp) is spent; the rest wait for the next cycle. Not thread-safe: the worker
@@ -11,26 +11,27 @@ namespace ModelMonitoring.Explainability;
 /// </summary>
 internal sealed class BackgroundExplainer
 {
-    private readonly KernelShapExplainer _explainer;
-    private readonly IAttributionRecorder _recorder;
+    private readonly IInstanceExplainer _explainer;
     private readonly TimeProvider _time;
     private readonly BackgroundExplanationSettings _settings;
     private readonly PredictionId[] _ids;
     private readonly double[] _rows;
-    private readonly double[] _attributions;
     private SplitMix64 _random;
     private int _head;
     private int _count;
 
     public BackgroundExplainer(KernelShapExplainer explainer, IAttributionRecorder recorder, TimeProvider time, BackgroundExplanationSettings settings)
+        : this(new ShapInstanceExplainer(explainer, recorder), time, settings)
+    {
+    }
+
+    public BackgroundExplainer(IInstanceExplainer explainer, TimeProvider time, BackgroundExplanationSettings settings)
     {
         _explainer = explainer;
-        _recorder = recorder;
         _time = time;
         _settings = settings;
         _ids = new PredictionId[settings.QueueCapacity];
         _rows = new double[settings.QueueCapacity * explainer.FeatureCount];
-        _attributions = new double[explainer.FeatureCount];
         _random = new SplitMix64(settings.Seed);
     }
 
@@ -73,8 +74,7 @@ internal sealed class BackgroundExplainer
             var row = _rows.AsSpan(_head * featureCount, featureCount);
             _head = (_head + 1) % _ids.Length;
             _count--;
-            _explainer.Explain(row, _attributions);
-            _recorder.RecordAttributions(id, _attributions, _explainer.BaseValue);
+            _explainer.ExplainAndRecord(id, row);
             done++;
             Explained++;
         }
