@@ -79,6 +79,40 @@ public sealed class BackgroundExplanationTests : IDisposable
     }
 
     [Fact]
+    public async Task PermutationImportance_OnLabelledPredictions_IsStored_AndEqualsTheSameComputationDoneDirectly()
+    {
+        await using var test = TestPipeline.Create(
+            o => o.AddModel("credit", m => m.NumericFeatures("a", "b").PermutationImportanceInBackground(Linear, PermutationScorers.R2, p =>
+            {
+                (p.SampleRate, p.Rows, p.Repeats, p.Seed) = (1, 40, 3, 5);
+            })),
+            b => b.UseSqlite(_directory.File("permutation.db")),
+            new FakeTimeProvider(new DateTimeOffset(2026, 5, 1, 8, 0, 0, TimeSpan.Zero)));
+        var monitor = test.Pipeline.GetMonitor("credit");
+        var random = new Random(9);
+        var rows = Enumerable.Range(0, 40).Select(_ => new[] { random.NextDouble() * 10, random.NextDouble() * 2 }).ToArray();
+        var ids = rows.Select(row => monitor.RecordPrediction(new Prediction { NumericFeatures = row, PredictedValue = Linear(row) })).ToArray();
+        (await test.Pipeline.FlushAsync()).ShouldBeTrue();
+        for (var i = 0; i < ids.Length; i++)
+        {
+            monitor.RecordGroundTruth(ids[i], Linear(rows[i])).ShouldBeTrue();
+        }
+
+        (await test.Pipeline.FlushAsync()).ShouldBeTrue();
+        (await test.Pipeline.FlushAsync()).ShouldBeTrue();
+
+        var expected = PermutationImportance.Compute(Linear, [.. rows.SelectMany(r => r)], 2, [.. rows.Select(r => Linear(r))], PermutationScorers.R2, 3, 5);
+        var a = (await test.Pipeline.Reader.GetRecentMetricsAsync("credit", "importance.permutation.a")).ShouldHaveSingleItem();
+        var b = (await test.Pipeline.Reader.GetRecentMetricsAsync("credit", "importance.permutation.b")).ShouldHaveSingleItem();
+        a.Value.ShouldBe(expected.ImportancesMean[0], 1e-12);
+        b.Value.ShouldBe(expected.ImportancesMean[1], 1e-12);
+        (await test.Pipeline.Reader.GetRecentMetricsAsync("credit", "importance.permutation_std.a")).ShouldHaveSingleItem().Value.ShouldBe(expected.ImportancesStd[0], 1e-12);
+
+        // a spreads over 0–10 with weight 2, b over 0–2 with weight −3: shuffling a costs more of the fit.
+        a.Value.ShouldBeGreaterThan(b.Value);
+    }
+
+    [Fact]
     public async Task AModelThatThrows_IsCountedAsADriftStageFailure_AndPredictionsAreStillStored()
     {
         var calls = 0;

@@ -53,6 +53,12 @@ public sealed class ModelOptions
     /// <summary>Gets the built-in LIME explainer the worker runs on a sample of the model's predictions, or <see langword="null"/> (the default).</summary>
     public LimeExplainer? BackgroundLimeExplainer { get; private set; }
 
+    /// <summary>Gets the model and scorer of the background permutation importance, or <see langword="null"/> (the default).</summary>
+    public (BatchPredictor Model, PermutationScorer Scorer)? BackgroundPermutationModel { get; private set; }
+
+    /// <summary>Gets the settings of the background permutation importance.</summary>
+    public BackgroundPermutationOptions BackgroundPermutation { get; } = new();
+
     /// <summary>Gets the sampling and budget of <see cref="BackgroundExplainer"/>.</summary>
     public BackgroundExplanationOptions BackgroundExplanation { get; } = new();
 
@@ -214,6 +220,27 @@ public sealed class ModelOptions
         ArgumentNullException.ThrowIfNull(explainer);
         (BackgroundExplainer, BackgroundLimeExplainer) = (null, explainer);
         configure?.Invoke(BackgroundExplanation);
+        return this;
+    }
+
+    /// <summary>
+    /// Computes permutation importance on the background worker from the model's labelled predictions: a sample of the
+    /// recorded predictions keeps its numeric features until its label is recorded, and every
+    /// <see cref="BackgroundPermutationOptions.Rows"/> labelled rows the worker shuffles each feature
+    /// (<see cref="PermutationImportance"/>, scored by <paramref name="scorer"/>) and stores the mean and standard deviation of the
+    /// score drop as the metrics <c>importance.permutation.&lt;feature&gt;</c> and <c>importance.permutation_std.&lt;feature&gt;</c>.
+    /// A model that throws is counted as a drift stage failure.
+    /// </summary>
+    /// <param name="model">The model over the numeric features, in order.</param>
+    /// <param name="scorer">The score (higher is better), such as <see cref="PermutationScorers.R2"/>.</param>
+    /// <param name="configure">Sets the sample rate, rows per computation and repeats; <see langword="null"/> for the defaults.</param>
+    /// <returns>This instance.</returns>
+    public ModelOptions PermutationImportanceInBackground(BatchPredictor model, PermutationScorer scorer, Action<BackgroundPermutationOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(scorer);
+        BackgroundPermutationModel = (model, scorer);
+        configure?.Invoke(BackgroundPermutation);
         return this;
     }
 

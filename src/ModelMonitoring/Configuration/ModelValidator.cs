@@ -92,6 +92,7 @@ internal static class ModelValidator
         Explainability.ExplainabilityOptionsValidator.Validate($"{where}.Explainability", model.ExplainabilityMonitoring, errors);
         ModelMonitoring.Health.Internal.HealthOptionsValidator.Validate($"{where}.Health", model.HealthScoring, errors);
         ValidateBackgroundExplanation($"{where}.BackgroundExplanation", model, errors);
+        ValidateBackgroundPermutation($"{where}.BackgroundPermutation", model.BackgroundPermutation, errors);
     }
 
     /// <summary>Whether <paramref name="metric"/> is a built-in window metric or one of the model's custom metrics.</summary>
@@ -263,6 +264,29 @@ internal static class ModelValidator
         if (options.QueueCapacity is < 1 or > 1_000_000)
         {
             errors.Add($"{where}.QueueCapacity: {options.QueueCapacity} is not allowed; use a value from 1 to 1,000,000.");
+        }
+    }
+
+    private static void ValidateBackgroundPermutation(string where, Explainability.BackgroundPermutationOptions options, List<string> errors)
+    {
+        if (!(options.SampleRate > 0 && options.SampleRate <= 1))
+        {
+            errors.Add($"{where}.SampleRate: {options.SampleRate} is not allowed; use a share above 0 and at most 1.");
+        }
+
+        if (options.Rows is < 10 or > 100_000)
+        {
+            errors.Add($"{where}.Rows: {options.Rows} is not allowed; use a value from 10 to 100,000.");
+        }
+
+        if (options.PendingCapacity is < 1 or > 1_000_000)
+        {
+            errors.Add($"{where}.PendingCapacity: {options.PendingCapacity} is not allowed; use a value from 1 to 1,000,000.");
+        }
+
+        if (options.Repeats is < 1 or > 100)
+        {
+            errors.Add($"{where}.Repeats: {options.Repeats} is not allowed; use a value from 1 to 100.");
         }
     }
 }

@@ -116,6 +116,9 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
                 Health = model.HealthScoring.Enabled ? new Health.Internal.HealthScorer(schema.Name, model.HealthScoring) : null,
                 Telemetry = new ModelTelemetry(schema, _instruments.PredictionDuration, _instruments.Predictions),
                 BackgroundExplainer = BackgroundExplainerFor(model, monitor, timeProvider),
+                Permutation = model.BackgroundPermutationModel is var (permutationModel, scorer)
+                    ? new Explainability.BackgroundPermutation([.. model.NumericFeatureNames], permutationModel, scorer, model.BackgroundPermutation)
+                    : null,
             });
         }
 

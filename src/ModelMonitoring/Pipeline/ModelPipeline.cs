@@ -33,6 +33,9 @@ internal sealed partial class ModelPipeline
     /// <summary>Gets the model's explainability monitoring (importance and attribution drift), or <see langword="null"/>.</summary>
     public Explainability.ExplainabilityMonitor? Explainability { get; init; }
 
+    /// <summary>Gets the background permutation importance, or <see langword="null"/>.</summary>
+    public Explainability.BackgroundPermutation? Permutation { get; init; }
+
     /// <summary>Gets the built-in explainer run on a sample of the model's predictions, or <see langword="null"/>.</summary>
     public Explainability.BackgroundExplainer? BackgroundExplainer { get; init; }
 
@@ -136,6 +139,11 @@ internal sealed partial class ModelPipeline
             explainer.Offer(record.Id, record.NumericFeatures.Span);
         }
 
+        if (Permutation is { } permutation && record.Status == PredictionStatus.Success && FeatureCopy.AllValid(record.NumericFeatures.Span, FeatureCopy.NotFinite))
+        {
+            permutation.Observe(record);
+        }
+
         try
         {
             Aggregator.Observe(record);
@@ -195,6 +203,15 @@ internal sealed partial class ModelPipeline
             catch (Exception ex) when (_failures is not null)
             {
                 _failures.Report(Model.Name, MonitoringStage.Aggregation, nameof(WindowAggregator), ex);
+            }
+
+            try
+            {
+                Permutation?.Observe(record);
+            }
+            catch (Exception ex) when (_failures is not null)
+            {
+                _failures.Report(Model.Name, MonitoringStage.Drift, "BackgroundPermutation", ex);
             }
         });
 

@@ -302,6 +302,7 @@ internal sealed class MonitoringWorker
                 {
                     CloseWindows(model, buffers, closeAllWindows);
                     ExplainInBackground(model);
+                    model.Permutation?.Flush(metric => buffers.Metrics.Add(metric));
                     if (_fleetWindows is not null)
                     {
                         await _fleetWindows.RunAsync(model, leading, _clock.Now, buffers, stopToken).ConfigureAwait(false);
