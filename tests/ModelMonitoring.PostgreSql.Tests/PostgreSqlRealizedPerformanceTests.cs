@@ -29,8 +29,12 @@ public sealed class PostgreSqlRealizedPerformanceTests(PostgreSqlServer server)
         (await a.Pipeline.FlushAsync()).ShouldBeTrue();
         (await b.Pipeline.FlushAsync()).ShouldBeTrue();
 
-        // Each label goes to the other replica, minutes after the window closed.
+        // Each label goes to the other replica, minutes after the window closed. Advancing the clock starts each worker's
+        // timed cycle on its own; a flush completes after it, so no cycle that read the time before a label was recorded
+        // is still running (it could compute the window with one label and not check again until its next interval).
         clock.Advance(TimeSpan.FromMinutes(3));
+        (await a.Pipeline.FlushAsync()).ShouldBeTrue();
+        (await b.Pipeline.FlushAsync()).ShouldBeTrue();
         b.Pipeline.GetMonitor("fraud").RecordGroundTruth(onA, "fraud");
         a.Pipeline.GetMonitor("fraud").RecordGroundTruth(onB, "fraud");
         (await b.Pipeline.FlushAsync()).ShouldBeTrue();
