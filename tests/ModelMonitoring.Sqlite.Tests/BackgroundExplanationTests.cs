@@ -113,6 +113,28 @@ public sealed class BackgroundExplanationTests : IDisposable
     }
 
     [Fact]
+    public async Task PermutationRows_ThatCannotBeUsed_AreCountedAsGivenUp()
+    {
+        await using var test = TestPipeline.Create(
+            o => o.AddModel("credit", m => m.NumericFeatures("a", "b").PermutationImportanceInBackground(Linear, PermutationScorers.R2, p => (p.SampleRate, p.Rows, p.PendingCapacity) = (1, 10, 3))),
+            b => b.UseSqlite(_directory.File("given-up.db")),
+            new FakeTimeProvider(new DateTimeOffset(2026, 5, 1, 8, 0, 0, TimeSpan.Zero)));
+        var monitor = test.Pipeline.GetMonitor("credit");
+        var ids = Enumerable.Range(0, 5).Select(i => monitor.RecordPrediction(new Prediction { NumericFeatures = [i, i], PredictedClass = "ok" })).ToArray();
+        (await test.Pipeline.FlushAsync()).ShouldBeTrue();
+
+        // Five sampled, three may wait: the two oldest are given up; the three kept get class labels with no ClassValue.
+        foreach (var id in ids)
+        {
+            monitor.RecordGroundTruth(id, "ok");
+        }
+
+        (await test.Pipeline.FlushAsync()).ShouldBeTrue();
+
+        test.Pipeline.GetStatistics().BackgroundPermutationRowsGivenUp.ShouldBe(5);
+    }
+
+    [Fact]
     public async Task AModelThatThrows_IsCountedAsADriftStageFailure_AndPredictionsAreStillStored()
     {
         var calls = 0;

@@ -68,12 +68,12 @@ public static class WindowMetricNames
         ConfidenceMean, ClassBias, Accuracy, MeanAbsoluteError, LabeledCount,
     ];
 
-    /// <summary>Whether a name is a window metric (a fixed one, a class share, a performance estimate of <see cref="Estimation.EstimatedMetricNames"/>, or the health of <see cref="Health.HealthMetricNames"/>).</summary>
+    /// <summary>Whether a name is a window metric (a fixed one, a class share, or a performance estimate of <see cref="Estimation.EstimatedMetricNames"/>). The health metrics of <see cref="Health.HealthMetricNames"/> are stored with the window but computed after its thresholds, so they are not among them.</summary>
     /// <param name="name">The name to check.</param>
     /// <returns><see langword="true"/> for a window metric.</returns>
     public static bool IsWindowMetric(string? name) =>
         name is not null && (All.Contains(name) || (name.StartsWith(ClassSharePrefix, StringComparison.Ordinal) && name.Length > ClassSharePrefix.Length) || QualityFeatureOf(name) is not null
-            || Estimation.EstimatedMetricNames.All.Contains(name) || name is Health.HealthMetricNames.Score or Health.HealthMetricNames.Status);
+            || Estimation.EstimatedMetricNames.All.Contains(name));
 
     internal static string MissingShare(string feature) => QualityPrefix + feature + MissingShareSuffix;
 

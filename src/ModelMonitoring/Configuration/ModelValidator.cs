@@ -139,7 +139,7 @@ internal static class ModelValidator
             {
                 errors.Add($"{where}.CustomMetrics: '{name}' is not allowed; use 1 to 128 letters, digits, '_', '.', '-' or ':'.");
             }
-            else if (WindowMetricNames.IsWindowMetric(name) || name.StartsWith(AlertRuleConstants.DriftPrefix, StringComparison.Ordinal))
+            else if (WindowMetricNames.IsWindowMetric(name) || name.StartsWith(AlertRuleConstants.DriftPrefix, StringComparison.Ordinal) || name is Health.HealthMetricNames.Score or Health.HealthMetricNames.Status)
             {
                 errors.Add($"{where}.CustomMetrics: '{name}' is a built-in window metric or drift signal name; choose another name for the recorded metric.");
             }

@@ -1,8 +1,8 @@
 namespace ModelMonitoring.Health;
 
 /// <summary>
-/// The window metrics the worker stores for a model's health. They are window metrics like <c>error_rate</c>: rolled up
-/// per hour and day (trends), readable as metrics, and thresholds can be set on them.
+/// The metrics the worker stores with each closed window for a model's health: rolled up per hour and day (trends) and
+/// readable as metrics. They are computed after the window's thresholds, so thresholds and alert rules cannot name them.
 /// </summary>
 public static class HealthMetricNames
 {

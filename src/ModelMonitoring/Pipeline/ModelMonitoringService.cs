@@ -303,6 +303,7 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
             LastCycleCompletedAt = _worker.LastCycleCompletedAt,
             BackgroundExplanationsSkipped = _models.Values.Sum(m => m.BackgroundExplainer?.Dropped ?? 0),
             BackgroundExplanations = _models.Values.Sum(m => m.BackgroundExplainer?.Explained ?? 0),
+            BackgroundPermutationRowsGivenUp = _models.Values.Sum(m => m.Permutation?.GivenUp ?? 0),
         };
     }
 

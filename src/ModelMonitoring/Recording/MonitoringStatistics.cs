@@ -96,6 +96,12 @@ public sealed class MonitoringStatistics
     /// </summary>
     public long BackgroundExplanationsSkipped { get; internal init; }
 
+    /// <summary>
+    /// Gets how many predictions sampled for background permutation importance were given up: too many were waiting for
+    /// their label (<c>PendingCapacity</c>), or the label was a class and no <c>ClassValue</c> turns it into a number.
+    /// </summary>
+    public long BackgroundPermutationRowsGivenUp { get; internal init; }
+
     internal long[] StageFailureCounts { get; init; } = [];
 
     /// <summary>Gets the number of times one worker stage threw, summed over the models.</summary>

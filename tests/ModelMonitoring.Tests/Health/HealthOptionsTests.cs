@@ -73,4 +73,14 @@ public sealed class HealthOptionsTests
             error.Message.ShouldContain(setting);
         }
     }
+
+    [Fact]
+    public void ThresholdOnTheHealthScore_IsRefusedAtStartUp_BecauseItWouldNeverBeEvaluated()
+    {
+        var error = Should.Throw<OptionsValidationException>(() => MonitoringPipeline.Create(b => b.Configure(o => o.AddModel("fraud", m => m
+            .NumericFeatures("amount")
+            .Threshold("health.score", t => t.Min = 60)))));
+
+        error.Message.ShouldContain("health.score");
+    }
 }

@@ -21,12 +21,13 @@ internal sealed class BackgroundPermutation(string[] features, BatchPredictor mo
     private readonly List<MetricRecord> _ready = [];
     private SplitMix64 _random = new(options.Seed);
     private int _computations;
+    private long _givenUp;
 
-    /// <summary>Gets how many importances were computed.</summary>
-    public long Computations => _computations;
-
-    /// <summary>Gets how many sampled predictions were given up before their label arrived because too many were waiting.</summary>
-    public long GivenUp { get; private set; }
+    /// <summary>
+    /// Gets how many sampled predictions were given up: too many were waiting for their label, or the label was a class
+    /// without <see cref="BackgroundPermutationOptions.ClassValue"/>. May be read from any thread.
+    /// </summary>
+    public long GivenUp => Interlocked.Read(ref _givenUp);
 
     public void Observe(in PredictionRecord prediction)
     {
@@ -36,11 +37,12 @@ internal sealed class BackgroundPermutation(string[] features, BatchPredictor mo
             return;
         }
 
-        while (_pending.Count >= options.PendingCapacity && _order.TryDequeue(out var oldest))
+        // The queue holds every waiting id plus those whose label has already joined; bounding it bounds both.
+        while (_order.Count >= options.PendingCapacity && _order.TryDequeue(out var oldest))
         {
             if (_pending.Remove(oldest))
             {
-                GivenUp++;
+                Interlocked.Increment(ref _givenUp);
             }
         }
 
@@ -78,6 +80,7 @@ internal sealed class BackgroundPermutation(string[] features, BatchPredictor mo
         }
         else
         {
+            Interlocked.Increment(ref _givenUp);
             return;
         }
 

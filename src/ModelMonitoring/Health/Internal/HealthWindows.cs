@@ -11,14 +11,14 @@ internal static class HealthWindows
 
     /// <summary>
     /// Groups the batch's window metrics by window, oldest first, keeping the windows that had predictions (a window
-    /// with labels only has nothing to score). Health metrics already in the batch are left out.
+    /// with labels only has nothing to score). Health metrics are not window metrics of <see cref="WindowMetricNames"/>, so they are left out.
     /// </summary>
     public static List<Window> Collect(ReadOnlySpan<MetricRecord> metrics)
     {
         List<Window>? windows = null;
         foreach (ref readonly var metric in metrics)
         {
-            if (metric.WindowStart is not { } start || metric.Name.StartsWith("health.", StringComparison.Ordinal) || !WindowMetricNames.IsWindowMetric(metric.Name))
+            if (metric.WindowStart is not { } start || !WindowMetricNames.IsWindowMetric(metric.Name))
             {
                 continue;
             }

@@ -11,6 +11,9 @@ internal sealed class ReportData
     /// <summary>The most alerts listed in the table; the timeline shows them all.</summary>
     public const int MaxAlertRows = 200;
 
+    /// <summary>The most time buckets a report draws (about 14 months of hours, 27 years of days).</summary>
+    public const int MaxBuckets = 10_000;
+
     public required MonitoringReportOptions Options { get; init; }
 
     public required TrendResolution Resolution { get; init; }
@@ -51,6 +54,11 @@ internal sealed class ReportData
     {
         var (model, from, to) = (options.Model, options.From, options.To);
         var resolution = options.Resolution ?? (to - from <= TimeSpan.FromDays(7) ? TrendResolution.Hour : TrendResolution.Day);
+        if ((to - from).Ticks / (resolution == TrendResolution.Day ? TimeSpan.TicksPerDay : TimeSpan.TicksPerHour) > MaxBuckets)
+        {
+            throw new ArgumentException($"MonitoringReportOptions.Resolution: {resolution} over {from:O} to {to:O} is more than {MaxBuckets:N0} buckets; use days or a shorter range.", nameof(options));
+        }
+
         var summary = await reader.GetPredictionSummaryAsync(model, from, to, cancellationToken).ConfigureAwait(false);
         var drift = await reader.GetDriftReportAsync(model, from, to, cancellationToken).ConfigureAwait(false);
         var performanceReport = await reader.GetPerformanceReportAsync(model, from, to, cancellationToken).ConfigureAwait(false);
@@ -86,7 +94,7 @@ internal sealed class ReportData
         var size = resolution == TrendResolution.Day ? TimeSpan.TicksPerDay : TimeSpan.TicksPerHour;
         var first = from.UtcTicks / size * size;
         var buckets = new List<DateTimeOffset>();
-        for (var ticks = first; ticks < to.UtcTicks && buckets.Count < 10_000; ticks += size)
+        for (var ticks = first; ticks < to.UtcTicks; ticks += size)
         {
             buckets.Add(new DateTimeOffset(ticks, TimeSpan.Zero));
         }
