@@ -5,6 +5,7 @@ using BenchmarkDotNet.Running;
 // "paired" (recording against OpenTelemetry's histogram in alternating rounds of one process); "sqlite-layout"
 // compares the SQLite write path of schema version 5 with version 4's in alternating rounds; "timing" compares
 // the timing wrapper with RecordPrediction and with hand-written Stopwatch timing in alternating rounds;
+// "postgres-phases" times the phases of the PostgreSQL provider's write of one batch.
 // "postgres-ingest" compares the PostgreSQL provider's sink with a plain binary COPY of the same rows in alternating rounds.
 switch (args.FirstOrDefault())
 {
@@ -21,6 +22,11 @@ switch (args.FirstOrDefault())
         break;
     case "timing":
         ModelMonitoring.Benchmarks.TimingComparison.Run();
+        break;
+    case "postgres-phases":
+        await ModelMonitoring.Benchmarks.PostgreSql.PostgreSqlWritePhases.RunAsync(
+            args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100,
+            args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 4_096);
         break;
     case "postgres-ingest":
         await ModelMonitoring.Benchmarks.PostgreSql.PostgreSqlIngestComparison.RunAsync(

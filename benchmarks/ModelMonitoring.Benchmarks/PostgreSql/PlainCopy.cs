@@ -1,20 +1,17 @@
 using ModelMonitoring.Storage;
 using Npgsql;
-using NpgsqlTypes;
+using ModelMonitoring.PostgreSql.Internal.Writing;
 
 namespace ModelMonitoring.Benchmarks.PostgreSql;
 
 /// <summary>
-/// The ceiling the provider is measured against: the same rows, the same values and the same Npgsql
-/// binary importer, by one <c>COPY</c> per batch in one transaction into a plain table with the columns of
+/// The ceiling the provider is measured against: the same rows, the same values and the same encoder
+/// (the provider's <see cref="BinaryCopyWriter"/>), by one <c>COPY</c> per batch in one transaction into a plain table with the columns of
 /// <c>predictions</c>, and nothing else: no partitions, no indexes, no id table, no staging.
 /// </summary>
 internal sealed class PlainCopy(NpgsqlDataSource dataSource)
 {
-    private const string CopySql = """
-        COPY plain_predictions (ts, model_id, prediction_id, latency_ms, status, error_kind, predicted_class, predicted_value,
-            confidence, input_hash, segment, numeric_features, categorical_features) FROM STDIN (FORMAT BINARY)
-        """;
+    private const string CopySql = $"COPY plain_predictions (model_id, {PredictionRow.Columns}) FROM STDIN (FORMAT BINARY)";
 
     public async Task CreateAsync()
     {
@@ -38,28 +35,18 @@ internal sealed class PlainCopy(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-        var importer = await connection.BeginBinaryImportAsync(CopySql).ConfigureAwait(false);
-        await using (importer.ConfigureAwait(false))
+        var writer = await BinaryCopyWriter.BeginAsync(connection, CopySql, 30, CancellationToken.None).ConfigureAwait(false);
+        await using (writer.ConfigureAwait(false))
         {
-            foreach (var p in predictions)
+            foreach (var prediction in predictions)
             {
-                await importer.StartRowAsync().ConfigureAwait(false);
-                await importer.WriteAsync(DateTime.SpecifyKind(p.Timestamp.UtcDateTime, DateTimeKind.Utc), NpgsqlDbType.TimestampTz).ConfigureAwait(false);
-                await importer.WriteAsync(1, NpgsqlDbType.Integer).ConfigureAwait(false);
-                await importer.WriteAsync(p.Id.ToGuid(), NpgsqlDbType.Uuid).ConfigureAwait(false);
-                await importer.WriteAsync(p.Latency.TotalMilliseconds, NpgsqlDbType.Double).ConfigureAwait(false);
-                await importer.WriteAsync("Success", NpgsqlDbType.Text).ConfigureAwait(false);
-                await importer.WriteNullAsync().ConfigureAwait(false);
-                await importer.WriteAsync(p.PredictedClass!, NpgsqlDbType.Text).ConfigureAwait(false);
-                await importer.WriteNullAsync().ConfigureAwait(false);
-                await importer.WriteAsync(p.Confidence!.Value, NpgsqlDbType.Double).ConfigureAwait(false);
-                await importer.WriteNullAsync().ConfigureAwait(false);
-                await importer.WriteNullAsync().ConfigureAwait(false);
-                await importer.WriteAsync(p.NumericFeatures.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Double).ConfigureAwait(false);
-                await importer.WriteNullAsync().ConfigureAwait(false);
+                await writer.ReserveAsync(2 + 8 + PredictionRow.MaxSize(prediction), CancellationToken.None).ConfigureAwait(false);
+                writer.StartRow(1 + PredictionRow.ColumnCount);
+                writer.WriteInt32(1);
+                PredictionRow.Write(writer, prediction);
             }
 
-            await importer.CompleteAsync().ConfigureAwait(false);
+            await writer.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync().ConfigureAwait(false);

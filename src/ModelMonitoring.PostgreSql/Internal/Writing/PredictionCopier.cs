@@ -1,7 +1,6 @@
 using ModelMonitoring.Recording;
 using ModelMonitoring.Storage;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace ModelMonitoring.PostgreSql.Internal.Writing;
 
@@ -108,45 +107,46 @@ internal static class PredictionCopier
         return firsts == positions.Length ? positions : positions[..firsts];
     }
 
-    private static async Task CopyIdsAsync(
+    internal static async Task CopyIdsAsync(
         NpgsqlConnection connection, SqlText sql, ReadOnlyMemory<PredictionRecord> predictions, int[] firsts, int commandTimeout, CancellationToken cancellationToken)
     {
-        var importer = await connection.BeginBinaryImportAsync(sql[IdsCopySql], cancellationToken).ConfigureAwait(false);
-        await using (importer.ConfigureAwait(false))
+        const int RowSize = 2 + (4 + PredictionId.ByteCount) + (4 + 8);
+        var writer = await BinaryCopyWriter.BeginAsync(connection, sql[IdsCopySql], commandTimeout, cancellationToken).ConfigureAwait(false);
+        await using (writer.ConfigureAwait(false))
         {
-            importer.Timeout = TimeSpan.FromSeconds(commandTimeout);
             foreach (var position in firsts)
             {
+                await writer.ReserveAsync(RowSize, cancellationToken).ConfigureAwait(false);
                 var prediction = predictions.Span[position];
-                await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync(prediction.Id.ToGuid(), NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync(Timestamps.ToStored(prediction.Timestamp), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+                writer.StartRow(2);
+                writer.WriteUuid(prediction.Id);
+                writer.WriteTimestamp(Timestamps.ToStored(prediction.Timestamp));
             }
 
-            await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static async Task CopyPredictionsAsync(
+    internal static async Task CopyPredictionsAsync(
         NpgsqlConnection connection, SqlText sql, int modelId, ReadOnlyMemory<PredictionRecord> predictions, int[] firsts, int commandTimeout, CancellationToken cancellationToken)
     {
         // The batch's order, which is time order for recorded predictions: the (model_id, ts) index then grows at its end.
         var kept = firsts.Length == predictions.Length ? null : new HashSet<int>(firsts);
-        var importer = await connection.BeginBinaryImportAsync(sql[PredictionsCopySql], cancellationToken).ConfigureAwait(false);
-        await using (importer.ConfigureAwait(false))
+        var writer = await BinaryCopyWriter.BeginAsync(connection, sql[PredictionsCopySql], commandTimeout, cancellationToken).ConfigureAwait(false);
+        await using (writer.ConfigureAwait(false))
         {
-            importer.Timeout = TimeSpan.FromSeconds(commandTimeout);
             for (var i = 0; i < predictions.Length; i++)
             {
                 if (kept is null || kept.Contains(i))
                 {
-                    await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                    await importer.WriteAsync(modelId, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-                    await PredictionRow.WriteAsync(importer, predictions.Span[i], cancellationToken).ConfigureAwait(false);
+                    await writer.ReserveAsync(2 + (4 + 4) + PredictionRow.MaxSize(predictions.Span[i]), cancellationToken).ConfigureAwait(false);
+                    writer.StartRow(1 + PredictionRow.ColumnCount);
+                    writer.WriteInt32(modelId);
+                    PredictionRow.Write(writer, predictions.Span[i]);
                 }
             }
 
-            await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 }

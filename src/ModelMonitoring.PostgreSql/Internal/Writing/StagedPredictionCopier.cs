@@ -1,6 +1,5 @@
 using ModelMonitoring.Storage;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace ModelMonitoring.PostgreSql.Internal.Writing;
 
@@ -61,18 +60,18 @@ internal static class StagedPredictionCopier
             await staging.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var importer = await connection.BeginBinaryImportAsync(CopySql, cancellationToken).ConfigureAwait(false);
-        await using (importer.ConfigureAwait(false))
+        var writer = await BinaryCopyWriter.BeginAsync(connection, CopySql, commandTimeout, cancellationToken).ConfigureAwait(false);
+        await using (writer.ConfigureAwait(false))
         {
-            importer.Timeout = TimeSpan.FromSeconds(commandTimeout);
             for (var i = 0; i < predictions.Length; i++)
             {
-                await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync(i, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-                await PredictionRow.WriteAsync(importer, predictions.Span[i], cancellationToken).ConfigureAwait(false);
+                await writer.ReserveAsync(2 + (4 + 4) + PredictionRow.MaxSize(predictions.Span[i]), cancellationToken).ConfigureAwait(false);
+                writer.StartRow(1 + PredictionRow.ColumnCount);
+                writer.WriteInt32(i);
+                PredictionRow.Write(writer, predictions.Span[i]);
             }
 
-            await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
         using var move = new NpgsqlCommand(sql[MoveSql], connection) { CommandTimeout = commandTimeout };
