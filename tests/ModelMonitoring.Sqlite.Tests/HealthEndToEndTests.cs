@@ -73,13 +73,43 @@ public sealed class HealthEndToEndTests : IDisposable
         (await test.Pipeline.Services.GetRequiredService<IModelHealthReader>().GetLatestHealthAsync("fraud")).ShouldBeNull();
     }
 
+    [Fact]
+    public async Task ALearnedLatencyBaseline_SurvivesARestart_SoARegressionAfterTheRestartIsJudgedNotLearned()
+    {
+        var path = _directory.File("baseline.db");
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero));
+        await using (var before = Create(path, clock, latencyBaselineMs: null))
+        {
+            // Six windows at 5 ms: five teach the baseline, the sixth is judged against it (and stores it).
+            for (var window = 0; window < 6; window++)
+            {
+                Record(before.Pipeline.GetMonitor("fraud"), count: 20, errors: 0, latencyMs: 5);
+                clock.Advance(TimeSpan.FromSeconds(62));
+                (await before.Pipeline.FlushAsync()).ShouldBeTrue();
+            }
+        }
+
+        // A deployment made the model four times slower; the new process starts with it.
+        await using var after = Create(path, clock, latencyBaselineMs: null);
+        var restartedAt = clock.GetUtcNow();
+        Record(after.Pipeline.GetMonitor("fraud"), count: 20, errors: 0, latencyMs: 20);
+        clock.Advance(TimeSpan.FromSeconds(62));
+        (await after.Pipeline.FlushAsync()).ShouldBeTrue();
+
+        var latest = (await after.Pipeline.Services.GetRequiredService<IModelHealthReader>().GetLatestHealthAsync("fraud")).ShouldNotBeNull();
+        latest.WindowStart.ShouldBeGreaterThanOrEqualTo(restartedAt.AddMinutes(-1));
+        latest.Reasons.ShouldHaveSingleItem().Message.ShouldBe("p95 latency 20 ms is 4.00x the baseline 5 ms (warning 1.5x, critical 3x)");
+        latest.Score.ShouldBe(85, 1e-9);
+        after.Pipeline.GetStatistics().StageFailures.ShouldBe(0);
+    }
+
     public void Dispose() => _directory.Dispose();
 
-    private static TestPipeline Create(string path, FakeTimeProvider clock, bool enabled = true) => TestPipeline.Create(
+    private static TestPipeline Create(string path, FakeTimeProvider clock, bool enabled = true, double? latencyBaselineMs = 10) => TestPipeline.Create(
         o => o.AddModel("fraud", m => m.NumericFeatures("x").Health(h =>
         {
             h.Enabled = enabled;
-            h.LatencyBaseline = TimeSpan.FromMilliseconds(10);
+            h.LatencyBaseline = latencyBaselineMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null;
         })),
         b => b.UseSqlite(path),
         clock);

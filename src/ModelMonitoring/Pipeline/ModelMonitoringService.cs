@@ -55,7 +55,8 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
         IWindowPartialStore? windowPartials = null,
         IMonitoringReader? reader = null,
         IConceptDriftStore? conceptDriftStore = null,
-        System.Diagnostics.Metrics.IMeterFactory? meterFactory = null)
+        System.Diagnostics.Metrics.IMeterFactory? meterFactory = null,
+        IWindowMetricReader? windowMetrics = null)
     {
         // Reading Value runs the validators: a bad configuration fails here, naming every bad setting.
         var settings = options.Value;
@@ -150,7 +151,8 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
             _failures,
             new FleetMembership(settings.ReplicaName, lease, replicaStore, GetStatistics, timeProvider, _logger, settings.FlushInterval),
             CreatePerformanceStage(settings, performanceStore, timeProvider),
-            settings.FleetWindows ? new FleetWindowMerger(windowPartials!, settings.ReplicaName, settings.FlushInterval * 3, _logger) : null)
+            settings.FleetWindows ? new FleetWindowMerger(windowPartials!, settings.ReplicaName, settings.FlushInterval * 3, _logger) : null,
+            windowMetrics)
         {
             ConceptDrift = CreateConceptDriftStage(settings, reader, conceptDriftStore, timeProvider),
         };

@@ -7,6 +7,7 @@ using ModelMonitoring.Fleet;
 using ModelMonitoring.Internal;
 using ModelMonitoring.Performance;
 using ModelMonitoring.Recording;
+using ModelMonitoring.Storage;
 
 namespace ModelMonitoring.Pipeline;
 
@@ -45,12 +46,14 @@ internal sealed class MonitoringWorker
     private readonly FleetMembership _fleet;
     private readonly RealizedPerformanceStage? _performance;
     private readonly FleetWindowMerger? _fleetWindows;
+    private readonly IWindowMetricReader? _windowMetrics;
     private long _inFlight;
     private volatile bool _stopRequested;
     private Task? _loop;
 
-    public MonitoringWorker(IReadOnlyList<ModelPipeline> models, SinkWriter sinks, AlertManager alerts, PipelineState state, ModelMonitoringOptions options, TimeProvider timeProvider, ILogger logger, StageFailures? failures = null, FleetMembership? fleet = null, RealizedPerformanceStage? performance = null, FleetWindowMerger? fleetWindows = null)
+    public MonitoringWorker(IReadOnlyList<ModelPipeline> models, SinkWriter sinks, AlertManager alerts, PipelineState state, ModelMonitoringOptions options, TimeProvider timeProvider, ILogger logger, StageFailures? failures = null, FleetMembership? fleet = null, RealizedPerformanceStage? performance = null, FleetWindowMerger? fleetWindows = null, IWindowMetricReader? windowMetrics = null)
     {
+        _windowMetrics = windowMetrics;
         _performance = performance;
         _fleetWindows = fleetWindows;
         _fleet = fleet ?? new FleetMembership(options.ReplicaName, lease: null, replicas: null, static () => new MonitoringStatistics(0, 0, 0, []), timeProvider, logger);
@@ -312,11 +315,18 @@ internal sealed class MonitoringWorker
                     {
                         CheckDrift(model, buffers);
                         CheckExplainability(model, buffers);
+                        await RestoreHealthBaselinesAsync(model, stopToken).ConfigureAwait(false);
                         ObserveWindows(model, buffers);
                     }
                     else
                     {
                         buffers.Alerts.Clear(); // window metrics are stored; judging them is the leader's
+
+                        // Baselines learned under another leader are read again when this replica leads next.
+                        if (model.Health is { } health)
+                        {
+                            health.BaselinesRestored = false;
+                        }
                     }
                 }
 
@@ -388,6 +398,30 @@ internal sealed class MonitoringWorker
     }
 
     /// <summary>
+    /// Once per process (and per return to leadership), before the model's first window is scored, takes up the health
+    /// baselines learned before, from the latest stored score. One attempt: when the read fails the failure is counted
+    /// and the baselines are learned again, as without a store, rather than the worker waiting on a failing store
+    /// every cycle.
+    /// </summary>
+    private async Task RestoreHealthBaselinesAsync(ModelPipeline model, CancellationToken stopToken)
+    {
+        if (model.Health is not { BaselinesRestored: false } health || _windowMetrics is null)
+        {
+            return;
+        }
+
+        health.BaselinesRestored = true;
+        try
+        {
+            await Health.Internal.HealthBaselineRestore.RestoreAsync(health, model.Model.Name, _windowMetrics, _timeProvider.GetUtcNow(), stopToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!stopToken.IsCancellationRequested)
+        {
+            _failures.Report(model.Model.Name, MonitoringStage.Aggregation, "HealthBaselineRestore", ex);
+        }
+    }
+
+    /// <summary>
     /// Scores the windows closed in this cycle (their metrics are in the batch), adds the health metrics to the batch, and
     /// hands each window's values and the cycle's drift checks to the model's instruments.
     /// </summary>
@@ -414,7 +448,7 @@ internal sealed class MonitoringWorker
                 {
                     var (drifted, tested) = health.LatestDrift;
                     var scored = health.Score(window.Values, window.Start, window.End, new(drifted, tested, health.OpenAlerts.Critical, health.OpenAlerts.Warning));
-                    Health.Internal.HealthScorer.Emit(scored, record => buffers.Metrics.Add(record));
+                    Health.Internal.HealthScorer.Emit(scored, record => buffers.Metrics.Add(record), health.LearnedBaselines());
                     window.Values[Health.HealthMetricNames.Score] = scored.Score;
                 }
 

@@ -148,6 +148,52 @@ public sealed class HealthScorerTests
     }
 
     [Fact]
+    public void LearnedBaselines_AreStoredWithTheScore_AndARestoredScorer_JudgesTheNextWindowAgainstThem_WithoutLearningAgain()
+    {
+        var learner = Scorer(o => (o.LatencyBaseline, o.PerformanceBaseline) = (null, null));
+        learner.LearnedBaselines().ShouldBeEmpty();
+        foreach (var (p95, accuracy) in new[] { (10.0, 0.9), (12.0, 0.92), (8.0, 0.88), (10.0, 0.9), (11.0, 0.9) })
+        {
+            learner.Score(Window(("latency_p95_ms", p95), ("accuracy", accuracy)), Start, End, default);
+        }
+
+        var stored = new List<Storage.MetricRecord>();
+        HealthScorer.Emit(learner.Score(Window(("latency_p95_ms", 10), ("accuracy", 0.9)), Start, End, default), stored.Add, learner.LearnedBaselines());
+        var metadata = stored[0].Metadata.ShouldNotBeNull();
+        metadata["baseline.latency_p95_ms"].ShouldBe("10");
+        double.Parse(metadata["baseline.accuracy"], System.Globalization.CultureInfo.InvariantCulture).ShouldBe(0.9, 1e-12);
+        HealthScorer.Read("fraud", stored[0]).ShouldNotBeNull().Reasons.ShouldBeEmpty();
+
+        // A new process: without the stored baselines its first windows would teach it the regressed latency as normal.
+        var restarted = Scorer(o => (o.LatencyBaseline, o.PerformanceBaseline) = (null, null));
+        restarted.Restore(metadata).ShouldBeTrue();
+        var health = restarted.Score(Window(("latency_p95_ms", 40), ("accuracy", 0.72)), Start, End, default);
+
+        health.Reasons.Select(r => r.Component).ShouldBe([HealthComponent.Performance, HealthComponent.Latency], ignoreOrder: true);
+        health.Reasons.Single(r => r.Component == HealthComponent.Latency).Message.ShouldStartWith("p95 latency 40 ms is 4.00x the baseline 10 ms");
+        health.Reasons.Single(r => r.Component == HealthComponent.Performance).Message.ShouldStartWith("accuracy 0.72 is 20% below the baseline 0.9");
+    }
+
+    [Fact]
+    public void ConfiguredBaselines_AreNotStored_NorReplacedByRestoredOnes_AndJunkIsIgnored()
+    {
+        var scorer = Scorer();
+        for (var i = 0; i < 6; i++)
+        {
+            scorer.Score(Window(("latency_p95_ms", 50), ("accuracy", 0.5)), Start, End, default);
+        }
+
+        scorer.LearnedBaselines().ShouldBeEmpty();
+        scorer.Restore(new Dictionary<string, string> { ["baseline.latency_p95_ms"] = "100" }).ShouldBeTrue();
+        scorer.Score(Window(("latency_p95_ms", 20)), Start, End, default).Reasons.Single().Message.ShouldStartWith("p95 latency 20 ms is 2.00x the baseline 10 ms");
+
+        var fresh = Scorer(o => o.LatencyBaseline = null);
+        fresh.Restore(new Dictionary<string, string> { ["baseline.latency_p95_ms"] = "NaN", ["baseline.other"] = "3", ["baseline.accuracy"] = "x", ["status"] = "Healthy" }).ShouldBeFalse();
+        fresh.Restore(null).ShouldBeFalse();
+        fresh.Score(Window(("latency_p95_ms", 40)), Start, End, default).Reasons.ShouldBeEmpty(); // still learning
+    }
+
+    [Fact]
     public void StoredForm_ReadsBackToTheSameHealth()
     {
         var health = Scorer().Score(Window(("error_rate", 0.05), ("latency_p95_ms", 25)), Start, End, new HealthInputs(1, 4, 1, 0));

@@ -14,10 +14,19 @@ internal sealed class HealthScorer(string model, HealthOptions options)
 {
     private const string StatusKey = "status";
     private const string ReasonPrefix = "reason.";
+
+    // A learned baseline is stored in the metadata of every score (baseline.latency_p95_ms, baseline.accuracy, ...), so
+    // that a restarted process, or another fleet leader, goes on with it instead of learning it again from whatever
+    // windows follow the restart, which after a bad deployment would be the regression itself.
+    private const string BaselinePrefix = "baseline.";
     private readonly List<double> _latencyBaseline = [];
     private readonly Dictionary<string, (double Sum, int Count)> _performanceBaseline = new(StringComparer.Ordinal);
+    private double? _learnedLatency;
 
     public HealthOptions Options => options;
+
+    /// <summary>Gets or sets whether the stored baselines were looked for (once per process, by the worker).</summary>
+    public bool BaselinesRestored { get; set; }
 
     /// <summary>Gets or sets the model's open critical and warning alerts as last counted (kept when the alert manager was busy).</summary>
     public (int Critical, int Warning) OpenAlerts { get; set; }
@@ -90,15 +99,20 @@ internal sealed class HealthScorer(string model, HealthOptions options)
         {
             baseline = configured.TotalMilliseconds;
         }
-        else if (_latencyBaseline.Count < options.LatencyBaselineWindows)
+        else if (_learnedLatency is { } learned)
         {
-            // Still learning: this window teaches the baseline and is not judged against it.
-            _latencyBaseline.Add(p95);
-            return;
+            baseline = learned;
         }
         else
         {
-            baseline = Median(_latencyBaseline);
+            // Still learning: this window teaches the baseline and is not judged against it.
+            _latencyBaseline.Add(p95);
+            if (_latencyBaseline.Count >= options.LatencyBaselineWindows)
+            {
+                _learnedLatency = Median(_latencyBaseline);
+            }
+
+            return;
         }
 
         if (baseline <= 0)
@@ -225,13 +239,80 @@ internal sealed class HealthScorer(string model, HealthOptions options)
         return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    /// <summary>The stored form: the score and the status as window metrics, the status and reasons in the score's metadata.</summary>
-    public static void Emit(ModelHealth health, Action<MetricRecord> add)
+    /// <summary>
+    /// Takes up the learned baselines stored in a score's metadata (<see cref="Emit"/>), in place of those this scorer has
+    /// learned or is learning; a configured baseline is kept. Returns whether the metadata had any.
+    /// </summary>
+    public bool Restore(IReadOnlyDictionary<string, string>? metadata)
+    {
+        if (metadata is null)
+        {
+            return false;
+        }
+
+        var found = false;
+        foreach (var (key, text) in metadata)
+        {
+            if (!key.StartsWith(BaselinePrefix, StringComparison.Ordinal)
+                || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+                || !double.IsFinite(value))
+            {
+                continue;
+            }
+
+            var metric = key[BaselinePrefix.Length..];
+            if (metric == WindowMetricNames.LatencyP95)
+            {
+                _learnedLatency = value;
+                found = true;
+            }
+            else if (metric is WindowMetricNames.Accuracy or WindowMetricNames.MeanAbsoluteError or EstimatedMetricNames.Accuracy)
+            {
+                // As if learned from the usual number of windows: the sum over the count is the stored mean.
+                var count = Math.Max(options.LatencyBaselineWindows, 1);
+                _performanceBaseline[metric] = (value * count, count);
+                found = true;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Gets the baselines learned so far (configured ones are not), by the metric they are the baseline of.</summary>
+    public IEnumerable<KeyValuePair<string, double>> LearnedBaselines()
+    {
+        if (options.LatencyBaseline is null && _learnedLatency is { } latency)
+        {
+            yield return new(WindowMetricNames.LatencyP95, latency);
+        }
+
+        if (options.PerformanceBaseline is null)
+        {
+            foreach (var (metric, (sum, count)) in _performanceBaseline)
+            {
+                if (count >= options.LatencyBaselineWindows)
+                {
+                    yield return new(metric, sum / count);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The stored form: the score and the status as window metrics, the status, the reasons and the learned baselines
+    /// (<see cref="LearnedBaselines"/>, when given) in the score's metadata.
+    /// </summary>
+    public static void Emit(ModelHealth health, Action<MetricRecord> add, IEnumerable<KeyValuePair<string, double>>? baselines = null)
     {
         var metadata = new Dictionary<string, string>(health.Reasons.Count + 1, StringComparer.Ordinal) { [StatusKey] = health.Status.ToString() };
         foreach (var reason in health.Reasons)
         {
             metadata[ReasonPrefix + reason.Component] = reason.Penalty.ToString("R", CultureInfo.InvariantCulture) + "|" + reason.Message;
+        }
+
+        foreach (var (metric, value) in baselines ?? [])
+        {
+            metadata[BaselinePrefix + metric] = value.ToString("R", CultureInfo.InvariantCulture);
         }
 
         add(new MetricRecord { Name = HealthMetricNames.Score, Value = health.Score, Timestamp = health.WindowEnd, WindowStart = health.WindowStart, Metadata = metadata });
