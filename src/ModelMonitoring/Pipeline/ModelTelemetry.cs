@@ -79,18 +79,9 @@ internal sealed class ModelTelemetry
         Volatile.Write(ref _window, [.. kept]);
     }
 
-    /// <summary>Keeps the per-feature scores of the model's latest drift check among <paramref name="checks"/>.</summary>
-    public void DriftChecked(IReadOnlyList<DriftCheckRecord> checks)
-    {
-        for (var i = checks.Count - 1; i >= 0; i--)
-        {
-            if (string.Equals(checks[i].Model, Model.Name, StringComparison.Ordinal))
-            {
-                Volatile.Write(ref _drift, [.. checks[i].Features.Where(f => double.IsFinite(f.Score)).Select(f => (f.Feature, f.Score))]);
-                return;
-            }
-        }
-    }
+    /// <summary>Keeps the per-feature scores of the model's latest drift check.</summary>
+    public void DriftChecked(DriftCheckRecord latest) =>
+        Volatile.Write(ref _drift, [.. latest.Features.Where(f => double.IsFinite(f.Score)).Select(f => (f.Feature, f.Score))]);
 
     private static bool Published(string name) =>
         name is WindowMetricNames.ErrorRate or WindowMetricNames.Accuracy or WindowMetricNames.MeanAbsoluteError or Health.HealthMetricNames.Score

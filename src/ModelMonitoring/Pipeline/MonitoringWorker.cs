@@ -429,8 +429,11 @@ internal sealed class MonitoringWorker
     {
         try
         {
-            model.Health?.ObserveDrift(buffers.DriftChecks);
-            model.Telemetry?.DriftChecked(buffers.DriftChecks);
+            if (Health.Internal.HealthScorer.LatestOf(buffers.DriftChecks, model.Model.Name) is { } latest)
+            {
+                model.Health?.ObserveDrift(latest);
+                model.Telemetry?.DriftChecked(latest);
+            }
             var windows = Health.Internal.HealthWindows.Collect(buffers.Metrics.Memory.Span);
             if (windows.Count == 0)
             {

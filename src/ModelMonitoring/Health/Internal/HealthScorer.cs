@@ -34,18 +34,21 @@ internal sealed class HealthScorer(string model, HealthOptions options)
     /// <summary>Gets the drifted and tested feature counts of the latest drift check seen.</summary>
     public (int Drifted, int Checked) LatestDrift { get; private set; }
 
-    /// <summary>Remembers the latest drift check of the model (the last of <paramref name="checks"/> that is the model's).</summary>
-    public void ObserveDrift(IReadOnlyList<DriftCheckRecord> checks)
+    /// <summary>Remembers the model's latest drift check.</summary>
+    public void ObserveDrift(DriftCheckRecord latest) => LatestDrift = (latest.Features.Count(f => f.Drifted), latest.Features.Count);
+
+    /// <summary>Gets the model's latest check of a cycle's drift checks (the last that is the model's), or null.</summary>
+    public static DriftCheckRecord? LatestOf(IReadOnlyList<DriftCheckRecord> checks, string model)
     {
         for (var i = checks.Count - 1; i >= 0; i--)
         {
             if (string.Equals(checks[i].Model, model, StringComparison.Ordinal))
             {
-                var features = checks[i].Features;
-                LatestDrift = (features.Count(f => f.Drifted), features.Count);
-                return;
+                return checks[i];
             }
         }
+
+        return null;
     }
 
     /// <summary>Scores one window from its metric values and records the baselines it teaches.</summary>
