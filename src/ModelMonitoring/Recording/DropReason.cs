@@ -6,7 +6,7 @@ public enum DropReason
     /// <summary>The model's ring buffer was full: the background worker is behind or a sink is failing.</summary>
     BufferFull = 0,
 
-    /// <summary>A value was infinite, NaN (a feature, when the model rejects missing values: <see cref="MissingValueHandling.Reject"/>; a confidence or predicted value), negative where it must not be, or out of range (confidence outside [0, 1], latency above <see cref="ModelMonitoringOptions.MaxLatency"/>).</summary>
+    /// <summary>A value was infinite, NaN (a feature, when the model rejects missing values: <see cref="MissingValueHandling.Reject"/>; a confidence or predicted value), negative where it must not be, or out of range (confidence outside [0, 1], latency above <see cref="ModelMonitoringOptions.MaxLatency"/>); or a text a store cannot keep as it is (a NUL character, an unpaired surrogate).</summary>
     InvalidValue = 1,
 
     /// <summary>The number of numeric or categorical features differs from the model's declared schema.</summary>

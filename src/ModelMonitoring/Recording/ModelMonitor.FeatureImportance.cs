@@ -37,7 +37,7 @@ internal sealed partial class ModelMonitor
 
     private bool Enqueue(string version, double[] values)
     {
-        if (string.IsNullOrEmpty(version) || version.Length > Limits.MaxLabelLength || !FeatureCopy.AllValid(values, FeatureCopy.NotFinite))
+        if (string.IsNullOrEmpty(version) || version.Length > Limits.MaxLabelLength || !StorableText.IsStorable(version) || !FeatureCopy.AllValid(values, FeatureCopy.NotFinite))
         {
             return Refuse(DropReason.InvalidValue);
         }

@@ -39,6 +39,31 @@ internal sealed partial class ModelMonitor
         return true;
     }
 
+    /// <summary>Checks that the strings a prediction carries can be stored as they are (<see cref="StorableText"/>); called after <see cref="WithinLimits"/>, so each is at most the label cap long.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool HasStorableText(in Prediction prediction, OptionalFields optional)
+    {
+        if (!StorableText.IsStorableOrNull(prediction.PredictedClass)
+            || ((optional & OptionalFields.ErrorKind) != 0 && !StorableText.IsStorableOrNull(prediction.ErrorKind))
+            || ((optional & OptionalFields.Segment) != 0 && !StorableText.IsStorableOrNull(prediction.Segment)))
+        {
+            return false;
+        }
+
+        if ((optional & OptionalFields.CategoricalFeatures) != 0)
+        {
+            foreach (var value in prediction.CategoricalFeatures)
+            {
+                if (!StorableText.IsStorableOrNull(value))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Copies metadata within the caps; otherwise returns the reason to reject the metric (null keys or values are invalid).</summary>
     private DropReason? TrySnapshot(IReadOnlyDictionary<string, string>? metadata, out IReadOnlyDictionary<string, string>? snapshot)
     {
@@ -71,6 +96,11 @@ internal sealed partial class ModelMonitor
                 if (key.Length > Limits.MaxLabelLength || value.Length > Limits.MaxTextLength)
                 {
                     return DropReason.LimitExceeded;
+                }
+
+                if (!StorableText.IsStorable(key) || !StorableText.IsStorable(value))
+                {
+                    return DropReason.InvalidValue;
                 }
 
                 if (IndexOf(entries.AsSpan(0, copied), key) is var index and >= 0)
@@ -145,6 +175,11 @@ internal sealed partial class ModelMonitor
                 if (issue.Length > Limits.MaxTextLength)
                 {
                     return DropReason.LimitExceeded;
+                }
+
+                if (!StorableText.IsStorable(issue))
+                {
+                    return DropReason.InvalidValue;
                 }
 
                 copy[i] = issue;

@@ -115,6 +115,11 @@ internal sealed partial class ModelMonitor
             return Reject(DropReason.LimitExceeded);
         }
 
+        if (!HasStorableText(prediction, optional))
+        {
+            return Reject(DropReason.InvalidValue);
+        }
+
         // Only a time the caller gave is checked: the clock's own is in range by definition.
         if ((optional & OptionalFields.Timestamp) != 0 && prediction.Timestamp is { } timestamp && !_ranges.AcceptsTimestamp(timestamp.UtcTicks, _clock.UtcTicks))
         {

@@ -110,6 +110,7 @@ internal sealed partial class ModelMonitor : IModelMonitor
 
     public bool RecordGroundTruth(PredictionId predictionId, string actualClass) =>
         actualClass?.Length > Limits.MaxLabelLength ? Refuse(DropReason.LimitExceeded)
+        : !StorableText.IsStorableOrNull(actualClass) ? Refuse(DropReason.InvalidValue)
         : RecordLabel(actualClass is null ? PredictionId.Empty : predictionId, actualClass, double.NaN);
 
     public bool RecordGroundTruth(PredictionId predictionId, double actualValue) =>
@@ -122,7 +123,9 @@ internal sealed partial class ModelMonitor : IModelMonitor
             return Refuse(DropReason.InvalidValue);
         }
 
-        var rejected = unit?.Length > Limits.MaxLabelLength ? DropReason.LimitExceeded : TrySnapshot(metadata, out metadata);
+        var rejected = unit?.Length > Limits.MaxLabelLength ? DropReason.LimitExceeded
+            : !StorableText.IsStorableOrNull(unit) ? DropReason.InvalidValue
+            : TrySnapshot(metadata, out metadata);
         if (rejected is { } reason)
         {
             return Refuse(reason);
