@@ -9,11 +9,8 @@
 
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using ModelMonitoring.Drift;
-using ModelMonitoring.Recording;
 using ModelMonitoring.Sqlite;
 using ModelMonitoring.Sqlite.Internal;
-using ModelMonitoring.Storage;
 
 namespace ModelMonitoring.Benchmarks;
 
@@ -28,8 +25,7 @@ namespace ModelMonitoring.Benchmarks;
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class SqliteMaintenanceBenchmarks
 {
-    private const int Predictions = 100_000;
-    private static readonly DateTimeOffset Day = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Day = MaintenanceDay.Day;
     private string _directory = null!;
     private string _template = null!;
     private string _work = null!;
@@ -42,48 +38,12 @@ public class SqliteMaintenanceBenchmarks
         _template = Path.Combine(_directory, "template.db");
         _work = Path.Combine(_directory, "work.db");
         using var store = new SqliteMonitoringStore(new SqliteStorageOptions { Path = _template }, null);
-        var model = new ModelSchema("bench", "1", "bench", ["x", "y"], []);
-        var random = new Random(42);
-        const int Minutes = 1440;
-        for (var minute = 0; minute < Minutes; minute++)
+        foreach (var (start, batch, performance) in MaintenanceDay.Minutes())
         {
-            var start = Day.AddMinutes(minute);
-            var count = Predictions / Minutes + (minute < Predictions % Minutes ? 1 : 0);
-            var predictions = new PredictionRecord[count];
-            var labels = new List<GroundTruthRecord>();
-            for (var i = 0; i < count; i++)
+            await store.WriteAsync(batch, CancellationToken.None);
+            if (performance is not null)
             {
-                var id = new PredictionId(7, (ulong)((minute * 100) + i + 1));
-                predictions[i] = new PredictionRecord
-                {
-                    Id = id,
-                    Timestamp = start.AddTicks(i * (TimeSpan.TicksPerMinute / count)),
-                    Latency = TimeSpan.FromTicks(random.Next(10_000, 500_000)),
-                    PredictedClass = random.Next(3) == 0 ? "fraud" : "ok",
-                    Confidence = random.NextDouble(),
-                    NumericFeatures = new[] { random.NextDouble(), random.NextDouble() },
-                    CategoricalFeatures = Array.Empty<string?>(),
-                };
-                if (i % 2 == 0)
-                {
-                    labels.Add(new GroundTruthRecord { PredictionId = id, Timestamp = start.AddMinutes(1), ActualClass = "ok" });
-                }
-            }
-
-            var metrics = Enumerable.Range(0, 12).Select(m => new MetricRecord { Name = $"window_metric_{m}", Value = m, Timestamp = start.AddMinutes(1), WindowStart = start }).ToArray();
-            var drift = minute % 5 == 0 ? new[] { DriftCheck(start, random) } : [];
-            await store.WriteAsync(new MonitoringBatch(model, predictions, labels.ToArray(), metrics, driftChecks: drift), CancellationToken.None);
-            if (minute % 5 == 0)
-            {
-                var performance = new RealizedPerformance
-                {
-                    WindowStart = start,
-                    WindowEnd = start.AddMinutes(5),
-                    LabelCount = 150,
-                    ComputedAt = start.AddMinutes(10),
-                    Metrics = Enumerable.Range(0, 5).ToDictionary(m => $"realized.m{m}", m => random.NextDouble()),
-                };
-                await store.SaveRealizedPerformanceAsync("bench", start, [performance], CancellationToken.None);
+                await store.SaveRealizedPerformanceAsync(MaintenanceDay.ModelName, start, [performance], CancellationToken.None);
             }
         }
     }
@@ -120,19 +80,4 @@ public class SqliteMaintenanceBenchmarks
         File.Delete(_work + "-shm");
         _store = new SqliteMonitoringStore(options, null);
     }
-
-    private static DriftCheckRecord DriftCheck(DateTimeOffset start, Random random) => new()
-    {
-        Model = "bench",
-        Timestamp = start.AddMinutes(5),
-        WindowStart = start,
-        WindowEnd = start.AddMinutes(5),
-        RowCount = 350,
-        ReferenceRowCount = 10_000,
-        Detector = "DatasetDriftDetector",
-        DriftedShare = 0,
-        Score = 0.1,
-        Recommendation = DriftSeverity.None,
-        Features = Enumerable.Range(0, 10).Select(f => new FeatureDriftResult($"f{f}", FeatureKind.Numeric, DriftMethods.Wasserstein, random.NextDouble() * 0.2, null, 0.1, false, random.NextDouble())).ToArray(),
-    };
 }

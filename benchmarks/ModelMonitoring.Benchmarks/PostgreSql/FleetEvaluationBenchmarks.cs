@@ -8,11 +8,8 @@ using ModelMonitoring.Configuration;
 using ModelMonitoring.Fleet;
 using ModelMonitoring.Internal;
 using ModelMonitoring.Pipeline;
-using ModelMonitoring.PostgreSql;
-using ModelMonitoring.PostgreSql.Internal;
 using ModelMonitoring.PostgreSql.Internal.Fleet;
 using ModelMonitoring.Recording;
-using Npgsql;
 
 namespace ModelMonitoring.Benchmarks.PostgreSql;
 
@@ -33,9 +30,7 @@ public class FleetEvaluationBenchmarks
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan CloseDelay = TimeSpan.FromSeconds(3);
 
-    private BenchmarkServer _server = null!;
-    private NpgsqlDataSource _dataSource = null!;
-    private PostgreSqlMonitoringStore _store = null!;
+    private BenchmarkStore _bench = null!;
     private PostgreSqlWindowPartialStore _partials = null!;
     private FleetWindowMerger _merger = null!;
     private ModelPipeline _leader = null!;
@@ -49,11 +44,8 @@ public class FleetEvaluationBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _server = BenchmarkServer.Start();
-        _dataSource = NpgsqlDataSource.Create(_server.ConnectionString);
-        _store = new PostgreSqlMonitoringStore(new PostgreSqlStorageOptions { DataSource = _dataSource }, TimeProvider.System, null);
-        await _store.OpenAsync(CancellationToken.None);
-        _partials = new PostgreSqlWindowPartialStore(_store);
+        _bench = await BenchmarkStore.OpenAsync();
+        _partials = new PostgreSqlWindowPartialStore(_bench.Store);
 
         var features = Enumerable.Range(0, 10).Select(i => $"f{i}").ToArray();
         var schema = new ModelSchema(Model, "1", "bench", features, []);
@@ -72,12 +64,7 @@ public class FleetEvaluationBenchmarks
     }
 
     [GlobalCleanup]
-    public async Task CleanupAsync()
-    {
-        await _store.DisposeAsync();
-        await _dataSource.DisposeAsync();
-        _server.Dispose();
-    }
+    public async Task CleanupAsync() => await _bench.DisposeAsync();
 
     // Every replica's partial of the next window is saved (not timed), so each timed turn finds one unmerged window.
     [IterationSetup(Targets = [nameof(LeaderEvaluatesWindow)])]

@@ -1,10 +1,7 @@
 // Results, machines and every run: docs/benchmarks.md, "PostgreSQL ingestion".
 
 using BenchmarkDotNet.Attributes;
-using ModelMonitoring.PostgreSql;
-using ModelMonitoring.PostgreSql.Internal;
 using ModelMonitoring.Storage;
-using Npgsql;
 
 namespace ModelMonitoring.Benchmarks.PostgreSql;
 
@@ -20,9 +17,7 @@ namespace ModelMonitoring.Benchmarks.PostgreSql;
 [Config(typeof(TieredUpConfig))]
 public class PostgreSqlIngestBenchmarks
 {
-    private BenchmarkServer _server = null!;
-    private NpgsqlDataSource _dataSource = null!;
-    private PostgreSqlMonitoringStore _store = null!;
+    private BenchmarkStore _bench = null!;
     private PlainCopy _plain = null!;
     private IngestRecords _records = null!;
     private MonitoringBatch _batch = null!;
@@ -34,22 +29,14 @@ public class PostgreSqlIngestBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _server = BenchmarkServer.Start();
-        _dataSource = NpgsqlDataSource.Create(_server.ConnectionString);
-        _store = new PostgreSqlMonitoringStore(new PostgreSqlStorageOptions { DataSource = _dataSource }, TimeProvider.System, null);
-        await _store.OpenAsync(CancellationToken.None);
-        _plain = new PlainCopy(_dataSource);
+        _bench = await BenchmarkStore.OpenAsync();
+        _plain = new PlainCopy(_bench.DataSource);
         await _plain.CreateAsync();
         _records = new IngestRecords(BatchSize);
     }
 
     [GlobalCleanup]
-    public async Task CleanupAsync()
-    {
-        await _store.DisposeAsync();
-        await _dataSource.DisposeAsync();
-        _server.Dispose();
-    }
+    public async Task CleanupAsync() => await _bench.DisposeAsync();
 
     // Fresh ids for every batch, as the sink would otherwise take the path of a batch written again.
     [IterationSetup]
@@ -65,5 +52,5 @@ public class PostgreSqlIngestBenchmarks
 
     [Benchmark]
     [InvocationCount(1)]
-    public ValueTask<SinkWriteResult> ProviderSink() => _store.WriteAsync(_batch, CancellationToken.None);
+    public ValueTask<SinkWriteResult> ProviderSink() => _bench.Store.WriteAsync(_batch, CancellationToken.None);
 }

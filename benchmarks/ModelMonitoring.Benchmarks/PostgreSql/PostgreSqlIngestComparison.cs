@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using ModelMonitoring.PostgreSql;
 using ModelMonitoring.PostgreSql.Internal;
-using Npgsql;
 
 namespace ModelMonitoring.Benchmarks.PostgreSql;
 
@@ -19,9 +17,8 @@ internal static class PostgreSqlIngestComparison
 {
     public static async Task RunAsync(int rounds, int batchSize)
     {
-        using var server = BenchmarkServer.Start();
-        await using var dataSource = NpgsqlDataSource.Create(server.ConnectionString);
-        await using var store = new PostgreSqlMonitoringStore(new PostgreSqlStorageOptions { DataSource = dataSource }, TimeProvider.System, null);
+        await using var bench = await BenchmarkStore.OpenAsync();
+        var (server, dataSource, store) = (bench.Server, bench.DataSource, bench.Store);
         var plain = new PlainCopy(dataSource);
         await plain.CreateAsync();
         var records = new IngestRecords(batchSize);

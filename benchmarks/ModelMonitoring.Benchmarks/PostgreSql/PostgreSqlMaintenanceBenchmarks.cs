@@ -3,12 +3,9 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Microsoft.Extensions.Logging.Abstractions;
-using ModelMonitoring.Drift;
 using ModelMonitoring.PostgreSql;
 using ModelMonitoring.PostgreSql.Internal;
 using ModelMonitoring.PostgreSql.Internal.Partitions;
-using ModelMonitoring.Recording;
-using ModelMonitoring.Storage;
 using Npgsql;
 
 namespace ModelMonitoring.Benchmarks.PostgreSql;
@@ -26,8 +23,8 @@ namespace ModelMonitoring.Benchmarks.PostgreSql;
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class PostgreSqlMaintenanceBenchmarks
 {
-    private const int Predictions = 100_000;
-    private static readonly DateTimeOffset Day = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private const int Predictions = MaintenanceDay.Predictions;
+    private static readonly DateTimeOffset Day = MaintenanceDay.Day;
     private readonly SettableClock _clock = new();
     private BenchmarkServer _server = null!;
     private string _admin = null!;
@@ -138,66 +135,16 @@ public class PostgreSqlMaintenanceBenchmarks
 
     private static async Task WriteDayAsync(PostgreSqlMonitoringStore store)
     {
-        var model = new ModelSchema("bench", "1", "bench", ["x", "y"], []);
-        var random = new Random(42);
-        const int Minutes = 1440;
-        for (var minute = 0; minute < Minutes; minute++)
+        var performanceStore = new PostgreSqlRealizedPerformanceStore(store);
+        foreach (var (start, batch, performance) in MaintenanceDay.Minutes())
         {
-            var start = Day.AddMinutes(minute);
-            var count = (Predictions / Minutes) + (minute < Predictions % Minutes ? 1 : 0);
-            var predictions = new PredictionRecord[count];
-            var labels = new List<GroundTruthRecord>();
-            for (var i = 0; i < count; i++)
+            await store.WriteAsync(batch, CancellationToken.None);
+            if (performance is not null)
             {
-                var id = new PredictionId(7, (ulong)((minute * 100) + i + 1));
-                predictions[i] = new PredictionRecord
-                {
-                    Id = id,
-                    Timestamp = start.AddTicks(i * (TimeSpan.TicksPerMinute / count)),
-                    Latency = TimeSpan.FromTicks(random.Next(10_000, 500_000)),
-                    PredictedClass = random.Next(3) == 0 ? "fraud" : "ok",
-                    Confidence = random.NextDouble(),
-                    NumericFeatures = new[] { random.NextDouble(), random.NextDouble() },
-                    CategoricalFeatures = Array.Empty<string?>(),
-                };
-                if (i % 2 == 0)
-                {
-                    labels.Add(new GroundTruthRecord { PredictionId = id, Timestamp = start.AddMinutes(1), ActualClass = "ok" });
-                }
-            }
-
-            var metrics = Enumerable.Range(0, 12).Select(m => new MetricRecord { Name = $"window_metric_{m}", Value = m, Timestamp = start.AddMinutes(1), WindowStart = start }).ToArray();
-            var drift = minute % 5 == 0 ? new[] { DriftCheck(start, random) } : [];
-            await store.WriteAsync(new MonitoringBatch(model, predictions, labels.ToArray(), metrics, driftChecks: drift), CancellationToken.None);
-            if (minute % 5 == 0)
-            {
-                var performance = new RealizedPerformance
-                {
-                    WindowStart = start,
-                    WindowEnd = start.AddMinutes(5),
-                    LabelCount = 150,
-                    ComputedAt = start.AddMinutes(10),
-                    Metrics = Enumerable.Range(0, 5).ToDictionary(m => $"realized.m{m}", m => random.NextDouble()),
-                };
-                await new PostgreSqlRealizedPerformanceStore(store).SaveRealizedPerformanceAsync("bench", start, [performance], CancellationToken.None);
+                await performanceStore.SaveRealizedPerformanceAsync(MaintenanceDay.ModelName, start, [performance], CancellationToken.None);
             }
         }
     }
-
-    private static DriftCheckRecord DriftCheck(DateTimeOffset start, Random random) => new()
-    {
-        Model = "bench",
-        Timestamp = start.AddMinutes(5),
-        WindowStart = start,
-        WindowEnd = start.AddMinutes(5),
-        RowCount = 350,
-        ReferenceRowCount = 10_000,
-        Detector = "DatasetDriftDetector",
-        DriftedShare = 0,
-        Score = 0.1,
-        Recommendation = DriftSeverity.None,
-        Features = Enumerable.Range(0, 10).Select(f => new FeatureDriftResult($"f{f}", FeatureKind.Numeric, DriftMethods.Wasserstein, random.NextDouble() * 0.2, null, 0.1, false, random.NextDouble())).ToArray(),
-    };
 
     private sealed class SettableClock : TimeProvider
     {

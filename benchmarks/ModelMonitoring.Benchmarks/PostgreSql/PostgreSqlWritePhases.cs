@@ -2,7 +2,6 @@ using System.Diagnostics;
 using ModelMonitoring.PostgreSql;
 using ModelMonitoring.PostgreSql.Internal;
 using ModelMonitoring.PostgreSql.Internal.Writing;
-using Npgsql;
 
 namespace ModelMonitoring.Benchmarks.PostgreSql;
 
@@ -16,9 +15,8 @@ internal static class PostgreSqlWritePhases
 {
     public static async Task RunAsync(int rounds, int batchSize)
     {
-        using var server = BenchmarkServer.Start();
-        await using var dataSource = NpgsqlDataSource.Create(server.ConnectionString);
-        await using var store = new PostgreSqlMonitoringStore(new PostgreSqlStorageOptions { DataSource = dataSource }, TimeProvider.System, null);
+        await using var bench = await BenchmarkStore.OpenAsync();
+        var (server, dataSource, store) = (bench.Server, bench.DataSource, bench.Store);
         var records = new IngestRecords(batchSize);
         await store.WriteAsync(records.NextBatch(), CancellationToken.None);
         var sql = new SqlText(new PostgreSqlStorageOptions().Schema);
