@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ModelMonitoring.Drift.Streaming;
 
 /// <summary>
@@ -14,6 +16,8 @@ internal sealed class PythonRandom
     private readonly int[] _pool;
     private readonly bool[] _selected;
     private int _index;
+    private int _setSizeOf = -1;
+    private int _setSize;
 
     /// <param name="maxPopulation">The largest population <see cref="Sample"/> will be asked to draw from.</param>
     public PythonRandom(int maxPopulation)
@@ -39,11 +43,7 @@ internal sealed class PythonRandom
     public void Sample(int population, Span<int> result)
     {
         var k = result.Length;
-        var setSize = 21;
-        if (k > 5)
-        {
-            setSize += (int)Math.Pow(4, Math.Ceiling(Math.Log(k * 3) / Math.Log(4)));
-        }
+        var setSize = SetSize(k);
 
         if (population <= setSize)
         {
@@ -82,7 +82,20 @@ internal sealed class PythonRandom
         }
     }
 
+    // CPython's bound between the pool and the set algorithms, for k draws; KSWIN always asks for the same k.
+    private int SetSize(int k)
+    {
+        if (k != _setSizeOf)
+        {
+            _setSize = 21 + (k > 5 ? (int)Math.Pow(4, Math.Ceiling(Math.Log(k * 3) / Math.Log(4))) : 0);
+            _setSizeOf = k;
+        }
+
+        return _setSize;
+    }
+
     /// <summary><c>_randbelow_with_getrandbits</c>: rejection sampling on the fewest bits that hold n.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int Below(int n)
     {
         var bits = 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)n);
@@ -95,14 +108,18 @@ internal sealed class PythonRandom
         return (int)r;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal uint NextUInt32()
     {
-        if (_index >= N)
+        var index = _index;
+        if (index >= N)
         {
             Twist();
+            index = 0;
         }
 
-        var y = _state[_index++];
+        var y = _state[index];
+        _index = index + 1;
         y ^= y >> 11;
         y ^= (y << 7) & 0x9d2c5680u;
         y ^= (y << 15) & 0xefc60000u;
@@ -156,18 +173,30 @@ internal sealed class PythonRandom
         _state[0] = 0x80000000u;
     }
 
+    // The recurrence of MT19937 in its three runs, so that no index wraps inside a loop, and with the matrix applied by
+    // a mask rather than a branch on the low bit, which is random and so mispredicted half the time.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void Twist()
     {
-        var state = _state;
-        for (var k = 0; k < N; k++)
+        var state = _state.AsSpan();
+        int k;
+        for (k = 0; k < N - M; k++)
         {
-            var next = k + 1 < N ? k + 1 : k + 1 - N;
-            var ahead = k + M < N ? k + M : k + M - N;
-            var y = (state[k] & 0x80000000u) | (state[next] & 0x7fffffffu);
-            var mixed = state[ahead] ^ (y >> 1);
-            state[k] = (y & 1) == 0 ? mixed : mixed ^ 0x9908b0dfu;
+            state[k] = Mix(state[k], state[k + 1], state[k + M]);
         }
 
+        for (; k < N - 1; k++)
+        {
+            state[k] = Mix(state[k], state[k + 1], state[k + M - N]);
+        }
+
+        state[N - 1] = Mix(state[N - 1], state[0], state[M - 1]);
         _index = 0;
+    }
+
+    private static uint Mix(uint current, uint next, uint ahead)
+    {
+        var y = (current & 0x80000000u) | (next & 0x7fffffffu);
+        return ahead ^ (y >> 1) ^ ((0u - (y & 1u)) & 0x9908b0dfu);
     }
 }
