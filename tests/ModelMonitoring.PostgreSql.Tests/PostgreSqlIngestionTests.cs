@@ -77,6 +77,34 @@ public sealed class PostgreSqlIngestionTests(PostgreSqlServer server)
         (await server.ScalarAsync($"SELECT count(*) FROM \"{schema}\".prediction_ids;")).ShouldBe(20L);
     }
 
+    [Fact]
+    public async Task AWriteCancelledInTheMiddleOfItsCopy_StoresNothing_AndTheStoreWritesOnAfterwards()
+    {
+        var schema = PostgreSqlServer.NewSchemaName();
+        await using var store = new PostgreSqlMonitoringStore(
+            new PostgreSqlStorageOptions { DataSource = server.DataSource, Schema = schema, RawPredictionRetention = null }, clock: null, loggerFactory: null);
+        await store.OpenAsync(CancellationToken.None);
+        var model = Schema("cancelled");
+        var many = Enumerable.Range(0, 200_000).Select(i => Prediction(At(0).AddTicks(i * 10), predictedClass: "a", segment: new string('s', 200))).ToArray();
+
+        // Cancelled once the server has started on the batch: while the rows are still being sent.
+        using var cancel = new CancellationTokenSource();
+        var writing = store.WriteAsync(Batch(model, many), cancel.Token).AsTask();
+        while ((long)(await server.ScalarAsync($"SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'COPY \"{schema}\"%' OR query LIKE 'COPY {schema}%';"))! == 0 && !writing.IsCompleted)
+        {
+        }
+
+        cancel.Cancel();
+        var failure = await Should.ThrowAsync<Exception>(writing);
+        failure.ShouldBeAssignableTo<OperationCanceledException>(failure.ToString());
+
+        (await server.ScalarAsync($"SELECT count(*) FROM \"{schema}\".predictions;")).ShouldBe(0L);
+        (await server.ScalarAsync($"SELECT count(*) FROM \"{schema}\".prediction_ids;")).ShouldBe(0L);
+        var after = Enumerable.Range(0, 10).Select(i => Prediction(At(i), predictedClass: "b")).ToArray();
+        (await store.WriteAsync(Batch(model, after), CancellationToken.None)).DuplicatePredictions.ShouldBe(0);
+        (await server.ScalarAsync($"SELECT count(*) FROM \"{schema}\".predictions;")).ShouldBe(10L);
+    }
+
     private async Task WaitUntilBlockedByAsync(NpgsqlConnection blocker, CancellationToken cancellationToken)
     {
         // Polls the server's lock table, not the clock: the store's COPY is waiting once a backend is blocked by the other transaction.

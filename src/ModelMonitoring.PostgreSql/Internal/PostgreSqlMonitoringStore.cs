@@ -95,6 +95,12 @@ internal sealed partial class PostgreSqlMonitoringStore : IMetricSink, IMonitori
             // The batch was rolled back; the pipeline retries it in parts small enough for the room left.
             throw new StorageFullException($"The PostgreSQL server has no room for a batch of {batch.Predictions.Length} predictions ({ex.SqlState}: {ex.MessageText}); nothing of it was stored.", ex);
         }
+        catch (NpgsqlException ex) when (cancellationToken.IsCancellationRequested && ex is not PostgresException)
+        {
+            // A cancellation that broke off a socket write comes back from Npgsql wrapped; the transaction died with the
+            // connection, so nothing was stored, and the caller is told it was cancelled, as for any other cancelled write.
+            throw new OperationCanceledException("The write of the batch was cancelled; nothing of it was stored.", ex, cancellationToken);
+        }
     }
 
     public Task<PerformanceReport> GetPerformanceReportAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>

@@ -210,10 +210,11 @@ internal sealed class BinaryCopyWriter : IAsyncDisposable
                 {
                     await _stream.CancelAsync().ConfigureAwait(false);
                 }
-                catch (NpgsqlException)
+                catch (Exception ex) when (ex is NpgsqlException or ObjectDisposedException)
                 {
-                    // The connection broke mid-COPY: the server has dropped the COPY and its transaction with it, and the
-                    // exception that stopped the write is already on its way to the caller.
+                    // The COPY is over already: Npgsql ended it when a cancelled write broke off (ObjectDisposedException),
+                    // or the connection broke (NpgsqlException). Either way the server has dropped the COPY and its
+                    // transaction with it, and the exception that stopped the write is already on its way to the caller.
                 }
 
                 await _stream.DisposeAsync().ConfigureAwait(false);
