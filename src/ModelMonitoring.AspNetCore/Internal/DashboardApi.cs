@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ModelMonitoring.Alerting;
 using ModelMonitoring.Health;
 using ModelMonitoring.Storage;
+using ModelMonitoring.Reporting.Internal;
 using ModelMonitoring.Trends;
 
 namespace ModelMonitoring.AspNetCore.Internal;
@@ -132,8 +133,8 @@ internal sealed class DashboardApi(ModelMonitoringDashboardOptions options)
         {
             feature,
             edges = Enumerable.Range(0, Bins + 1).Select(i => min + (i * width)),
-            reference = Shares(reference, min, width),
-            current = Shares(current, min, width),
+            reference = HistogramShares.Of(reference, min, width * Bins, Bins),
+            current = HistogramShares.Of(current, min, width * Bins, Bins),
             referenceCount = reference.Length,
             currentCount = current.Count,
         });
@@ -219,22 +220,6 @@ internal sealed class DashboardApi(ModelMonitoringDashboardOptions options)
     private static string By(HttpContext context) => context.User.Identity?.Name is { Length: > 0 } name ? name : "dashboard";
 
     private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
-
-    private static double[] Shares(IReadOnlyCollection<double> values, double min, double width)
-    {
-        var shares = new double[Bins];
-        foreach (var value in values)
-        {
-            shares[Math.Clamp((int)((value - min) / width), 0, Bins - 1)]++;
-        }
-
-        for (var i = 0; i < Bins && values.Count > 0; i++)
-        {
-            shares[i] /= values.Count;
-        }
-
-        return shares;
-    }
 
     private static object Json(Alert alert) => new
     {

@@ -125,8 +125,8 @@ internal static class Svg
 
         var (min, max) = (all.Min(), all.Max());
         var span = max > min ? max - min : 1;
-        var refShares = Shares(reference, min, span, bins);
-        var curShares = Shares(current, min, span, bins);
+        var refShares = HistogramShares.Of(reference, min, span, bins);
+        var curShares = HistogramShares.Of(current, min, span, bins);
         var top = Math.Max(refShares.Max(), curShares.Max());
         var barWidth = 340.0 / bins;
         for (var b = 0; b < bins; b++)
@@ -162,22 +162,6 @@ internal static class Svg
         }
 
         html.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"{height - 2}\" class=\"label\">{from:yyyy-MM-dd HH:mm}</text><text x=\"{Width - Right}\" y=\"{height - 2}\" text-anchor=\"end\" class=\"label\">{to:yyyy-MM-dd HH:mm}</text></svg>");
-    }
-
-    private static double[] Shares(IReadOnlyList<double> values, double min, double span, int bins)
-    {
-        var counts = new double[bins];
-        foreach (var value in values)
-        {
-            counts[Math.Clamp((int)((value - min) / span * bins), 0, bins - 1)]++;
-        }
-
-        for (var b = 0; b < bins && values.Count > 0; b++)
-        {
-            counts[b] /= values.Count;
-        }
-
-        return counts;
     }
 
     private static void Axes(StringBuilder html, IReadOnlyList<DateTimeOffset> buckets, double min, double max, string format)
