@@ -27,7 +27,7 @@ public interface IModelMonitoring
     /// Honours <see cref="ModelMonitoringOptions.FlushTimeout"/>.
     /// </summary>
     /// <param name="cancellationToken">Cancels the wait (not the flush itself).</param>
-    /// <returns><see langword="true"/> when everything was written in time; <see langword="false"/> on timeout, when records were given up as <see cref="Recording.DropReason.SinkFailure"/> while it ran, or when already stopped.</returns>
+    /// <returns><see langword="true"/> when everything was written in time; <see langword="false"/> on timeout, when records were given up as <see cref="Recording.DropReason.SinkFailure"/> or refused by a store (<see cref="Recording.DropReason.Rejected"/>) while it ran, or when already stopped.</returns>
     Task<bool> FlushAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Gets a snapshot of how many records were received, stored, buffered and dropped.</summary>

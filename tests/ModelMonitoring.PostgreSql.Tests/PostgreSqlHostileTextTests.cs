@@ -53,4 +53,23 @@ public sealed class PostgreSqlHostileTextTests(PostgreSqlServer server)
         (await server.ScalarAsync($"SELECT count(*) FROM \"{schema}\".predictions;")).ShouldBe(41L);
         (await server.ScalarAsync($"SELECT segment FROM \"{schema}\".predictions WHERE segment IS NOT NULL;")).ShouldBe("pair 🚀 is fine");
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(0xD800)]
+    public async Task ABatchHoldingTextTheServerRefuses_IsRejectedAsARecordRejection_AndNothingOfItIsStored(int character)
+    {
+        // Past the recording checks (a batch written to the store directly, as a custom pipeline could): the store tells
+        // the pipeline the batch holds a record it refuses, so the pipeline looks for it instead of retrying the batch whole.
+        var schema = PostgreSqlServer.NewSchemaName();
+        await using var store = new Internal.PostgreSqlMonitoringStore(new PostgreSqlStorageOptions { DataSource = server.DataSource, Schema = schema }, clock: null, loggerFactory: null);
+        var predictions = Enumerable.Range(0, 10).Select(i => ModelMonitoring.Storage.ContractTests.TestData.Prediction(ModelMonitoring.Storage.ContractTests.TestData.At(i), segment: i == 7 ? "bad " + (char)character : "ok")).ToArray();
+
+        var refusal = await Should.ThrowAsync<ModelMonitoring.Storage.RecordRejectedException>(async () =>
+            await store.WriteAsync(ModelMonitoring.Storage.ContractTests.TestData.Batch(ModelMonitoring.Storage.ContractTests.TestData.Schema("refused"), predictions), CancellationToken.None));
+
+        refusal.Message.ShouldContain("nothing of the batch was stored");
+        refusal.InnerException.ShouldNotBeNull();
+        (await server.ScalarAsync($"SELECT count(*) FROM \"{schema}\".predictions;")).ShouldBe(0L);
+    }
 }

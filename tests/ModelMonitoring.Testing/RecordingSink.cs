@@ -30,6 +30,9 @@ public sealed class RecordingSink : IMetricSink
     /// <summary>Gets or sets the most records a write may hold; a larger batch throws <see cref="StorageFullException"/>, like a store whose disk has room for that many only.</summary>
     public int MaxRecordsPerWrite { get; set; } = int.MaxValue;
 
+    /// <summary>Gets or sets which predictions the store refuses: a batch holding one throws <see cref="RecordRejectedException"/>, like a store whose column type cannot hold a value.</summary>
+    public Func<PredictionRecord, bool>? Refuses { get; set; }
+
     /// <summary>Makes writes block their thread synchronously (ignoring cancellation) until <see cref="Unblock"/>.</summary>
     public void Block() => _block.Reset();
 
@@ -110,6 +113,11 @@ public sealed class RecordingSink : IMetricSink
         if (Fail)
         {
             throw new InvalidOperationException("The test sink is failing on purpose.");
+        }
+
+        if (Refuses is { } refuses && batch.Predictions.ToArray().Any(refuses))
+        {
+            throw new RecordRejectedException("The test sink refuses a prediction of this batch.");
         }
 
         var size = batch.Predictions.Length + batch.GroundTruths.Length + batch.Metrics.Length + batch.HealthChecks.Length + batch.Explanations.Length;

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -94,6 +95,17 @@ internal sealed partial class PostgreSqlMonitoringStore : IMetricSink, IMonitori
         {
             // The batch was rolled back; the pipeline retries it in parts small enough for the room left.
             throw new StorageFullException($"The PostgreSQL server has no room for a batch of {batch.Predictions.Length} predictions ({ex.SqlState}: {ex.MessageText}); nothing of it was stored.", ex);
+        }
+        catch (PostgresException ex) when (ex.SqlState.StartsWith("22", StringComparison.Ordinal)
+            || ex.SqlState is PostgresErrorCodes.CheckViolation or PostgresErrorCodes.NotNullViolation or PostgresErrorCodes.ProgramLimitExceeded)
+        {
+            // A data exception (class 22) or a constraint on a value: the same batch would fail the same way, so the
+            // pipeline writes it again in parts until only the refused records are left out.
+            throw new RecordRejectedException($"PostgreSQL refused a record of a batch of model '{batch.Model.Name}' ({ex.SqlState}: {ex.MessageText}); nothing of the batch was stored.", ex);
+        }
+        catch (EncoderFallbackException ex)
+        {
+            throw new RecordRejectedException($"A text of a batch of model '{batch.Model.Name}' is not valid Unicode and has no UTF-8 form; nothing of the batch was stored.", ex);
         }
         catch (NpgsqlException ex) when (cancellationToken.IsCancellationRequested && ex is not PostgresException)
         {

@@ -99,6 +99,9 @@ internal static partial class Log
     [LoggerMessage(74, LogLevel.Debug, "Retrying {Records} records of model {Model} in {Parts} parts, so that what a sink can take is stored (attempt {Attempt} of {Attempts}).")]
     public static partial void BatchSplit(ILogger logger, int records, string model, int parts, int attempt, int attempts);
 
+    [LoggerMessage(214, LogLevel.Warning, "A sink's store refused {Count} records of model {Model} for what they hold; the rest of their batch was written in parts and stored, and these are counted as dropped (Rejected). Last refusal: {Reason}")]
+    public static partial void RecordsRejected(ILogger logger, int count, string model, string reason);
+
     [LoggerMessage(110, LogLevel.Warning, "A configuration change of model monitoring was refused and the last valid settings stay in force: {Problems}")]
     public static partial void ConfigurationReloadRejected(ILogger logger, string problems);
 

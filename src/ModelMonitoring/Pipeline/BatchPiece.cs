@@ -59,8 +59,14 @@ internal sealed class BatchPiece
     /// <summary>Gets or sets whether a sink's last attempt at the part failed because its store is full.</summary>
     public bool DidNotFit { get; set; }
 
-    /// <summary>Gets whether retrying the part in halves can help: a sink had no room for it, and no write of it is still running.</summary>
-    public bool CanSplit => DidNotFit && _end - _start > 1 && !IsStored && !IsWriting;
+    /// <summary>Gets or sets whether a sink's last attempt at the part failed because its store refused what the part holds.</summary>
+    public bool Refused { get; set; }
+
+    /// <summary>Gets whether retrying the part in halves can help: a sink had no room for it or refused it, and no write of it is still running.</summary>
+    public bool CanSplit => (DidNotFit || Refused) && _end - _start > 1 && !IsStored && !IsWriting;
+
+    /// <summary>Gets whether the part is one element a sink refused: writing it again would fail the same way.</summary>
+    public bool IsRefusedElement => Refused && _end - _start == 1 && !IsStored && !IsWriting;
 
     /// <summary>Gets how many predictions the sinks did not keep: the most any one of them skipped, as every sink must keep a record for it to be stored.</summary>
     public int DuplicateCount => Math.Min(Duplicates.Max(), Predictions);

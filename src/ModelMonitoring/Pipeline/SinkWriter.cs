@@ -30,6 +30,7 @@ internal sealed class SinkWriter(IReadOnlyList<IMetricSink> sinks, ModelMonitori
     private readonly Random _jitter = jitter ?? Random.Shared;
     private readonly Task?[] _running = new Task?[sinks.Count];
     private int _duplicatesLogged;
+    private string? _lastRefusal;
 
     public StoreAccounting Accounting { get; } = new();
 
@@ -63,7 +64,7 @@ internal sealed class SinkWriter(IReadOnlyList<IMetricSink> sinks, ModelMonitori
 
             foreach (var piece in pieces)
             {
-                for (var i = 0; i < sinks.Count && !stopToken.IsCancellationRequested; i++)
+                for (var i = 0; i < sinks.Count && !stopToken.IsCancellationRequested && !piece.IsRefusedElement; i++)
                 {
                     if (piece.Pending[i])
                     {
@@ -72,13 +73,56 @@ internal sealed class SinkWriter(IReadOnlyList<IMetricSink> sinks, ModelMonitori
                 }
             }
 
-            if (pieces.TrueForAll(p => p.IsStored))
+            await WriteRefusedInPartsAsync(pieces, attempt, attempts, stopToken).ConfigureAwait(false);
+            if (pieces.TrueForAll(p => p.IsStored || p.IsRefusedElement))
             {
                 break;
             }
         }
 
         return Settle(batch, recordCount, pieces, stopToken.IsCancellationRequested ? DropReason.ShutdownTimeout : DropReason.SinkFailure);
+    }
+
+    /// <summary>
+    /// Writes again, in halves, each part a store refused for what it holds (<see cref="RecordRejectedException"/>): it
+    /// would be refused again as it is, so the halves are written at once, without a back-off or an attempt of their own,
+    /// and halved again while refused, down to the single elements the store refuses (about 2·log₂ n writes for one
+    /// refused record in n). Those are then left out; the rest of the batch is stored.
+    /// </summary>
+    private async Task WriteRefusedInPartsAsync(List<BatchPiece> pieces, int attempt, int attempts, CancellationToken stopToken)
+    {
+        var halves = new List<BatchPiece>();
+        while (!stopToken.IsCancellationRequested)
+        {
+            halves.Clear();
+            for (var i = pieces.Count - 1; i >= 0; i--)
+            {
+                if (pieces[i].Refused && pieces[i].CanSplit)
+                {
+                    var (first, second) = pieces[i].Split();
+                    pieces[i] = first;
+                    pieces.Insert(i + 1, second);
+                    halves.Add(first);
+                    halves.Add(second);
+                }
+            }
+
+            if (halves.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var piece in halves)
+            {
+                for (var i = 0; i < sinks.Count && !stopToken.IsCancellationRequested; i++)
+                {
+                    if (piece.Pending[i])
+                    {
+                        await TryWriteAsync(i, piece, attempt, attempts, stopToken).ConfigureAwait(false);
+                    }
+                }
+            }
+        }
     }
 
     private static bool OnlyWaitingOnRunningWrites(List<BatchPiece> pieces) =>
@@ -114,6 +158,7 @@ internal sealed class SinkWriter(IReadOnlyList<IMetricSink> sinks, ModelMonitori
             // An abandoned write of this part failed since: write the part again now.
             piece.Writes[sink] = null;
             piece.DidNotFit |= failed.Exception?.GetBaseException() is StorageFullException;
+            piece.Refused |= failed.Exception?.GetBaseException() is RecordRejectedException;
             Log.SinkWriteFailed(logger, failed.Exception?.GetBaseException() ?? new OperationCanceledException(), name, piece.Records, model, attempt, attempts);
         }
 
@@ -166,7 +211,13 @@ internal sealed class SinkWriter(IReadOnlyList<IMetricSink> sinks, ModelMonitori
         {
             piece.Writes[sink] = null;
             piece.DidNotFit |= ex is StorageFullException;
-            if (ex is OperationCanceledException && timeout.IsCancellationRequested)
+            if (ex is RecordRejectedException rejected)
+            {
+                // Logged once per batch when it is settled, not for every part of the search for the refused records.
+                piece.Refused = true;
+                _lastRefusal = rejected.Message;
+            }
+            else if (ex is OperationCanceledException && timeout.IsCancellationRequested)
             {
                 Log.SinkWriteTimedOut(logger, name, model, options.SinkTimeout, attempt, attempts);
             }
@@ -179,7 +230,7 @@ internal sealed class SinkWriter(IReadOnlyList<IMetricSink> sinks, ModelMonitori
 
     private BatchWriteOutcome Settle(MonitoringBatch batch, int recordCount, List<BatchPiece> pieces, DropReason reason)
     {
-        int stored = 0, duplicates = 0, dropped = 0;
+        int stored = 0, duplicates = 0, dropped = 0, refused = 0;
         foreach (var piece in pieces)
         {
             if (piece.IsStored)
@@ -187,14 +238,23 @@ internal sealed class SinkWriter(IReadOnlyList<IMetricSink> sinks, ModelMonitori
                 duplicates += piece.DuplicateCount;
                 stored += piece.Records - piece.DuplicateCount;
             }
+            else if (piece.IsRefusedElement)
+            {
+                refused += piece.Records;
+            }
             else
             {
                 dropped += piece.Records;
             }
         }
 
-        System.Diagnostics.Debug.Assert(stored + duplicates + dropped == recordCount, "Every record of the batch is counted once.");
+        System.Diagnostics.Debug.Assert(stored + duplicates + dropped + refused == recordCount, "Every record of the batch is counted once.");
         Accounting.Settle(stored, duplicates, dropped, reason);
+        if (refused > 0)
+        {
+            Accounting.Settle(0, 0, refused, DropReason.Rejected);
+            Log.RecordsRejected(logger, refused, batch.Model.Name, _lastRefusal ?? "");
+        }
 
         // Watched only once the drop is counted, so that a write finishing meanwhile moves counted records.
         var abandoned = false;
@@ -226,7 +286,7 @@ internal sealed class SinkWriter(IReadOnlyList<IMetricSink> sinks, ModelMonitori
             Log.DuplicatePredictions(logger, duplicates, batch.Model.Name);
         }
 
-        return new BatchWriteOutcome(dropped == 0, abandoned);
+        return new BatchWriteOutcome(dropped == 0 && refused == 0, abandoned);
     }
 
     /// <summary>Moves the part's records from dropped to stored if its abandoned write finishes successfully and no other sink is missing it.</summary>

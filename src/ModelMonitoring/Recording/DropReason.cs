@@ -36,4 +36,10 @@ public enum DropReason
     /// <see cref="ModelMonitoringOptions.MaxClockSkew"/> in the future (see the README's accepted ranges).
     /// </summary>
     TimestampOutOfRange = 9,
+
+    /// <summary>
+    /// A sink's store refused the record itself (<see cref="Storage.RecordRejectedException"/>, such as a value its
+    /// column type cannot hold): the batch was written again in parts until only the refused records were left out.
+    /// </summary>
+    Rejected = 10,
 }

@@ -146,4 +146,50 @@ public class SinkWriteAccountingTests
         ShouldBeExact(statistics);
         test.Logs.Lines.Count(l => l.Contains("counted as DuplicateId", StringComparison.Ordinal)).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task RecordsTheStoreRefuses_AreFoundByHalving_AtOnce_AndOnlyThoseAreDropped()
+    {
+        await using var test = Create(o => o.MaxBatchSize = 1_024);
+        test.Sink.Refuses = p => p.NumericFeatures.Span[0] is 137 or 900;
+        RecordMany(test.Pipeline.GetMonitor("m"), 1_000);
+
+        // No clock advance: a refusal is not waited out, so the flush needs no back-off to complete.
+        var flushed = await test.Pipeline.FlushAsync();
+        var statistics = test.Pipeline.GetStatistics();
+
+        flushed.ShouldBeFalse();
+        test.Sink.Predictions.Select(p => p.NumericFeatures.Span[0]).Order().ShouldBe(Enumerable.Range(0, 1_000).Where(i => i is not (137 or 900)).Select(i => (double)i));
+        statistics.Stored.ShouldBe(998);
+        statistics.GetDropped(DropReason.Rejected).ShouldBe(2);
+        statistics.Dropped.ShouldBe(2);
+        ShouldBeExact(statistics);
+
+        // Two refused records in 1,000: two searches of about 2·log2(1,000) writes each, far fewer than one per record.
+        test.Sink.WriteAttempts.ShouldBeLessThanOrEqualTo(1 + (2 * 2 * 10));
+        test.Logs.Lines.Count(l => l.Contains("refused 2 records", StringComparison.Ordinal)).ShouldBe(1);
+        test.Logs.Lines.ShouldNotContain(l => l.Contains("failed to write", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task AStoreRefusingEveryRecord_DropsEachAsRejected_AndTheNextBatchIsWrittenWhole()
+    {
+        await using var test = Create(o => o.MaxBatchSize = 64);
+        var monitor = test.Pipeline.GetMonitor("m");
+        test.Sink.Refuses = _ => true;
+        RecordMany(monitor, 8);
+        (await test.Pipeline.FlushAsync()).ShouldBeFalse();
+        var attempts = test.Sink.WriteAttempts;
+
+        test.Sink.Refuses = null;
+        RecordMany(monitor, 8);
+        (await test.Pipeline.FlushAsync()).ShouldBeTrue();
+        var statistics = test.Pipeline.GetStatistics();
+
+        statistics.GetDropped(DropReason.Rejected).ShouldBe(8);
+        statistics.Stored.ShouldBe(8);
+        ShouldBeExact(statistics);
+        attempts.ShouldBe(1 + 2 + 4 + 8); // halved down to each record, each written once
+        test.Sink.WriteAttempts.ShouldBe(attempts + 1);
+    }
 }
