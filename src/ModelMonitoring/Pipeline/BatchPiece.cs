@@ -63,10 +63,13 @@ internal sealed class BatchPiece
     public bool Refused { get; set; }
 
     /// <summary>Gets whether retrying the part in halves can help: a sink had no room for it or refused it, and no write of it is still running.</summary>
-    public bool CanSplit => (DidNotFit || Refused) && _end - _start > 1 && !IsStored && !IsWriting;
+    public bool CanSplit => (DidNotFit || (Refused && !RefusalSearchEnded)) && _end - _start > 1 && !IsStored && !IsWriting;
 
-    /// <summary>Gets whether the part is one element a sink refused: writing it again would fail the same way.</summary>
-    public bool IsRefusedElement => Refused && _end - _start == 1 && !IsStored && !IsWriting;
+    /// <summary>Gets or sets whether the search for the refused elements stopped short of this refused part (too many refusals in its batch).</summary>
+    public bool RefusalSearchEnded { get; set; }
+
+    /// <summary>Gets whether a sink refused the part and it is given up: one element, or the search for refused elements ended; writing it again would fail the same way.</summary>
+    public bool IsRefusedElement => Refused && (_end - _start == 1 || RefusalSearchEnded) && !IsStored && !IsWriting;
 
     /// <summary>Gets how many predictions the sinks did not keep: the most any one of them skipped, as every sink must keep a record for it to be stored.</summary>
     public int DuplicateCount => Math.Min(Duplicates.Max(), Predictions);

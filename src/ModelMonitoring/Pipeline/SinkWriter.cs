@@ -27,6 +27,9 @@ namespace ModelMonitoring.Pipeline;
 internal sealed class SinkWriter(IReadOnlyList<IMetricSink> sinks, ModelMonitoringOptions options, TimeProvider timeProvider, ILogger logger, Random? jitter = null)
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many writes the pipeline spends looking for the refused records of one batch (enough for about six in 4,096) before it gives up what is still refused whole.</summary>
+    internal const int MaxRefusalSearchWrites = 256;
     private readonly Random _jitter = jitter ?? Random.Shared;
     private readonly Task?[] _running = new Task?[sinks.Count];
     private int _duplicatesLogged;
@@ -92,8 +95,20 @@ internal sealed class SinkWriter(IReadOnlyList<IMetricSink> sinks, ModelMonitori
     private async Task WriteRefusedInPartsAsync(List<BatchPiece> pieces, int attempt, int attempts, CancellationToken stopToken)
     {
         var halves = new List<BatchPiece>();
+        var writes = 0;
         while (!stopToken.IsCancellationRequested)
         {
+            // A store refusing much of a batch (or a sink that throws the exception for something else) would cost up to two
+            // writes per element: past MaxRefusalSearchWrites the search ends and the refused parts left are given up
+            // whole, still counted as Rejected.
+            var splittable = pieces.Count(p => p.Refused && p.CanSplit);
+            if (writes + (2 * splittable) > MaxRefusalSearchWrites)
+            {
+                pieces.ForEach(p => p.RefusalSearchEnded |= p.Refused && !p.IsStored);
+                return;
+            }
+
+            writes += 2 * splittable;
             halves.Clear();
             for (var i = pieces.Count - 1; i >= 0; i--)
             {

@@ -192,4 +192,23 @@ public class SinkWriteAccountingTests
         attempts.ShouldBe(1 + 2 + 4 + 8); // halved down to each record, each written once
         test.Sink.WriteAttempts.ShouldBe(attempts + 1);
     }
+
+    [Fact]
+    public async Task AStoreRefusingMuchOfABatch_EndsTheSearch_AndGivesUpTheRefusedPartsWhole()
+    {
+        await using var test = Create(o => o.MaxBatchSize = 1_024);
+        test.Sink.Refuses = p => p.NumericFeatures.Span[0] % 2 == 0;
+        RecordMany(test.Pipeline.GetMonitor("m"), 1_024);
+
+        (await test.Pipeline.FlushAsync()).ShouldBeFalse();
+        var statistics = test.Pipeline.GetStatistics();
+
+        // Every even record refused: the search ends after at most 256 writes instead of two per record (2,047 for 1,024),
+        // and what is still refused then is given up whole, counted as Rejected; nothing refused is stored.
+        test.Sink.WriteAttempts.ShouldBeLessThanOrEqualTo(1 + 256);
+        statistics.GetDropped(DropReason.Rejected).ShouldBeGreaterThanOrEqualTo(512);
+        (statistics.Stored + statistics.GetDropped(DropReason.Rejected)).ShouldBe(1_024);
+        test.Sink.Predictions.Count(p => p.NumericFeatures.Span[0] % 2 == 0).ShouldBe(0);
+        ShouldBeExact(statistics);
+    }
 }
