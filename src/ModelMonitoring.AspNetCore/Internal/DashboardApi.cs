@@ -67,10 +67,7 @@ internal sealed class DashboardApi(ModelMonitoringDashboardOptions options)
         var services = context.RequestServices;
         var trends = services.GetRequiredService<ITrendReader>();
         var (from, to) = Range(services);
-        var volume = await trends.GetVolumeTrendAsync(model, bucket.Value, from, to, cancellationToken).ConfigureAwait(false);
-        var performance = await trends.GetPerformanceTrendAsync(model, bucket.Value, from, to, cancellationToken).ConfigureAwait(false);
-        var drift = await trends.GetDriftTrendAsync(model, bucket.Value, from, to, cancellationToken).ConfigureAwait(false);
-        var health = await trends.GetHealthTrendAsync(model, bucket.Value, from, to, cancellationToken).ConfigureAwait(false);
+        var (volume, performance, drift, health) = await trends.GetModelTrendsAsync(model, bucket.Value, from, to, cancellationToken).ConfigureAwait(false);
         return Results.Json(new
         {
             model,

@@ -3,6 +3,9 @@ namespace ModelMonitoring.Trends;
 /// <summary>Typed trends read from an <see cref="ITrendReader"/>'s roll-ups.</summary>
 public static class TrendReaderExtensions
 {
+    private const string DriftPrefix = "drift_";
+    private const string HealthPrefix = "health_score_";
+
     /// <summary>Reads volume, errors, latency percentiles and confidence per hour or day, oldest first; buckets without predictions have no point.</summary>
     /// <param name="reader">The reader.</param>
     /// <param name="model">The model's name.</param>
@@ -15,7 +18,34 @@ public static class TrendReaderExtensions
         this ITrendReader reader, string model, TrendResolution resolution, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        return Volume(await reader.GetTrendAsync(model, resolution, from, to, null, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Reads volume, performance, drift and health per hour or day in one read of the roll-ups, for a view that shows
+    /// them all (a dashboard, a report): the same points as the four reads apart.
+    /// </summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="model">The model's name.</param>
+    /// <param name="resolution">Hours or days.</param>
+    /// <param name="from">The inclusive start.</param>
+    /// <param name="to">The exclusive end.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The four trends.</returns>
+    public static async Task<ModelTrends> GetModelTrendsAsync(
+        this ITrendReader reader, string model, TrendResolution resolution, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
         var points = await reader.GetTrendAsync(model, resolution, from, to, null, cancellationToken).ConfigureAwait(false);
+        return new ModelTrends(
+            Volume(points),
+            Performance(points.Where(p => p.Metric.StartsWith(TrendMetricNames.PerformancePrefix, StringComparison.Ordinal))),
+            Drift(points.Where(p => p.Metric.StartsWith(DriftPrefix, StringComparison.Ordinal))),
+            Health(points.Where(p => p.Metric.StartsWith(HealthPrefix, StringComparison.Ordinal))));
+    }
+
+    private static List<VolumeTrendPoint> Volume(IEnumerable<TrendPoint> points)
+    {
         var result = new List<VolumeTrendPoint>();
         foreach (var bucket in points.GroupBy(p => p.Start))
         {
@@ -51,11 +81,11 @@ public static class TrendReaderExtensions
         this ITrendReader reader, string model, TrendResolution resolution, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var points = await reader.GetTrendAsync(model, resolution, from, to, TrendMetricNames.PerformancePrefix, cancellationToken).ConfigureAwait(false);
-        return points
-            .Select(p => new PerformanceTrendPoint(p.Start, p.Metric[TrendMetricNames.PerformancePrefix.Length..], p.Value, p.Weight))
-            .ToList();
+        return Performance(await reader.GetTrendAsync(model, resolution, from, to, TrendMetricNames.PerformancePrefix, cancellationToken).ConfigureAwait(false));
     }
+
+    private static List<PerformanceTrendPoint> Performance(IEnumerable<TrendPoint> points) =>
+        points.Select(p => new PerformanceTrendPoint(p.Start, p.Metric[TrendMetricNames.PerformancePrefix.Length..], p.Value, p.Weight)).ToList();
 
     /// <summary>Reads the drift of every feature per hour or day, oldest first, then by feature.</summary>
     /// <param name="reader">The reader.</param>
@@ -69,7 +99,11 @@ public static class TrendReaderExtensions
         this ITrendReader reader, string model, TrendResolution resolution, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var points = await reader.GetTrendAsync(model, resolution, from, to, "drift_", cancellationToken).ConfigureAwait(false);
+        return Drift(await reader.GetTrendAsync(model, resolution, from, to, DriftPrefix, cancellationToken).ConfigureAwait(false));
+    }
+
+    private static List<DriftTrendPoint> Drift(IEnumerable<TrendPoint> points)
+    {
         var result = new List<DriftTrendPoint>();
         foreach (var bucket in points.GroupBy(p => p.Start))
         {
@@ -98,7 +132,11 @@ public static class TrendReaderExtensions
         this ITrendReader reader, string model, TrendResolution resolution, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var points = await reader.GetTrendAsync(model, resolution, from, to, "health_score_", cancellationToken).ConfigureAwait(false);
+        return Health(await reader.GetTrendAsync(model, resolution, from, to, HealthPrefix, cancellationToken).ConfigureAwait(false));
+    }
+
+    private static List<HealthTrendPoint> Health(IEnumerable<TrendPoint> points)
+    {
         var result = new List<HealthTrendPoint>();
         foreach (var bucket in points.GroupBy(p => p.Start))
         {

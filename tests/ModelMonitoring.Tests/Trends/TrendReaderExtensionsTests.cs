@@ -29,6 +29,8 @@ public sealed class TrendReaderExtensionsTests
         new(H1, TrendMetricNames.LatencyP95, 2, 5),
         new(H1, TrendMetricNames.LatencyP99, 2, 5),
         new(H1.AddHours(1), "performance:realized.accuracy", 0.5, 8),
+        new(H1, TrendMetricNames.HealthScoreMean, 91.5, 60),
+        new(H1, TrendMetricNames.HealthScoreMin, 70, 60),
     ]);
 
     [Fact]
@@ -65,13 +67,30 @@ public sealed class TrendReaderExtensionsTests
     }
 
     /// <summary>Stored roll-up values in memory, filtered by prefix as the providers filter them.</summary>
+    [Fact]
+    public async Task ModelTrends_AreTheFourTrends_FromOneRead()
+    {
+        var all = await _reader.GetModelTrendsAsync("fraud", TrendResolution.Hour, H0, H0.AddDays(1));
+        _reader.LastPrefix.ShouldBeNull();
+        _reader.Reads.ShouldBe(1);
+
+        all.Volume.ShouldBe(await _reader.GetVolumeTrendAsync("fraud", TrendResolution.Hour, H0, H0.AddDays(1)));
+        all.Performance.ShouldBe(await _reader.GetPerformanceTrendAsync("fraud", TrendResolution.Hour, H0, H0.AddDays(1)));
+        all.Drift.ShouldBe(await _reader.GetDriftTrendAsync("fraud", TrendResolution.Hour, H0, H0.AddDays(1)));
+        all.Health.ShouldBe(await _reader.GetHealthTrendAsync("fraud", TrendResolution.Hour, H0, H0.AddDays(1)));
+        (all.Volume.Count, all.Performance.Count, all.Drift.Count, all.Health.Count).ShouldBe((2, 2, 2, 1));
+    }
+
     private sealed class StoredPoints(IReadOnlyList<TrendPoint> points) : ITrendReader
     {
         public string? LastPrefix { get; private set; } = "not called";
 
+        public int Reads { get; private set; }
+
         public Task<IReadOnlyList<TrendPoint>> GetTrendAsync(string model, TrendResolution resolution, DateTimeOffset from, DateTimeOffset to, string? metricPrefix = null, CancellationToken cancellationToken = default)
         {
             LastPrefix = metricPrefix;
+            Reads++;
             return Task.FromResult<IReadOnlyList<TrendPoint>>(points
                 .Where(p => p.Start >= from && p.Start < to && (metricPrefix is null || p.Metric.StartsWith(metricPrefix, StringComparison.Ordinal)))
                 .ToList());
