@@ -20,6 +20,12 @@ namespace ModelMonitoring.Storage;
 /// batch it skipped in the returned <see cref="SinkWriteResult"/>; they are counted as
 /// <see cref="Recording.DropReason.DuplicateId"/>, not as stored.
 /// </para>
+/// <para>
+/// Two exceptions tell the worker more than "failed": <see cref="StorageFullException"/> (no room; the batch is
+/// retried in halves) and <see cref="RecordRejectedException"/> (the store refuses what a record holds, so the same
+/// batch would fail again; the worker halves it at once to leave out only the refused records, counted as
+/// <see cref="Recording.DropReason.Rejected"/>). Anything else is retried whole with back-off.
+/// </para>
 /// </remarks>
 public interface IMetricSink
 {
