@@ -35,10 +35,8 @@ public sealed class BinaryCopyWriterTests(PostgreSqlServer server)
         {
             foreach (var prediction in predictions)
             {
-                await writer.ReserveAsync(2 + 8 + PredictionRow.MaxSize(prediction), CancellationToken.None);
-                writer.StartRow(1 + PredictionRow.ColumnCount);
-                writer.WriteInt32(7);
-                PredictionRow.Write(writer, prediction);
+                await writer.ReserveAsync(PredictionRow.RowSize(prediction), CancellationToken.None);
+                PredictionRow.WriteRow(writer, 7, prediction);
             }
 
             await writer.CompleteAsync(CancellationToken.None);
@@ -76,14 +74,10 @@ public sealed class BinaryCopyWriterTests(PostgreSqlServer server)
         var writer = await BinaryCopyWriter.BeginAsync(connection, $"COPY \"{schema}\".ours (model_id, {PredictionRow.Columns}) FROM STDIN (FORMAT BINARY)", 30, CancellationToken.None);
         await using (writer)
         {
-            await writer.ReserveAsync(2 + 8 + PredictionRow.MaxSize(Prediction(At(1))), CancellationToken.None);
-            writer.StartRow(1 + PredictionRow.ColumnCount);
-            writer.WriteInt32(7);
-            PredictionRow.Write(writer, Prediction(At(1)));
-            await writer.ReserveAsync(2 + 8 + PredictionRow.MaxSize(lone), CancellationToken.None);
-            writer.StartRow(1 + PredictionRow.ColumnCount);
-            writer.WriteInt32(7);
-            Should.Throw<EncoderFallbackException>(() => PredictionRow.Write(writer, lone));
+            await writer.ReserveAsync(PredictionRow.RowSize(Prediction(At(1))), CancellationToken.None);
+            PredictionRow.WriteRow(writer, 7, Prediction(At(1)));
+            await writer.ReserveAsync(PredictionRow.RowSize(lone), CancellationToken.None);
+            Should.Throw<EncoderFallbackException>(() => PredictionRow.WriteRow(writer, 7, lone));
         }
 
         // The COPY was cancelled as the writer was disposed: the connection is usable and the table is empty.

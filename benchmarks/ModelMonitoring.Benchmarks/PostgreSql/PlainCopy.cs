@@ -40,10 +40,8 @@ internal sealed class PlainCopy(NpgsqlDataSource dataSource)
         {
             foreach (var prediction in predictions)
             {
-                await writer.ReserveAsync(2 + 8 + PredictionRow.MaxSize(prediction), CancellationToken.None).ConfigureAwait(false);
-                writer.StartRow(1 + PredictionRow.ColumnCount);
-                writer.WriteInt32(1);
-                PredictionRow.Write(writer, prediction);
+                await writer.ReserveAsync(PredictionRow.RowSize(prediction), CancellationToken.None).ConfigureAwait(false);
+                PredictionRow.WriteRow(writer, 1, prediction);
             }
 
             await writer.CompleteAsync(CancellationToken.None).ConfigureAwait(false);

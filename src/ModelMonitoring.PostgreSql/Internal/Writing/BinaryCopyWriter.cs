@@ -52,9 +52,6 @@ internal sealed class BinaryCopyWriter : IAsyncDisposable
         WriteInt32Raw(0);
     }
 
-    /// <summary>Gets the bytes a column of a fixed-size type takes: its length, then the value.</summary>
-    public static int FixedSize(int valueBytes) => 4 + valueBytes;
-
     /// <summary>Starts a binary <c>COPY … FROM STDIN (FORMAT BINARY)</c> on the connection.</summary>
     public static async Task<BinaryCopyWriter> BeginAsync(NpgsqlConnection connection, string copySql, int commandTimeout, CancellationToken cancellationToken)
     {

@@ -139,10 +139,8 @@ internal static class PredictionCopier
             {
                 if (kept is null || kept.Contains(i))
                 {
-                    await writer.ReserveAsync(2 + (4 + 4) + PredictionRow.MaxSize(predictions.Span[i]), cancellationToken).ConfigureAwait(false);
-                    writer.StartRow(1 + PredictionRow.ColumnCount);
-                    writer.WriteInt32(modelId);
-                    PredictionRow.Write(writer, predictions.Span[i]);
+                    await writer.ReserveAsync(PredictionRow.RowSize(predictions.Span[i]), cancellationToken).ConfigureAwait(false);
+                    PredictionRow.WriteRow(writer, modelId, predictions.Span[i]);
                 }
             }
 

@@ -4,24 +4,24 @@ using ModelMonitoring.Storage;
 namespace ModelMonitoring.PostgreSql.Internal.Writing;
 
 /// <summary>
-/// Writes a prediction's columns to a binary <c>COPY</c>, in the order of <see cref="Columns"/>; the caller
-/// reserves <see cref="MaxSize"/> plus its own columns, starts the row and writes its own columns before these.
+/// Writes a prediction's row to a binary <c>COPY</c>: one integer column of the caller's (the model id, a position),
+/// then the prediction's columns in the order of <see cref="Columns"/>; the caller reserves <see cref="RowSize"/> first.
 /// </summary>
 internal static class PredictionRow
 {
-    /// <summary>The columns <see cref="Write"/> writes, in order.</summary>
+    /// <summary>The prediction columns <see cref="WriteRow"/> writes after the leading integer, in order.</summary>
     public const string Columns = "prediction_id, ts, latency_ms, status, error_kind, predicted_class, predicted_value, confidence, "
         + "input_hash, segment, numeric_features, categorical_features";
 
-    /// <summary>The number of columns <see cref="Write"/> writes.</summary>
-    public const short ColumnCount = 12;
+    /// <summary>The number of prediction columns <see cref="WriteRow"/> writes after the leading integer.</summary>
+    private const short ColumnCount = 12;
 
     // Every column but the three texts and the two arrays: uuid, timestamptz, three double precision, bigint, status.
     private const int FixedColumnsSize = (4 + PredictionId.ByteCount) + (4 + 8) + (3 * (4 + 8)) + (4 + 8) + (4 + 7);
 
-    /// <summary>Gets the largest number of bytes <see cref="Write"/> writes for the prediction.</summary>
-    public static int MaxSize(in PredictionRecord prediction) =>
-        FixedColumnsSize
+    /// <summary>Gets the largest number of bytes <see cref="WriteRow"/> writes for the prediction: the field count, the leading integer, the columns.</summary>
+    public static int RowSize(in PredictionRecord prediction) =>
+        2 + (4 + 4) + FixedColumnsSize
         + BinaryCopyWriter.TextSize(prediction.ErrorKind)
         + BinaryCopyWriter.TextSize(prediction.PredictedClass)
         + BinaryCopyWriter.TextSize(prediction.Segment)
@@ -29,11 +29,13 @@ internal static class PredictionRow
         + BinaryCopyWriter.TextArraySize(prediction.CategoricalFeatures.Span);
 
     /// <summary>
-    /// Writes the columns. A missing numeric value (NaN) is written as a NULL element, so that SQL reads it as missing
+    /// Writes the row: <paramref name="first"/>, then the prediction's columns. A missing numeric value (NaN) is written as a NULL element, so that SQL reads it as missing
     /// (<c>avg</c> and the other aggregates leave it out) rather than as the value NaN; no features at all is a NULL array.
     /// </summary>
-    public static void Write(BinaryCopyWriter writer, in PredictionRecord prediction)
+    public static void WriteRow(BinaryCopyWriter writer, int first, in PredictionRecord prediction)
     {
+        writer.StartRow(1 + ColumnCount);
+        writer.WriteInt32(first);
         writer.WriteUuid(prediction.Id);
         writer.WriteTimestamp(Timestamps.ToStored(prediction.Timestamp));
         writer.WriteDouble(prediction.Latency.Ticks / (double)TimeSpan.TicksPerMillisecond);

@@ -65,10 +65,8 @@ internal static class StagedPredictionCopier
         {
             for (var i = 0; i < predictions.Length; i++)
             {
-                await writer.ReserveAsync(2 + (4 + 4) + PredictionRow.MaxSize(predictions.Span[i]), cancellationToken).ConfigureAwait(false);
-                writer.StartRow(1 + PredictionRow.ColumnCount);
-                writer.WriteInt32(i);
-                PredictionRow.Write(writer, predictions.Span[i]);
+                await writer.ReserveAsync(PredictionRow.RowSize(predictions.Span[i]), cancellationToken).ConfigureAwait(false);
+                PredictionRow.WriteRow(writer, i, predictions.Span[i]);
             }
 
             await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
