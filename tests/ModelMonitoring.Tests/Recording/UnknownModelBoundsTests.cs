@@ -5,6 +5,7 @@ using ModelMonitoring.Testing;
 
 namespace ModelMonitoring.Tests.Recording;
 
+[Collection(ProcessMemoryCollection.Name)]
 public class UnknownModelBoundsTests
 {
     private const int Names = 200_000;
