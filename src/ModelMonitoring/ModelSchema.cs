@@ -38,6 +38,12 @@ public sealed class ModelSchema
     /// <summary>Gets the categorical feature names, in the order values are recorded.</summary>
     public IReadOnlyList<string> CategoricalFeatures { get; }
 
+    /// <summary>
+    /// Gets a classifier's classes, in the order its predictions give <see cref="Recording.Prediction.ClassProbabilities"/>;
+    /// empty when the model declares none (then predictions carry no class probabilities).
+    /// </summary>
+    public IReadOnlyList<string> Classes { get; init; } = [];
+
     /// <inheritdoc/>
     public override string ToString() => $"{Name} {Version} ({Environment})";
 }

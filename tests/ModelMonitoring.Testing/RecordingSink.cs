@@ -138,7 +138,7 @@ public sealed class RecordingSink : IMetricSink
                     continue;
                 }
 
-                _predictions.Add(prediction with { NumericFeatures = prediction.NumericFeatures.ToArray(), CategoricalFeatures = prediction.CategoricalFeatures.ToArray() });
+                _predictions.Add(prediction with { NumericFeatures = prediction.NumericFeatures.ToArray(), CategoricalFeatures = prediction.CategoricalFeatures.ToArray(), ClassProbabilities = prediction.ClassProbabilities.ToArray() });
             }
 
             _groundTruths.AddRange(batch.GroundTruths.Span);

@@ -44,6 +44,9 @@ internal enum PredictionEntryFields
 
     /// <summary>The slot has <see cref="PredictionExtras"/> (any of the three fields above, an error kind or a segment).</summary>
     Extras = 1 << 6,
+
+    /// <summary>The slot's numeric side values hold the class probabilities after the features (<see cref="ModelSchema.Classes"/>).</summary>
+    ClassProbabilities = 1 << 7,
 }
 
 internal struct GroundTruthEntry

@@ -19,7 +19,7 @@ internal static class ModelMonitoringConfigurationBinder
     internal static readonly string[] OtherPackagesSections = ["Channels", "Storage"];
 
     private static readonly string[] RootSections = ["Alerting", "Channels", "Limits", "Models", "RealizedPerformance", "Storage"];
-    private static readonly string[] ModelKeys = ["CategoricalFeatures", "ConceptDrift", "CustomMetrics", "Drift", "Environment", "Explainability", "Health", "MissingValues", "NumericFeatures", "PerformanceEstimation", "StreamingDetectors", "Thresholds", "Version"];
+    private static readonly string[] ModelKeys = ["CategoricalFeatures", "Classes", "ConceptDrift", "CustomMetrics", "Drift", "Environment", "Explainability", "Health", "MissingValues", "NumericFeatures", "PerformanceEstimation", "StreamingDetectors", "Thresholds", "Version"];
 
     public static void Bind(IConfiguration section, ModelMonitoringOptions options)
     {
@@ -76,6 +76,9 @@ internal static class ModelMonitoringConfigurationBinder
                 break;
             case "CategoricalFeatures":
                 model.SetCategoricalFeatures(Names(child));
+                break;
+            case "Classes":
+                model.SetClasses(Names(child));
                 break;
             case "CustomMetrics":
                 model.SetCustomMetrics(Names(child));

@@ -49,7 +49,7 @@ internal sealed class ModelMonitoringOptionsValidator : IValidateOptions<ModelMo
                 errors.Add($"ModelMonitoringOptions.Models: the model '{model.Name}' is declared more than once; model names must be unique.");
             }
 
-            ModelValidator.Validate(model, errors);
+            ModelValidator.Validate(model, options.Limits.MaxLabelLength, errors);
             if (options.FleetWindows && model.PerformanceEstimation is not null)
             {
                 // Replicas' window partials carry no predictions, so the leader could not estimate: refuse rather than stay silent.

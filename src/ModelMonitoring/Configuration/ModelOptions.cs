@@ -11,6 +11,7 @@ public sealed class ModelOptions
 {
     private readonly List<string> _numericFeatures = [];
     private readonly List<string> _categoricalFeatures = [];
+    private readonly List<string> _classes = [];
     private readonly List<MetricThreshold> _thresholds = [];
     private readonly List<string> _customMetrics = [];
     private readonly List<StreamingDetectorOptions> _streamingDetectors = [];
@@ -31,6 +32,9 @@ public sealed class ModelOptions
 
     /// <summary>Gets the categorical feature names, in recording order.</summary>
     public IReadOnlyList<string> CategoricalFeatureNames => _categoricalFeatures;
+
+    /// <summary>Gets the classes a classifier's <see cref="Recording.Prediction.ClassProbabilities"/> are given for, in that order (see <see cref="Classes"/>); empty when none are declared.</summary>
+    public IReadOnlyList<string> ClassNames => _classes;
 
     /// <summary>Gets the alert thresholds on window metrics.</summary>
     public IReadOnlyList<MetricThreshold> Thresholds => _thresholds;
@@ -81,6 +85,9 @@ public sealed class ModelOptions
 
     internal bool EmptyCategoricalListDeclared { get; private set; }
 
+    /// <summary>Gets whether <see cref="Classes"/> was called with no names (a configuration mistake, reported at validation).</summary>
+    internal bool EmptyClassListDeclared { get; private set; }
+
     /// <summary>Sets the model version.</summary>
     /// <param name="version">The version, such as "1.4.0".</param>
     /// <returns>This instance.</returns>
@@ -130,6 +137,22 @@ public sealed class ModelOptions
     {
         EmptyCategoricalListDeclared |= names is null || names.Length == 0;
         _categoricalFeatures.AddRange(names ?? []);
+        return this;
+    }
+
+    /// <summary>
+    /// Declares a classifier's classes, in the order its predictions give <see cref="Recording.Prediction.ClassProbabilities"/>
+    /// (one probability per class, summing to 1). From 2 to 1,000 distinct class labels. With them, performance estimation
+    /// (<see cref="EstimatePerformance"/>) estimates multiclass ROC AUC, and a reference built with
+    /// <see cref="Estimation.CbpeReference"/>
+    /// must name the same classes in the same order. Configuration key <c>Classes</c>. Read at start, like the features.
+    /// </summary>
+    /// <param name="names">The class labels.</param>
+    /// <returns>This instance.</returns>
+    public ModelOptions Classes(params string[] names)
+    {
+        EmptyClassListDeclared |= names is null || names.Length == 0;
+        _classes.AddRange(names ?? []);
         return this;
     }
 
@@ -322,6 +345,14 @@ public sealed class ModelOptions
         CategoricalFeatures(names!);
     }
 
+    /// <summary>Replaces the classes, like <see cref="SetNumericFeatures"/>.</summary>
+    internal void SetClasses(string[]? names)
+    {
+        _classes.Clear();
+        EmptyClassListDeclared = false;
+        Classes(names!);
+    }
+
     /// <summary>Replaces the custom metric names, like <see cref="SetNumericFeatures"/>.</summary>
     internal void SetCustomMetrics(string[]? names)
     {
@@ -355,5 +386,5 @@ public sealed class ModelOptions
         return detector;
     }
 
-    internal ModelSchema ToSchema() => new(Name, ModelVersion, ModelEnvironment, _numericFeatures, _categoricalFeatures);
+    internal ModelSchema ToSchema() => new(Name, ModelVersion, ModelEnvironment, _numericFeatures, _categoricalFeatures) { Classes = [.. _classes] };
 }

@@ -16,7 +16,10 @@ internal static class ModelValidator
     internal static bool IsValidName(string? name) =>
         !string.IsNullOrEmpty(name) && name.Length <= 128 && !name.AsSpan().ContainsAnyExcept(NameChars);
 
-    internal static void Validate(ModelOptions model, List<string> errors)
+    /// <summary>The most classes a model may declare: each adds a probability to every prediction's slot and a column of calibration.</summary>
+    internal const int MaxClasses = 1_000;
+
+    internal static void Validate(ModelOptions model, int maxLabelLength, List<string> errors)
     {
         var where = $"ModelMonitoringOptions.Models['{model.Name}']";
         if (!IsValidName(model.Name))
@@ -63,6 +66,7 @@ internal static class ModelValidator
             }
         }
 
+        ValidateClasses(where, model, maxLabelLength, errors);
         if (!Enum.IsDefined(model.MissingValueHandling))
         {
             errors.Add($"{where}.MissingValues: '{model.MissingValueHandling}' is not allowed; use one of {string.Join(", ", Enum.GetNames<Recording.MissingValueHandling>())}.");
@@ -93,6 +97,40 @@ internal static class ModelValidator
         ModelMonitoring.Health.Internal.HealthOptionsValidator.Validate($"{where}.Health", model.HealthScoring, errors);
         ValidateBackgroundExplanation($"{where}.BackgroundExplanation", model, errors);
         ValidateBackgroundPermutation($"{where}.BackgroundPermutation", model.BackgroundPermutation, errors);
+    }
+
+    /// <summary>Classes are predicted-class labels, so each must be one a prediction could carry: stored as it is, within the label limit.</summary>
+    private static void ValidateClasses(string where, ModelOptions model, int maxLabelLength, List<string> errors)
+    {
+        var classes = model.ClassNames;
+        if (model.EmptyClassListDeclared)
+        {
+            errors.Add($"{where}.Classes: the class list is empty; name every class the model predicts, in the order of its probabilities, or do not call Classes.");
+            return;
+        }
+
+        if (classes.Count == 0)
+        {
+            return;
+        }
+
+        if (classes.Count is < 2 or > MaxClasses)
+        {
+            errors.Add($"{where}.Classes: {classes.Count:N0} classes are not allowed; declare from 2 to {MaxClasses:N0}.");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var label in classes)
+        {
+            if (string.IsNullOrEmpty(label) || label.Length > maxLabelLength || !Recording.StorableText.IsStorable(label))
+            {
+                errors.Add($"{where}.Classes: '{label}' is not allowed; use 1 to {maxLabelLength:N0} characters (RecordingLimits.MaxLabelLength) with no NUL character or unpaired surrogate.");
+            }
+            else if (!seen.Add(label))
+            {
+                errors.Add($"{where}.Classes: '{label}' is declared more than once; class labels must be unique within a model.");
+            }
+        }
     }
 
     /// <summary>Whether <paramref name="metric"/> is a built-in window metric or one of the model's custom metrics.</summary>

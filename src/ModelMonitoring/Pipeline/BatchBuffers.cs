@@ -8,13 +8,16 @@ namespace ModelMonitoring.Pipeline;
 /// The arrays one model's batches are built in, reused from batch to batch. Replaced (never reused)
 /// after a sink write was abandoned, because the abandoned sink may still read them.
 /// </summary>
-internal sealed class BatchBuffers(int maxBatchSize, int numericWidth, int categoricalWidth)
+internal sealed class BatchBuffers(int maxBatchSize, int numericWidth, int categoricalWidth, int classCount = 0)
 {
     public PredictionRecord[] Predictions { get; } = new PredictionRecord[maxBatchSize];
 
     public double[] Numeric { get; } = new double[maxBatchSize * numericWidth];
 
     public string?[] Categorical { get; } = new string?[maxBatchSize * categoricalWidth];
+
+    /// <summary>Gets the class probabilities of the batch's predictions, one row of <c>classCount</c> per prediction (<see cref="ModelSchema.Classes"/>).</summary>
+    public double[] ClassProbabilities { get; } = new double[maxBatchSize * classCount];
 
     public GroundTruthRecord[] GroundTruths { get; } = new GroundTruthRecord[maxBatchSize];
 

@@ -92,6 +92,7 @@ internal sealed partial class ModelPipeline
         var count = 0;
         var numericWidth = Model.NumericFeatures.Count;
         var categoricalWidth = Model.CategoricalFeatures.Count;
+        var classCount = Model.Classes.Count;
         foreach (var shard in Monitor.Predictions.Shards)
         {
             while (count < _maxBatchSize && shard.TryPeek(out var position))
@@ -100,8 +101,17 @@ internal sealed partial class ModelPipeline
                 var extras = entry.Has(PredictionEntryFields.Extras) ? Monitor.Extras.Take(shard.Index, shard.IndexOf(position)) : default;
                 var numeric = new Memory<double>(buffers.Numeric, count * numericWidth, numericWidth);
                 var categorical = new Memory<string?>(buffers.Categorical, count * categoricalWidth, categoricalWidth);
-                shard.NumericAt(position).CopyTo(numeric.Span);
+                var side = shard.NumericAt(position);
+                side[..numericWidth].CopyTo(numeric.Span);
                 shard.CategoricalAt(position).CopyTo(categorical.Span);
+                var probabilities = ReadOnlyMemory<double>.Empty;
+                if (entry.Has(PredictionEntryFields.ClassProbabilities))
+                {
+                    var row = new Memory<double>(buffers.ClassProbabilities, count * classCount, classCount);
+                    side.Slice(numericWidth, classCount).CopyTo(row.Span);
+                    probabilities = row;
+                }
+
                 ref var record = ref buffers.Predictions[count++];
                 record = new PredictionRecord
                 {
@@ -117,6 +127,7 @@ internal sealed partial class ModelPipeline
                     Segment = extras.Segment,
                     NumericFeatures = numeric,
                     CategoricalFeatures = categorical,
+                    ClassProbabilities = probabilities,
                 };
                 shard.CategoricalAt(position).Clear();
                 shard.Release();
@@ -256,7 +267,7 @@ internal sealed partial class ModelPipeline
         return count;
     }
 
-    private BatchBuffers NewBuffers() => new(_maxBatchSize, Model.NumericFeatures.Count, Model.CategoricalFeatures.Count);
+    private BatchBuffers NewBuffers() => new(_maxBatchSize, Model.NumericFeatures.Count, Model.CategoricalFeatures.Count, Model.Classes.Count);
 
     private delegate void EntryHandler<TEntry>(ref TEntry entry, int index);
 }

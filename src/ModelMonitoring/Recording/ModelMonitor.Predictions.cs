@@ -13,6 +13,13 @@ namespace ModelMonitoring.Recording;
 // takes RecordSlow, which decides again from the start.
 internal sealed partial class ModelMonitor
 {
+    /// <summary>
+    /// How far a prediction's class probabilities may sum from 1: loose enough for probabilities a model rounded or
+    /// computed in single precision (softmax in float32 is off by about 1e-7 per class), tight enough to refuse scores
+    /// that are not probabilities at all.
+    /// </summary>
+    internal const double ProbabilitySumTolerance = 1e-3;
+
     public PredictionId RecordPrediction(in Prediction prediction)
     {
         // A stopped pipeline has closed the lease token (Close), so no thread matches it here.
@@ -105,6 +112,11 @@ internal sealed partial class ModelMonitor
             return Reject(rejected);
         }
 
+        if ((optional & OptionalFields.ClassProbabilities) != 0 && CheckClassProbabilities(prediction.ClassProbabilities) is { } refused)
+        {
+            return Reject(refused);
+        }
+
         if (!IsValid(prediction, optional))
         {
             return Reject(DropReason.InvalidValue);
@@ -186,6 +198,37 @@ internal sealed partial class ModelMonitor
         && (prediction.Confidence is not { } c || (c >= 0 && c <= 1))
         && ((optional & OptionalFields.PredictedValue) == 0 || prediction.PredictedValue is not { } v || double.IsFinite(v));
 
+    /// <summary>
+    /// Checks a prediction's class probabilities (<see cref="Prediction.ClassProbabilities"/>): one per declared class, each
+    /// within [0, 1], summing to 1 within <see cref="ProbabilitySumTolerance"/>; returns why they reject it, or null.
+    /// </summary>
+    private DropReason? CheckClassProbabilities(ReadOnlySpan<double> probabilities)
+    {
+        if (probabilities.IsEmpty)
+        {
+            return null;
+        }
+
+        if (probabilities.Length != _classCount)
+        {
+            return DropReason.SchemaMismatch;
+        }
+
+        var sum = 0.0;
+        foreach (var probability in probabilities)
+        {
+            // Written so that NaN fails too.
+            if (!(probability >= 0 && probability <= 1))
+            {
+                return DropReason.InvalidValue;
+            }
+
+            sum += probability;
+        }
+
+        return Math.Abs(sum - 1) <= ProbabilitySumTolerance ? null : DropReason.InvalidValue;
+    }
+
     /// <summary>Copies a validated prediction (all but its numeric features, already copied) into a claimed slot, and returns its id.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private PredictionId Write(RingBuffer<PredictionEntry> shard, ref PredictionEntry entry, long position, in Prediction prediction, OptionalFields optional)
@@ -253,6 +296,12 @@ internal sealed partial class ModelMonitor
         if ((optional & OptionalFields.CategoricalFeatures) != 0)
         {
             prediction.CategoricalFeatures.CopyTo(shard.CategoricalAt(position));
+        }
+
+        if ((optional & OptionalFields.ClassProbabilities) != 0 && !prediction.ClassProbabilities.IsEmpty)
+        {
+            prediction.ClassProbabilities.CopyTo(shard.NumericAt(position)[_numericCount..]);
+            fields |= PredictionEntryFields.ClassProbabilities;
         }
 
         var id = prediction.Id.IsEmpty ? GeneratedId(shard, position) : prediction.Id;

@@ -29,6 +29,7 @@ internal sealed partial class ModelMonitor : IModelMonitor
     private readonly ulong _idPrefix;
     private readonly int _numericCount;
     private readonly int _categoricalCount;
+    private readonly int _classCount;
     private readonly int _fastPathFeatureCount;
     private readonly long _wakeMask;
     private readonly long _refusedValues = FeatureCopy.MaskFor(MissingValueHandling.CountAsMissing);
@@ -45,8 +46,10 @@ internal sealed partial class ModelMonitor : IModelMonitor
         _state = state;
         _numericCount = model.NumericFeatures.Count;
         _categoricalCount = model.CategoricalFeatures.Count;
+        _classCount = model.Classes.Count;
         _fastPathFeatureCount = _categoricalCount == 0 && FeatureCopy.CanCopyByVectors(_numericCount) ? _numericCount : -1;
-        Predictions = new ShardedRing<PredictionEntry>(bufferCapacity, _numericCount, _categoricalCount, leases: leases ?? ProducerLeases.Default);
+        // A slot's numeric side values are its features, then its class probabilities when the model declares classes.
+        Predictions = new ShardedRing<PredictionEntry>(bufferCapacity, _numericCount + _classCount, _categoricalCount, leases: leases ?? ProducerLeases.Default);
         Extras = new PredictionExtrasStore(Predictions.Shards.Count, Predictions.Shards[0].Capacity);
         GroundTruths = new ShardedRing<GroundTruthEntry>(bufferCapacity);
         Metrics = new ShardedRing<MetricEntry>(bufferCapacity);

@@ -13,4 +13,5 @@ internal enum OptionalFields
     InputHash = 1 << 5,
     Segment = 1 << 6,
     Attributions = 1 << 7,
+    ClassProbabilities = 1 << 8,
 }

@@ -25,6 +25,7 @@ public readonly ref struct Prediction
     private readonly string? _segment;
     private readonly ReadOnlySpan<double> _attributions;
     private readonly double? _attributionBaseValue;
+    private readonly ReadOnlySpan<double> _classProbabilities;
 
     /// <summary>
     /// Gets the numeric feature values, in the order the model declared them. Their count must equal
@@ -153,6 +154,23 @@ public readonly ref struct Prediction
         {
             _attributionBaseValue = value;
             Optional |= OptionalFields.Attributions;
+        }
+    }
+
+    /// <summary>
+    /// Gets a classifier's probability of each class, in the order the model declared its classes
+    /// (<see cref="Configuration.ModelOptions.Classes"/>): each between 0 and 1, summing to 1 within 0.001. A count other
+    /// than the declared classes' (or any, when the model declares none) rejects the prediction as
+    /// <see cref="DropReason.SchemaMismatch"/>, a value out of range or a sum off 1 as <see cref="DropReason.InvalidValue"/>.
+    /// Empty means none. Performance estimation uses them to estimate multiclass ROC AUC without labels.
+    /// </summary>
+    public ReadOnlySpan<double> ClassProbabilities
+    {
+        get => _classProbabilities;
+        init
+        {
+            _classProbabilities = value;
+            Optional |= OptionalFields.ClassProbabilities;
         }
     }
 

@@ -41,4 +41,10 @@ public readonly record struct PredictionRecord
 
     /// <summary>Gets the categorical feature values, in schema order.</summary>
     public ReadOnlyMemory<string?> CategoricalFeatures { get; init; }
+
+    /// <summary>
+    /// Gets the probability of each class, in the order of <see cref="ModelSchema.Classes"/>, or empty when the prediction
+    /// has none (<see cref="Prediction.ClassProbabilities"/>). Validated when recorded: one per class, each within [0, 1].
+    /// </summary>
+    public ReadOnlyMemory<double> ClassProbabilities { get; init; }
 }
