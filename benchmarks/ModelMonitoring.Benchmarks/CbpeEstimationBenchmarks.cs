@@ -66,7 +66,7 @@ public class CbpeEstimationBenchmarks
         for (var i = 0; i < Predictions; i++)
         {
             var (predicted, confidence, _) = Draw();
-            watch.Observe(window, predicted, confidence);
+            watch.Observe(window, predicted, confidence, []);
         }
 
         return (watch, window);

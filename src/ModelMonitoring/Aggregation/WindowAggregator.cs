@@ -112,9 +112,9 @@ internal sealed class WindowAggregator
         if (prediction.PredictedClass is { } predictedClass)
         {
             CountClass(window.ClassCounts, predictedClass);
-            if (Estimation is { } estimation && prediction.Confidence is { } score && prediction.Status == PredictionStatus.Success)
+            if (Estimation is { } estimation && prediction.Status == PredictionStatus.Success && (prediction.Confidence is not null || !prediction.ClassProbabilities.IsEmpty))
             {
-                estimation.Observe(window, predictedClass, score);
+                estimation.Observe(window, predictedClass, prediction.Confidence, prediction.ClassProbabilities.Span);
             }
         }
 

@@ -144,7 +144,7 @@ public sealed class ModelOptions
     /// Declares a classifier's classes, in the order its predictions give <see cref="Recording.Prediction.ClassProbabilities"/>
     /// (one probability per class, summing to 1). From 2 to 1,000 distinct class labels. With them, performance estimation
     /// (<see cref="EstimatePerformance"/>) estimates multiclass ROC AUC, and a reference built with
-    /// <see cref="Estimation.CbpeReference"/>
+    /// <see cref="Estimation.CbpeReference.Create(IReadOnlyList{string}, IReadOnlyList{string}, IReadOnlyList{IReadOnlyList{double}}, IReadOnlyList{string})"/>
     /// must name the same classes in the same order. Configuration key <c>Classes</c>. Read at start, like the features.
     /// </summary>
     /// <param name="names">The class labels.</param>

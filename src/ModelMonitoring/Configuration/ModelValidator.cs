@@ -90,7 +90,7 @@ internal static class ModelValidator
 
         if (model.PerformanceEstimation is { } estimation)
         {
-            PerformanceEstimationValidator.Validate($"{where}.PerformanceEstimation", estimation, errors);
+            PerformanceEstimationValidator.Validate($"{where}.PerformanceEstimation", estimation, model.ClassNames, errors);
         }
 
         Explainability.ExplainabilityOptionsValidator.Validate($"{where}.Explainability", model.ExplainabilityMonitoring, errors);

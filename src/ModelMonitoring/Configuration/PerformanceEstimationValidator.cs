@@ -6,7 +6,11 @@ namespace ModelMonitoring.Configuration;
 /// <summary>Checks a model's <see cref="PerformanceEstimationOptions"/>; part of <see cref="ModelValidator"/>, so every error is reported together.</summary>
 internal static class PerformanceEstimationValidator
 {
-    public static void Validate(string where, PerformanceEstimationOptions options, List<string> errors)
+    /// <param name="where">The setting's path, for the messages.</param>
+    /// <param name="options">The settings.</param>
+    /// <param name="modelClasses">The model's declared classes (<see cref="ModelOptions.Classes"/>), in order.</param>
+    /// <param name="errors">Receives the errors.</param>
+    public static void Validate(string where, PerformanceEstimationOptions options, IReadOnlyList<string> modelClasses, List<string> errors)
     {
         if (options.Reference is null)
         {
@@ -17,9 +21,15 @@ internal static class PerformanceEstimationValidator
         {
             errors.Add($"{where}.Metrics: '{options.Metrics}' is not allowed; use one or more of {string.Join(", ", Enum.GetNames<EstimatedMetric>().Where(n => n is not nameof(EstimatedMetric.None)))}.");
         }
-        else if (options.Metrics == EstimatedMetric.RocAuc && options.Reference is { IsBinary: false })
+        else if (options.Metrics == EstimatedMetric.RocAuc && options.Reference is { IsBinary: false, UsesClassProbabilities: false })
         {
-            errors.Add($"{where}.Metrics: RocAuc alone is not allowed with a reference of {options.Reference.Classes.Count} classes; ROC AUC is estimated for two classes only, add Accuracy, Precision, Recall or F1.");
+            errors.Add($"{where}.Metrics: RocAuc alone is not allowed with a reference of {options.Reference.Classes.Count} classes built from confidences; ROC AUC of more than two classes needs class probabilities (build the reference with CbpeReference.Create(classes, predictedClasses, classProbabilities, actualClasses) and declare the model's Classes), or add Accuracy, Precision, Recall or F1.");
+        }
+
+        // A reference built from class probabilities indexes them by its classes: the model must give them in that order.
+        if (options.Reference is { UsesClassProbabilities: true } reference && !reference.Classes.SequenceEqual(modelClasses, StringComparer.Ordinal))
+        {
+            errors.Add($"{where}.Reference: the reference's classes ({string.Join(", ", reference.Classes)}) are not the model's Classes ({(modelClasses.Count == 0 ? "none declared" : string.Join(", ", modelClasses))}); declare Classes({string.Join(", ", reference.Classes.Select(c => $"\"{c}\""))}) in the order of the predictions' class probabilities.");
         }
 
         if (!(options.BandWidth > 0 && options.BandWidth <= PerformanceEstimationConstants.MaxBandWidth))

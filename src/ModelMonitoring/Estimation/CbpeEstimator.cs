@@ -6,20 +6,34 @@ namespace ModelMonitoring.Estimation;
 /// expected confusion matrix (TP = Σ p over positive predictions, FP = Σ 1 − p over them, FN and TN likewise over negative
 /// ones) and the expected ROC curve over the scores. More classes: the calibrated probability q that a prediction is right
 /// gives the expected true positives of its class, and 1 − q is spread over the true classes as the reference's mistakes
-/// of that class were. Keeps its scratch buffers between calls; one instance per worker.
+/// of that class were. More classes with class probabilities: each class's probability is calibrated one-vs-rest, each
+/// prediction's calibrated probabilities are normalized to sum to 1, and class c's expected true positives are the sum of
+/// its probability over predictions of c, its expected false negatives the sum over predictions of other classes; its
+/// expected ROC curve ranks the predictions by their recorded probability of c, each counting its calibrated probability
+/// of c as a positive, and ROC AUC is the macro mean over classes. Keeps its scratch buffers between calls; one instance
+/// per worker.
 /// </summary>
 internal sealed class CbpeEstimator(CbpeReference reference)
 {
     private double[] _scores = [];
     private double[] _probabilities = [];
+    private double[] _calibrated = [];
     private readonly double[] _sums = new double[3 * reference.Classes.Count];
 
     public CbpeReference Reference => reference;
 
     /// <summary>Writes the estimates into <paramref name="values"/> (<see cref="CbpeMath"/> slots; NaN when undefined).</summary>
-    public void Estimate(ReadOnlySpan<int> classes, ReadOnlySpan<double> confidences, Span<double> values)
+    /// <param name="classes">Each prediction's class, an index into the reference's classes.</param>
+    /// <param name="confidences">Each prediction's confidence (the probability of its class).</param>
+    /// <param name="probabilities">Each prediction's class probabilities, row-major, when <see cref="CbpeReference.EstimatesFromProbabilities"/>; otherwise unused.</param>
+    /// <param name="values">Receives the estimates.</param>
+    public void Estimate(ReadOnlySpan<int> classes, ReadOnlySpan<double> confidences, ReadOnlySpan<double> probabilities, Span<double> values)
     {
-        if (reference.IsBinary)
+        if (reference.EstimatesFromProbabilities)
+        {
+            EstimateFromProbabilities(classes, probabilities, values);
+        }
+        else if (reference.IsBinary)
         {
             EstimateBinary(classes, confidences, values);
         }
@@ -61,6 +75,80 @@ internal sealed class CbpeEstimator(CbpeReference reference)
 
         CbpeMath.Binary(tp, fp, fn, tn, values);
         values[CbpeMath.RocAuc] = CbpeMath.AreaUnderRoc(_scores.AsSpan(0, n), _probabilities.AsSpan(0, n));
+    }
+
+    private void EstimateFromProbabilities(ReadOnlySpan<int> classes, ReadOnlySpan<double> probabilities, Span<double> values)
+    {
+        var k = reference.Classes.Count;
+        var n = classes.Length;
+        if (_calibrated.Length < n * k)
+        {
+            _calibrated = new double[n * k];
+        }
+
+        if (_scores.Length < n)
+        {
+            _scores = new double[n];
+            _probabilities = new double[n];
+        }
+
+        var calibrated = _calibrated.AsSpan(0, n * k);
+        var calibrators = reference.ProbabilityCalibrators;
+        for (var i = 0; i < n; i++)
+        {
+            var row = calibrated.Slice(i * k, k);
+            var sum = 0.0;
+            for (var c = 0; c < k; c++)
+            {
+                row[c] = calibrators[c].Predict(probabilities[(i * k) + c]);
+                sum += row[c];
+            }
+
+            // Calibrated one class at a time, a row need not sum to 1; a row all of whose classes calibrate to 0 says
+            // nothing, and counts each class alike.
+            for (var c = 0; c < k; c++)
+            {
+                row[c] = sum > 0 ? row[c] / sum : 1.0 / k;
+            }
+        }
+
+        var sums = _sums.AsSpan();
+        sums.Clear();
+        var truePositives = sums[..k];
+        var predicted = sums.Slice(k, k);
+        var falseNegatives = sums[(2 * k)..];
+        for (var i = 0; i < n; i++)
+        {
+            var row = calibrated.Slice(i * k, k);
+            var c = classes[i];
+            truePositives[c] += row[c];
+            predicted[c]++;
+            for (var t = 0; t < k; t++)
+            {
+                falseNegatives[t] += t == c ? 0 : row[t];
+            }
+        }
+
+        CbpeMath.Macro(truePositives, predicted, falseNegatives, n, values);
+        double area = 0;
+        var defined = 0;
+        for (var c = 0; c < k; c++)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                _scores[i] = probabilities[(i * k) + c];
+                _probabilities[i] = calibrated[(i * k) + c];
+            }
+
+            var classArea = CbpeMath.AreaUnderRoc(_scores.AsSpan(0, n), _probabilities.AsSpan(0, n));
+            if (double.IsFinite(classArea))
+            {
+                area += classArea;
+                defined++;
+            }
+        }
+
+        values[CbpeMath.RocAuc] = defined > 0 ? area / defined : double.NaN;
     }
 
     private void EstimateMulticlass(ReadOnlySpan<int> classes, ReadOnlySpan<double> confidences, Span<double> values)

@@ -23,7 +23,10 @@ public sealed class PerformanceEstimationOptions
     /// </summary>
     public CbpeReference? Reference { get; set; }
 
-    /// <summary>Gets or sets the metrics estimated; ROC AUC only for two classes. The default value is <see cref="EstimatedMetric.All"/>.</summary>
+    /// <summary>
+    /// Gets or sets the metrics estimated; ROC AUC for two classes, and for more when the reference is built from class
+    /// probabilities (<see cref="CbpeReference.UsesClassProbabilities"/>). The default value is <see cref="EstimatedMetric.All"/>.
+    /// </summary>
     public EstimatedMetric Metrics { get; set; } = EstimatedMetric.All;
 
     /// <summary>

@@ -29,17 +29,35 @@ internal sealed class PerformanceEstimationWatch
         _estimator = new CbpeEstimator(_reference);
     }
 
-    /// <summary>Keeps a prediction for its window's estimate when its class is one the reference calibrates.</summary>
-    public void Observe(Aggregation.WindowState window, string predictedClass, double confidence)
+    /// <summary>
+    /// Keeps a prediction for its window's estimate when its class is one the reference calibrates and it has what the
+    /// reference estimates from: its class probabilities for a multiclass reference built from them, otherwise its
+    /// confidence (or, for a reference built from class probabilities, its predicted class's probability).
+    /// </summary>
+    /// <param name="window">The prediction's window.</param>
+    /// <param name="predictedClass">The predicted class.</param>
+    /// <param name="confidence">The confidence, when recorded.</param>
+    /// <param name="probabilities">The class probabilities in the model's class order, or empty.</param>
+    public void Observe(Aggregation.WindowState window, string predictedClass, double? confidence, ReadOnlySpan<double> probabilities)
     {
         var index = _reference.IndexOf(predictedClass);
-        if (index < 0 || !double.IsFinite(confidence) || (!_reference.IsBinary && _reference.ClassCalibrators[index] is null))
+        if (index < 0)
         {
             return;
         }
 
-        window.Estimation ??= new EstimationSample();
-        window.Estimation.Add(index, confidence, _options.MaxWindowPredictions, _random);
+        // The validator made the model's classes the reference's, in order, whenever the reference uses probabilities.
+        var width = _reference.EstimatesFromProbabilities ? _reference.Classes.Count : 0;
+        var hasProbabilities = _reference.UsesClassProbabilities && probabilities.Length == _reference.Classes.Count;
+        var score = hasProbabilities ? probabilities[index] : confidence ?? double.NaN;
+        if ((width > 0 && !hasProbabilities) || !double.IsFinite(score)
+            || (!_reference.IsBinary && width == 0 && _reference.ClassCalibrators[index] is null))
+        {
+            return;
+        }
+
+        window.Estimation ??= new EstimationSample(width);
+        window.Estimation.Add(index, score, probabilities, _options.MaxWindowPredictions, _random);
     }
 
     /// <summary>Adds the window's estimates and bands to <paramref name="metrics"/> and its band checks to <paramref name="observations"/>.</summary>
@@ -50,7 +68,7 @@ internal sealed class PerformanceEstimationWatch
             return;
         }
 
-        _estimator.Estimate(sample.Classes, sample.Confidences, _values);
+        _estimator.Estimate(sample.Classes, sample.Confidences, sample.Probabilities, _values);
         var z = _options.BandWidth;
         for (var metric = 0; metric < CbpeMath.MetricCount; metric++)
         {

@@ -1,7 +1,10 @@
 namespace ModelMonitoring.Estimation;
 
-/// <summary>Reference rows with classes as indexes into <see cref="CbpeReference.Classes"/>.</summary>
-internal sealed record ReferenceRows(int[] Predicted, double[] Confidences, int[] Actual, int ClassCount)
+/// <summary>
+/// Reference rows with classes as indexes into <see cref="CbpeReference.Classes"/>, and, for a multiclass reference built
+/// from class probabilities, each row's probabilities (row-major, <see cref="ClassCount"/> per row).
+/// </summary>
+internal sealed record ReferenceRows(int[] Predicted, double[] Confidences, int[] Actual, int ClassCount, double[]? Probabilities = null)
 {
     public int Count => Predicted.Length;
 
@@ -54,5 +57,34 @@ internal sealed record ReferenceRows(int[] Predicted, double[] Confidences, int[
         }
 
         CbpeMath.Macro(truePositives, predicted, falseNegatives, sample.Length, values);
+        if (Probabilities is { } probabilities)
+        {
+            values[CbpeMath.RocAuc] = MacroAreaUnderRoc(probabilities, sample, scores, outcomes);
+        }
+    }
+
+    /// <summary>The macro mean of each class's one-vs-rest ROC AUC over the sampled rows; a class with no positive or no negative row is left out.</summary>
+    private double MacroAreaUnderRoc(double[] probabilities, ReadOnlySpan<int> sample, Span<double> scores, Span<double> outcomes)
+    {
+        double sum = 0;
+        var defined = 0;
+        for (var c = 0; c < ClassCount; c++)
+        {
+            for (var j = 0; j < sample.Length; j++)
+            {
+                var i = sample[j];
+                scores[j] = probabilities[(i * ClassCount) + c];
+                outcomes[j] = Actual[i] == c ? 1 : 0;
+            }
+
+            var area = CbpeMath.AreaUnderRoc(scores[..sample.Length], outcomes[..sample.Length]);
+            if (double.IsFinite(area))
+            {
+                sum += area;
+                defined++;
+            }
+        }
+
+        return defined > 0 ? sum / defined : double.NaN;
     }
 }

@@ -16,6 +16,8 @@ public class IsotonicCalibratorFixtureTests
 
     public static TheoryData<string> IsotonicCases() => [.. Fixture.Value.GetProperty("isotonic").EnumerateArray().Select(c => c.GetProperty("name").GetString()!)];
 
+    public static TheoryData<string> MulticlassCases() => [.. Fixture.Value.GetProperty("multiclass").EnumerateArray().Select(c => c.GetProperty("name").GetString()!)];
+
     public static TheoryData<string> AucCases() => [.. Fixture.Value.GetProperty("roc_auc").EnumerateArray().Select(c => c.GetProperty("name").GetString()!)];
 
     [Fact]
@@ -44,6 +46,31 @@ public class IsotonicCalibratorFixtureTests
         var auc = CbpeMath.AreaUnderRoc(Doubles(fixture, "scores"), Doubles(fixture, "outcomes"));
 
         auc.ShouldBe(fixture.GetProperty("roc_auc").GetDouble(), Tolerance * fixture.GetProperty("roc_auc").GetDouble());
+    }
+
+    [Theory]
+    [MemberData(nameof(MulticlassCases))]
+    public void ReferenceFromClassProbabilities_MatchesScikitLearnMetricsAndOneVsRestCalibration(string name)
+    {
+        var fixture = Case("multiclass", name);
+        string[] classes = [.. fixture.GetProperty("classes").EnumerateArray().Select(c => c.GetString()!)];
+        string[] Labels(string property) => [.. fixture.GetProperty(property).EnumerateArray().Select(i => classes[i.GetInt32()])];
+        IReadOnlyList<double>[] probabilities = [.. fixture.GetProperty("probabilities").EnumerateArray().Select(row => (IReadOnlyList<double>)[.. row.EnumerateArray().Select(v => v.GetDouble())])];
+
+        var reference = CbpeReference.Create(classes, Labels("predicted"), probabilities, Labels("actual"));
+
+        reference.UsesClassProbabilities.ShouldBeTrue();
+        reference.Classes.ShouldBe(classes);
+        AllClose(
+            reference.ReferenceValues,
+            [.. new[] { "accuracy", "precision_macro", "recall_macro", "f1_macro", "roc_auc_ovr_macro" }.Select(p => fixture.GetProperty(p).GetDouble())]);
+        var calibrators = fixture.GetProperty("calibrators").EnumerateArray().ToArray();
+        reference.ProbabilityCalibrators.Length.ShouldBe(classes.Length);
+        for (var c = 0; c < classes.Length; c++)
+        {
+            AllClose(reference.ProbabilityCalibrators[c].Thresholds, Doubles(calibrators[c], "thresholds"));
+            AllClose(reference.ProbabilityCalibrators[c].Values, Doubles(calibrators[c], "values"));
+        }
     }
 
     [Fact]
