@@ -15,7 +15,9 @@ namespace FraudDetection;
 /// predictions, then two one-minute windows are recorded: ordinary traffic, and traffic whose customers make more
 /// transactions per hour, which puts them near the model's decision boundary (a covariate shift; the relation between
 /// features and fraud is unchanged). The estimate falls, and its alert fires, while no label has arrived; once the labels
-/// arrive, the realized accuracy of each window is shown beside its estimate. Its own host and file (estimation.db).
+/// arrive, the realized accuracy of each window is shown beside its estimate. Beside it, a three-class triage model
+/// (approve, review, block) records each prediction's class probabilities, so that its macro ROC AUC is estimated too.
+/// Its own host and file (estimation.db).
 /// </summary>
 internal static class PerformanceEstimationDemo
 {
@@ -27,6 +29,7 @@ internal static class PerformanceEstimationDemo
         var world = new FraudModel();
         var shift = new Random(7);
         var reference = Reference(world);
+        var triageReference = TriageReference(world, new Random(11));
         foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
         {
             File.Delete(file);
@@ -45,6 +48,16 @@ internal static class PerformanceEstimationDemo
                         e.Reference = reference;
                         e.Metrics = EstimatedMetric.Accuracy | EstimatedMetric.RocAuc;
                     }));
+
+                // A multiclass model with class probabilities: its classes, in the order of the probabilities, are the reference's.
+                o.AddModel("triage", m => m
+                    .NumericFeatures(FraudModel.NumericFeatures)
+                    .Classes(Triage.Classes)
+                    .EstimatePerformance(e =>
+                    {
+                        e.Reference = triageReference;
+                        e.Metrics = EstimatedMetric.Accuracy | EstimatedMetric.F1 | EstimatedMetric.RocAuc;
+                    }));
             })
             .UseSqlite(DatabasePath);
         using var host = builder.Build();
@@ -58,8 +71,9 @@ internal static class PerformanceEstimationDemo
         var now = time.GetUtcNow();
         var first = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero).AddMinutes(-3);
         var labels = new List<(PredictionId Id, string Label)>();
-        Record(monitor, world, shift, first, shifted: false, labels);
-        Record(monitor, world, shift, first.AddMinutes(1), shifted: true, labels);
+        var triage = new Triage(monitoring.GetMonitor("triage"), new Random(12));
+        Record(monitor, triage, world, shift, first, shifted: false, labels);
+        Record(monitor, triage, world, shift, first.AddMinutes(1), shifted: true, labels);
         await monitoring.FlushAsync();
 
         Console.WriteLine();
@@ -76,6 +90,18 @@ internal static class PerformanceEstimationDemo
         }
 
         foreach (var alert in await host.Services.GetRequiredService<IAlertManager>().GetActiveAlertsAsync(new AlertQuery { Model = "fraud" }))
+        {
+            Console.WriteLine($"  alert {alert.Name}: {alert.Message}");
+        }
+
+        Console.WriteLine($"  The triage model (approve, review, block) records class probabilities; calibrated on {triageReference.Count:N0} labelled predictions:");
+        var auc = (await reader.GetRecentMetricsAsync("triage", EstimatedMetricNames.RocAuc)).ToDictionary(m => m.WindowStart!.Value, m => m.Value);
+        foreach (var estimate in (await reader.GetRecentMetricsAsync("triage", EstimatedMetricNames.Accuracy)).OrderBy(m => m.WindowStart))
+        {
+            Console.WriteLine($"  window {estimate.WindowStart:HH:mm}  estimated accuracy {estimate.Value:P1}   estimated macro ROC AUC {auc[estimate.WindowStart!.Value]:F3}   realized (from the simulated labels) accuracy {triage.RealizedAccuracy(estimate.WindowStart!.Value):P1}, macro ROC AUC {triage.RealizedRocAuc(estimate.WindowStart!.Value):F3}");
+        }
+
+        foreach (var alert in await host.Services.GetRequiredService<IAlertManager>().GetActiveAlertsAsync(new AlertQuery { Model = "triage" }))
         {
             Console.WriteLine($"  alert {alert.Name}: {alert.Message}");
         }
@@ -114,7 +140,24 @@ internal static class PerformanceEstimationDemo
         return CbpeReference.Create(predicted, confidences, actual);
     }
 
-    private static void Record(IModelMonitor monitor, FraudModel world, Random shift, DateTimeOffset start, bool shifted, List<(PredictionId, string)> labels)
+    private static CbpeReference TriageReference(FraudModel world, Random random)
+    {
+        var predicted = new List<string>();
+        var probabilities = new List<IReadOnlyList<double>>();
+        var actual = new List<string>();
+        for (var i = 0; i < 5_000; i++)
+        {
+            var (numeric, _) = world.NextTransaction();
+            var (model, truth) = Triage.Probabilities(numeric);
+            predicted.Add(Triage.Classes[Triage.ArgMax(model)]);
+            probabilities.Add(model);
+            actual.Add(Triage.Classes[Triage.Draw(truth, random)]);
+        }
+
+        return CbpeReference.Create(Triage.Classes, predicted, probabilities, actual);
+    }
+
+    private static void Record(IModelMonitor monitor, Triage triage, FraudModel world, Random shift, DateTimeOffset start, bool shifted, List<(PredictionId, string)> labels)
     {
         for (var i = 0; i < PerWindow; i++)
         {
@@ -133,6 +176,7 @@ internal static class PerformanceEstimationDemo
                 Timestamp = start.AddMilliseconds(i * (60_000.0 / PerWindow)),
             });
             labels.Add((id, world.IsFraud(numeric) ? "fraud" : "legit"));
+            triage.Record(numeric, start, start.AddMilliseconds(i * (60_000.0 / PerWindow)));
         }
     }
 
@@ -151,5 +195,109 @@ internal static class PerformanceEstimationDemo
         }
 
         return realized;
+    }
+
+    /// <summary>
+    /// A triage model over the fraud score: approve when it is low, block when it is high, review between. Its probabilities
+    /// are over-confident (the true class follows the same logits at a third less), so that CBPE has something to calibrate.
+    /// Keeps what the labels would say of each window, to print beside the estimates (the monitor never sees them).
+    /// </summary>
+    private sealed class Triage(IModelMonitor monitor, Random random)
+    {
+        public static readonly string[] Classes = ["approve", "review", "block"];
+        private readonly Dictionary<DateTimeOffset, List<(double[] Probabilities, int Actual)>> _windows = [];
+
+        public static (double[] Model, double[] Truth) Probabilities(ReadOnlySpan<double> features)
+        {
+            var score = FraudModel.Score(features);
+            double[] logits = [6 * (0.3 - score), 0, 6 * (score - 0.7)];
+            return (Softmax(logits, 1.5), Softmax(logits, 1));
+        }
+
+        public static int ArgMax(ReadOnlySpan<double> values)
+        {
+            var best = 0;
+            for (var c = 1; c < values.Length; c++)
+            {
+                best = values[c] > values[best] ? c : best;
+            }
+
+            return best;
+        }
+
+        public static int Draw(ReadOnlySpan<double> probabilities, Random random)
+        {
+            var u = random.NextDouble();
+            for (var c = 0; c < probabilities.Length - 1; c++)
+            {
+                u -= probabilities[c];
+                if (u < 0)
+                {
+                    return c;
+                }
+            }
+
+            return probabilities.Length - 1;
+        }
+
+        public void Record(double[] features, DateTimeOffset window, DateTimeOffset at)
+        {
+            var (model, truth) = Probabilities(features);
+            var predicted = ArgMax(model);
+            monitor.RecordPrediction(new Prediction
+            {
+                NumericFeatures = features,
+                PredictedClass = Classes[predicted],
+                Confidence = model[predicted],
+                ClassProbabilities = model,
+                Timestamp = at,
+            });
+            if (!_windows.TryGetValue(window, out var rows))
+            {
+                _windows[window] = rows = [];
+            }
+
+            rows.Add((model, Draw(truth, random)));
+        }
+
+        public double RealizedAccuracy(DateTimeOffset window) =>
+            _windows[window].Average(r => ArgMax(r.Probabilities) == r.Actual ? 1.0 : 0.0);
+
+        /// <summary>The macro mean of each class's one-vs-rest ROC AUC (the probability that a row of the class outranks one of another).</summary>
+        public double RealizedRocAuc(DateTimeOffset window)
+        {
+            var rows = _windows[window];
+            var sum = 0.0;
+            for (var c = 0; c < Classes.Length; c++)
+            {
+                var ranked = rows.Select(r => (Score: r.Probabilities[c], Positive: r.Actual == c)).OrderBy(r => r.Score).ToList();
+                double positives = ranked.Count(r => r.Positive), negatives = ranked.Count - positives, below = 0, pairs = 0;
+                for (var i = 0; i < ranked.Count;)
+                {
+                    var j = i;
+                    double tiedPositives = 0, tiedNegatives = 0;
+                    for (; j < ranked.Count && ranked[j].Score == ranked[i].Score; j++)
+                    {
+                        (tiedPositives, tiedNegatives) = ranked[j].Positive ? (tiedPositives + 1, tiedNegatives) : (tiedPositives, tiedNegatives + 1);
+                    }
+
+                    pairs += tiedPositives * (below + (tiedNegatives / 2));
+                    below += tiedNegatives;
+                    i = j;
+                }
+
+                sum += pairs / (positives * negatives);
+            }
+
+            return sum / Classes.Length;
+        }
+
+        private static double[] Softmax(double[] logits, double temperature)
+        {
+            var max = logits.Max();
+            var e = logits.Select(z => Math.Exp(temperature * (z - max))).ToArray();
+            var total = e.Sum();
+            return [.. e.Select(v => v / total)];
+        }
     }
 }
