@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace ModelMonitoring.Estimation;
 
 /// <summary>
@@ -12,6 +14,9 @@ internal sealed class CbpeEstimator(CbpeReference reference)
 {
     private double[] _scores = [];
     private double[] _probabilities = [];
+    private int[] _order = [];
+    private ulong[] _keyScratch = [];
+    private int[] _orderScratch = [];
     private readonly double[] _sums = new double[3 * reference.Classes.Count];
 
     public CbpeReference Reference => reference;
@@ -36,18 +41,37 @@ internal sealed class CbpeEstimator(CbpeReference reference)
         {
             _scores = new double[n];
             _probabilities = new double[n];
+            _order = new int[n];
+            _keyScratch = new ulong[n];
+            _orderScratch = new int[n];
         }
 
-        var calibrator = reference.PositiveCalibrator!;
+        var scores = _scores.AsSpan(0, n);
+        var order = _order.AsSpan(0, n);
+        for (var i = 0; i < n; i++)
+        {
+            scores[i] = classes[i] == 1 ? confidences[i] : 1 - confidences[i];
+            order[i] = i;
+        }
+
+        // In score order the calibration is one walk over the fitted points and the ROC curve needs no further sort.
+        RadixOrder.Sort(scores, order, _keyScratch, _orderScratch);
+        var probabilities = _probabilities.AsSpan(0, n);
+        reference.PositiveCalibrator!.PredictAscending(scores, probabilities);
+
+        // The expected confusion matrix is summed in prediction order, as without the sort, so that it stays the same to
+        // the last bit; the key scratch space, free after the sort, holds the probabilities back in that order.
+        var byPrediction = MemoryMarshal.Cast<ulong, double>(_keyScratch.AsSpan(0, n));
+        for (var r = 0; r < n; r++)
+        {
+            byPrediction[order[r]] = probabilities[r];
+        }
+
         double tp = 0, fp = 0, fn = 0, tn = 0;
         for (var i = 0; i < n; i++)
         {
-            var predictedPositive = classes[i] == 1;
-            var score = predictedPositive ? confidences[i] : 1 - confidences[i];
-            var p = calibrator.Predict(score);
-            _scores[i] = score;
-            _probabilities[i] = p;
-            if (predictedPositive)
+            var p = byPrediction[i];
+            if (classes[i] == 1)
             {
                 tp += p;
                 fp += 1 - p;
@@ -60,7 +84,7 @@ internal sealed class CbpeEstimator(CbpeReference reference)
         }
 
         CbpeMath.Binary(tp, fp, fn, tn, values);
-        values[CbpeMath.RocAuc] = CbpeMath.AreaUnderRoc(_scores.AsSpan(0, n), _probabilities.AsSpan(0, n));
+        values[CbpeMath.RocAuc] = CbpeMath.AreaUnderSortedRoc(scores, probabilities);
     }
 
     private void EstimateMulticlass(ReadOnlySpan<int> classes, ReadOnlySpan<double> confidences, Span<double> values)
