@@ -9,9 +9,9 @@ namespace ModelMonitoring.Benchmarks;
 
 /// <summary>
 /// The CBPE estimate of one closed window of 10,000 predictions, as the worker computes it: every prediction's confidence
-/// calibrated (isotonic, binary search over the fitted points), the expected confusion matrix, the expected ROC curve
-/// (a sort of the 10,000 scores, binary only), the bands and the five alert observations. The reference (20,000 rows) is
-/// fitted once in the setup, as at start-up.
+/// calibrated (isotonic; binary: the 10,000 scores radix-sorted, then one walk over the fitted points; multiclass: a binary
+/// search over them each), the expected confusion matrix, the expected ROC curve (binary only, from the sorted scores), the
+/// bands and the five alert observations. The reference (20,000 rows) is fitted once in the setup, as at start-up.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(TieredUpConfig))]

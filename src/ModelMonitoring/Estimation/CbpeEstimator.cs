@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace ModelMonitoring.Estimation;
 
 /// <summary>
@@ -18,6 +20,11 @@ internal sealed class CbpeEstimator(CbpeReference reference)
     private double[] _scores = [];
     private double[] _probabilities = [];
     private double[] _calibrated = [];
+    private double[] _sortedScores = [];
+    private int[] _classOrders = [];
+    private int[] _order = [];
+    private ulong[] _keyScratch = [];
+    private int[] _orderScratch = [];
     private readonly double[] _sums = new double[3 * reference.Classes.Count];
 
     public CbpeReference Reference => reference;
@@ -50,18 +57,37 @@ internal sealed class CbpeEstimator(CbpeReference reference)
         {
             _scores = new double[n];
             _probabilities = new double[n];
+            _order = new int[n];
+            _keyScratch = new ulong[n];
+            _orderScratch = new int[n];
         }
 
-        var calibrator = reference.PositiveCalibrator!;
+        var scores = _scores.AsSpan(0, n);
+        var order = _order.AsSpan(0, n);
+        for (var i = 0; i < n; i++)
+        {
+            scores[i] = classes[i] == 1 ? confidences[i] : 1 - confidences[i];
+            order[i] = i;
+        }
+
+        // In score order the calibration is one walk over the fitted points and the ROC curve needs no further sort.
+        RadixOrder.Sort(scores, order, _keyScratch, _orderScratch);
+        var probabilities = _probabilities.AsSpan(0, n);
+        reference.PositiveCalibrator!.PredictAscending(scores, probabilities);
+
+        // The expected confusion matrix is summed in prediction order, as without the sort, so that it stays the same to
+        // the last bit; the key scratch space, free after the sort, holds the probabilities back in that order.
+        var byPrediction = MemoryMarshal.Cast<ulong, double>(_keyScratch.AsSpan(0, n));
+        for (var r = 0; r < n; r++)
+        {
+            byPrediction[order[r]] = probabilities[r];
+        }
+
         double tp = 0, fp = 0, fn = 0, tn = 0;
         for (var i = 0; i < n; i++)
         {
-            var predictedPositive = classes[i] == 1;
-            var score = predictedPositive ? confidences[i] : 1 - confidences[i];
-            var p = calibrator.Predict(score);
-            _scores[i] = score;
-            _probabilities[i] = p;
-            if (predictedPositive)
+            var p = byPrediction[i];
+            if (classes[i] == 1)
             {
                 tp += p;
                 fp += 1 - p;
@@ -74,7 +100,7 @@ internal sealed class CbpeEstimator(CbpeReference reference)
         }
 
         CbpeMath.Binary(tp, fp, fn, tn, values);
-        values[CbpeMath.RocAuc] = CbpeMath.AreaUnderRoc(_scores.AsSpan(0, n), _probabilities.AsSpan(0, n));
+        values[CbpeMath.RocAuc] = CbpeMath.AreaUnderSortedRoc(scores, probabilities);
     }
 
     private void EstimateFromProbabilities(ReadOnlySpan<int> classes, ReadOnlySpan<double> probabilities, Span<double> values)
@@ -84,28 +110,52 @@ internal sealed class CbpeEstimator(CbpeReference reference)
         if (_calibrated.Length < n * k)
         {
             _calibrated = new double[n * k];
+            _sortedScores = new double[n * k];
+            _classOrders = new int[n * k];
         }
 
         if (_scores.Length < n)
         {
             _scores = new double[n];
             _probabilities = new double[n];
+            _order = new int[n];
+            _keyScratch = new ulong[n];
+            _orderScratch = new int[n];
         }
 
+        // Each class's probabilities in ascending order (kept for its ROC curve below) are calibrated in one walk over
+        // its fitted points, and scattered back to their predictions.
         var calibrated = _calibrated.AsSpan(0, n * k);
-        var calibrators = reference.ProbabilityCalibrators;
+        var inClassOrder = _probabilities.AsSpan(0, n);
+        for (var c = 0; c < k; c++)
+        {
+            var scores = _sortedScores.AsSpan(c * n, n);
+            var order = _classOrders.AsSpan(c * n, n);
+            for (var i = 0; i < n; i++)
+            {
+                scores[i] = probabilities[(i * k) + c];
+                order[i] = i;
+            }
+
+            RadixOrder.Sort(scores, order, _keyScratch, _orderScratch);
+            reference.ProbabilityCalibrators[c].PredictAscending(scores, inClassOrder);
+            for (var r = 0; r < n; r++)
+            {
+                calibrated[(order[r] * k) + c] = inClassOrder[r];
+            }
+        }
+
+        // Calibrated one class at a time, a row need not sum to 1; a row all of whose classes calibrate to 0 says
+        // nothing, and counts each class alike.
         for (var i = 0; i < n; i++)
         {
             var row = calibrated.Slice(i * k, k);
             var sum = 0.0;
-            for (var c = 0; c < k; c++)
+            foreach (var q in row)
             {
-                row[c] = calibrators[c].Predict(probabilities[(i * k) + c]);
-                sum += row[c];
+                sum += q;
             }
 
-            // Calibrated one class at a time, a row need not sum to 1; a row all of whose classes calibrate to 0 says
-            // nothing, and counts each class alike.
             for (var c = 0; c < k; c++)
             {
                 row[c] = sum > 0 ? row[c] / sum : 1.0 / k;
@@ -134,13 +184,13 @@ internal sealed class CbpeEstimator(CbpeReference reference)
         var defined = 0;
         for (var c = 0; c < k; c++)
         {
-            for (var i = 0; i < n; i++)
+            var order = _classOrders.AsSpan(c * n, n);
+            for (var r = 0; r < n; r++)
             {
-                _scores[i] = probabilities[(i * k) + c];
-                _probabilities[i] = calibrated[(i * k) + c];
+                inClassOrder[r] = calibrated[(order[r] * k) + c];
             }
 
-            var classArea = CbpeMath.AreaUnderRoc(_scores.AsSpan(0, n), _probabilities.AsSpan(0, n));
+            var classArea = CbpeMath.AreaUnderSortedRoc(_sortedScores.AsSpan(c * n, n), inClassOrder);
             if (double.IsFinite(classArea))
             {
                 area += classArea;

@@ -59,13 +59,20 @@ internal static class CbpeMath
     public static double AreaUnderRoc(Span<double> scores, Span<double> probabilities)
     {
         scores.Sort(probabilities);
+        return AreaUnderSortedRoc(scores, probabilities);
+    }
+
+    /// <summary>The area of <see cref="AreaUnderRoc"/> for scores already in ascending order, with their probabilities.</summary>
+    public static double AreaUnderSortedRoc(ReadOnlySpan<double> ascendingScores, ReadOnlySpan<double> probabilities)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(probabilities.Length, ascendingScores.Length, nameof(probabilities));
         double tp = 0, fp = 0, area = 0;
-        var i = scores.Length - 1;
+        var i = ascendingScores.Length - 1;
         while (i >= 0)
         {
             double stepTp = 0, stepFp = 0;
-            var score = scores[i];
-            while (i >= 0 && scores[i] == score)
+            var score = ascendingScores[i];
+            while (i >= 0 && ascendingScores[i] == score)
             {
                 stepTp += probabilities[i];
                 stepFp += 1 - probabilities[i];
