@@ -19,7 +19,7 @@ public sealed class BinaryCopyWriterTests(PostgreSqlServer server)
     private const string TableColumns = """
         (model_id integer, prediction_id uuid, ts timestamptz, latency_ms double precision, status text, error_kind text,
          predicted_class text, predicted_value double precision, confidence double precision, input_hash bigint, segment text,
-         numeric_features double precision[], categorical_features text[])
+         numeric_features double precision[], categorical_features text[], class_probabilities double precision[])
         """;
 
     [Fact]
@@ -61,6 +61,10 @@ public sealed class BinaryCopyWriterTests(PostgreSqlServer server)
             .ShouldBe(await server.ScalarAsync($"SELECT string_agg(numeric_features::text, '|' ORDER BY ts) FROM \"{schema}\".theirs;"));
         (await server.ScalarAsync($"SELECT numeric_features::text FROM \"{schema}\".ours WHERE segment = 'edges';"))
             .ShouldBe("{NULL,Infinity,-Infinity,-0,5e-324,1.7976931348623157e+308,-1.5e-300,42}");
+        (await server.ScalarAsync($"SELECT string_agg(class_probabilities::text, '|' ORDER BY ts) FROM \"{schema}\".ours;"))
+            .ShouldBe(await server.ScalarAsync($"SELECT string_agg(class_probabilities::text, '|' ORDER BY ts) FROM \"{schema}\".theirs;"));
+        (await server.ScalarAsync($"SELECT class_probabilities::text FROM \"{schema}\".ours WHERE segment = 'edges';"))
+            .ShouldBe("{0.30000000000000004,0.3333333333333333,0,1,5e-324,-0}");
     }
 
     [Fact]
@@ -90,7 +94,8 @@ public sealed class BinaryCopyWriterTests(PostgreSqlServer server)
         var random = new Random(5);
         var rows = new List<PredictionRecord>
         {
-            Prediction(At(0), latencyMs: 0.0001, predictedClass: "fraud", confidence: 1, numeric: [double.NaN, double.PositiveInfinity, double.NegativeInfinity, -0.0, double.Epsilon, double.MaxValue, -1.5e-300, 42], segment: "edges"),
+            Prediction(At(0), latencyMs: 0.0001, predictedClass: "fraud", confidence: 1, numeric: [double.NaN, double.PositiveInfinity, double.NegativeInfinity, -0.0, double.Epsilon, double.MaxValue, -1.5e-300, 42], segment: "edges",
+                probabilities: [0.1 + 0.2, 1.0 / 3, 0, 1, double.Epsilon, -0.0]),
             Prediction(At(1), status: PredictionStatus.Error, predictedValue: double.MinValue, categorical: ["ü", null, "", "日本語 🚀"], segment: "unicode"),
             Prediction(At(2), predictedClass: new string('x', 100_000), segment: new string('é', 70_000)) with { ErrorKind = "Timeout", InputHash = ulong.MaxValue },
             Prediction(At(3), numeric: [double.NaN, double.NaN], categorical: [null]) with { InputHash = 0 },
@@ -102,7 +107,8 @@ public sealed class BinaryCopyWriterTests(PostgreSqlServer server)
         {
             // Enough rows to hand the buffer to the server several times.
             rows.Add(Prediction(At(10 + i), latencyMs: random.NextDouble() * 50, predictedClass: i % 3 == 0 ? null : "c" + i, confidence: random.NextDouble(),
-                numeric: [.. Enumerable.Range(0, 10).Select(_ => random.NextDouble() * 1000 - 500)], categorical: ["k" + (i % 7)]) with { InputHash = (ulong)random.NextInt64() });
+                numeric: [.. Enumerable.Range(0, 10).Select(_ => random.NextDouble() * 1000 - 500)], categorical: ["k" + (i % 7)],
+                probabilities: i % 2 == 0 ? null : [random.NextDouble(), random.NextDouble(), random.NextDouble()]) with { InputHash = (ulong)random.NextInt64() });
         }
 
         return [.. rows];
@@ -125,6 +131,7 @@ public sealed class BinaryCopyWriterTests(PostgreSqlServer server)
         await WriteOrNullAsync(importer, p.Segment, NpgsqlDbType.Text);
         await WriteOrNullAsync(importer, p.NumericFeatures.IsEmpty ? null : p.NumericFeatures.ToArray().Select(v => double.IsNaN(v) ? (double?)null : v).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Double);
         await WriteOrNullAsync(importer, p.CategoricalFeatures.IsEmpty ? null : p.CategoricalFeatures.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        await WriteOrNullAsync(importer, p.ClassProbabilities.IsEmpty ? null : p.ClassProbabilities.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Double);
     }
 
     private static Task WriteOrNullAsync<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type) =>

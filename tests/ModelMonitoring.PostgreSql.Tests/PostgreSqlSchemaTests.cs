@@ -140,6 +140,45 @@ public sealed class PostgreSqlSchemaTests(PostgreSqlServer server)
         (await server.ScalarAsync($"SELECT max(version) FROM \"{schema}\".schema_version;")).ShouldBe(Migrations.LatestVersion);
     }
 
+    [Fact]
+    public async Task Version13Schema_WithAPrediction_IsUpgraded_AndThePredictionReadsBackWithoutClassProbabilities()
+    {
+        var schema = PostgreSqlServer.NewSchemaName();
+        await using (var connection = await server.DataSource.OpenConnectionAsync())
+        {
+            await SchemaMigrator.MigrateAsync(connection, new SqlText(schema), [.. Migrations.All.TakeWhile(m => m.Version < ClassProbabilitiesColumn.Version)], CancellationToken.None);
+        }
+
+        var id = Storage.ContractTests.TestData.NewId();
+        await server.ExecuteAsync($"""
+            WITH model AS (
+                INSERT INTO "{schema}".models (name, version, environment, numeric_features, categorical_features)
+                VALUES ('legacy', '1', 'prod', ARRAY['amount'], ARRAY[]::text[]) RETURNING id
+            )
+            INSERT INTO "{schema}".predictions (ts, model_id, prediction_id, latency_ms, status, predicted_class, numeric_features)
+            SELECT '2025-03-01T12:00:01Z', id, '{id.ToGuid()}', 2, 'Success', 'cat', ARRAY[12.5] FROM model;
+            INSERT INTO "{schema}".prediction_ids (prediction_id, ts) VALUES ('{id.ToGuid()}', '2025-03-01T12:00:01Z');
+            """);
+        await using var store = Store(schema);
+
+        await store.OpenAsync(CancellationToken.None);
+        var scored = Storage.ContractTests.TestData.Prediction(Storage.ContractTests.TestData.At(2), predictedClass: "dog", numeric: [3], probabilities: [0.25, 0.75]);
+        await store.WriteAsync(
+            Storage.ContractTests.TestData.Batch(Storage.ContractTests.TestData.Schema("legacy", "2", "prod", numeric: ["amount"], classes: ["cat", "dog"]), [scored]),
+            CancellationToken.None);
+        var stored = await store.GetPredictionsAsync("legacy", Storage.ContractTests.TestData.At(0), Storage.ContractTests.TestData.At(3));
+
+        store.FoundVersion.ShouldBe(ClassProbabilitiesColumn.Version - 1);
+        stored.Count.ShouldBe(2);
+        stored[0].Id.ShouldBe(id);
+        stored[0].NumericFeatures.ToArray().ShouldBe([12.5]);
+        stored[0].ClassProbabilities.IsEmpty.ShouldBeTrue();
+        stored[1].ClassProbabilities.ToArray().ShouldBe([0.25, 0.75]);
+        (await server.ScalarAsync($"SELECT count(*) FROM \"{schema}\".predictions WHERE class_probabilities IS NULL;")).ShouldBe(1L);
+        (await server.ScalarAsync($"SELECT class_probabilities::text FROM \"{schema}\".predictions WHERE class_probabilities IS NOT NULL;")).ShouldBe("{0.25,0.75}");
+        (await server.ScalarAsync($"SELECT max(version) FROM \"{schema}\".schema_version;")).ShouldBe(Migrations.LatestVersion);
+    }
+
     private PostgreSqlMonitoringStore Store(string schema) =>
         new(new PostgreSqlStorageOptions { DataSource = server.DataSource, Schema = schema, RawPredictionRetention = null }, clock: null, loggerFactory: null);
 }

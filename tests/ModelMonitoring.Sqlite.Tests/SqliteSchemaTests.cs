@@ -1,5 +1,7 @@
 using ModelMonitoring.Alerting;
+using ModelMonitoring.Recording;
 using ModelMonitoring.Sqlite.Internal;
+using ModelMonitoring.Sqlite.Internal.Codecs;
 using ModelMonitoring.Sqlite.Internal.Schema;
 using static ModelMonitoring.Storage.ContractTests.TestData;
 
@@ -78,6 +80,46 @@ public sealed class SqliteSchemaTests : IDisposable
         (await store.GetAlertsAsync("legacy", At(0), At(2))).ShouldHaveSingleItem().Message.ShouldBe("old alert");
         await store.WriteAsync(Batch(model, driftChecks: [DriftCheck(model, At(1.5), features: [Feature("x", drifted: true)])]), CancellationToken.None);
         (await store.GetDriftHistoryAsync("legacy", At(0), At(2))).ShouldHaveSingleItem().Features.ShouldHaveSingleItem().Drifted.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Version14Database_IsUpgradedToVersion15_KeepsItsPredictionsWithoutClassProbabilities()
+    {
+        var path = _directory.File("v14.db");
+        var id = NewId();
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var connection = SqliteTestDatabase.Open(path))
+        {
+            SchemaMigrator.Migrate(connection, [.. Migrations.All.Where(m => m.Version < ClassProbabilitiesColumn.Version)], path)
+                .ShouldBe((0, ClassProbabilitiesColumn.Version - 1));
+            using var insert = connection.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO models (id, name, version, environment, numeric_features, categorical_features) VALUES (7, 'legacy', '1', 'prod', $numericNames, $categoricalNames);
+                INSERT INTO predictions (model_id, ts, prediction_id, latency_ticks, status, predicted_class, numeric_features) VALUES (7, $ts, $id, 20000, 0, 'cat', $numeric);
+                """;
+            insert.Parameters.AddWithValue("$numericNames", StringListCodec.WriteStrings(["amount"], buffer).ToArray());
+            insert.Parameters.AddWithValue("$categoricalNames", StringListCodec.WriteStrings([], buffer).ToArray());
+            insert.Parameters.AddWithValue("$ts", (At(1) - DateTimeOffset.UnixEpoch).Ticks / 10);
+            var idBytes = new byte[PredictionId.ByteCount];
+            id.WriteBytes(idBytes);
+            insert.Parameters.AddWithValue("$id", idBytes);
+            insert.Parameters.AddWithValue("$numeric", NumericCodec.Write([12.5], buffer).ToArray());
+            insert.ExecuteNonQuery();
+        }
+
+        await using var store = new SqliteMonitoringStore(new SqliteStorageOptions { Path = path }, loggerFactory: null);
+        var scored = Prediction(At(2), predictedClass: "dog", numeric: [3], probabilities: [0.25, 0.75]);
+        await store.WriteAsync(Batch(Schema("legacy", "2", "prod", numeric: ["amount"], classes: ["cat", "dog"]), [scored]), CancellationToken.None);
+        var stored = await store.GetPredictionsAsync("legacy", At(0), At(3));
+
+        SqliteTestDatabase.Count(path, "PRAGMA user_version;").ShouldBe(Migrations.LatestVersion);
+        stored.Count.ShouldBe(2);
+        stored[0].Id.ShouldBe(id);
+        stored[0].NumericFeatures.ToArray().ShouldBe([12.5]);
+        stored[0].ClassProbabilities.IsEmpty.ShouldBeTrue();
+        stored[1].ClassProbabilities.ToArray().ShouldBe([0.25, 0.75]);
+        SqliteTestDatabase.Count(path, "SELECT COUNT(*) FROM predictions WHERE class_probabilities IS NULL;").ShouldBe(1);
+        SqliteTestDatabase.Count(path, "SELECT length(class_probabilities) FROM predictions WHERE class_probabilities IS NOT NULL;").ShouldBe(16);
     }
 
     [Fact]

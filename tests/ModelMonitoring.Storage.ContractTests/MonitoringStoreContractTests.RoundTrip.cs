@@ -104,7 +104,7 @@ public abstract partial class MonitoringStoreContractTests
         (await store.Reader.GetPredictionSummaryAsync("empty", All.From, All.To)).Count.ShouldBe(0);
     }
 
-    /// <summary>Compares every field, features by value (bit for bit).</summary>
+    /// <summary>Compares every field, features and class probabilities by value (bit for bit).</summary>
     protected static void ShouldMatch(PredictionRecord actual, PredictionRecord expected)
     {
         actual.Id.ShouldBe(expected.Id);
@@ -120,5 +120,7 @@ public abstract partial class MonitoringStoreContractTests
         actual.NumericFeatures.ToArray().Select(BitConverter.DoubleToInt64Bits)
             .ShouldBe(expected.NumericFeatures.ToArray().Select(BitConverter.DoubleToInt64Bits));
         actual.CategoricalFeatures.ToArray().ShouldBe(expected.CategoricalFeatures.ToArray());
+        actual.ClassProbabilities.ToArray().Select(BitConverter.DoubleToInt64Bits)
+            .ShouldBe(expected.ClassProbabilities.ToArray().Select(BitConverter.DoubleToInt64Bits));
     }
 }

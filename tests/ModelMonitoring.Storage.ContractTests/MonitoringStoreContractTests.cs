@@ -17,6 +17,9 @@ namespace ModelMonitoring.Storage.ContractTests;
 /// A run-time alert rule reads back with every setting, its state and who changed it when, keyed by name; a later
 /// save replaces it, deleting removes it, and rules are read in the order they were created (a provider passes its
 /// <see cref="IAlertRuleStore"/>).
+/// A prediction's class probabilities read back bit for bit, and a prediction without any reads back without any (not zeros);
+/// a prediction with a number of them other than its model's classes makes the batch an <see cref="ArgumentException"/>, as a
+/// wrong number of features does, and one outside [0, 1] (or NaN) is refused with a <see cref="RecordRejectedException"/>.
 /// </remarks>
 public abstract partial class MonitoringStoreContractTests
 {

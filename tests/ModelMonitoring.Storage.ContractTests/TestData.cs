@@ -16,8 +16,8 @@ public static class TestData
 
     public static PredictionId NewId() => new(0xC0FFEE, (ulong)Interlocked.Increment(ref s_nextId));
 
-    public static ModelSchema Schema(string name, string version = "1.0", string environment = "test", string[]? numeric = null, string[]? categorical = null) =>
-        new(name, version, environment, numeric ?? [], categorical ?? []);
+    public static ModelSchema Schema(string name, string version = "1.0", string environment = "test", string[]? numeric = null, string[]? categorical = null, string[]? classes = null) =>
+        new(name, version, environment, numeric ?? [], categorical ?? []) { Classes = classes ?? [] };
 
     public static PredictionRecord Prediction(
         DateTimeOffset timestamp,
@@ -29,7 +29,8 @@ public static class TestData
         PredictionId? id = null,
         double[]? numeric = null,
         string?[]? categorical = null,
-        string? segment = null) => new()
+        string? segment = null,
+        double[]? probabilities = null) => new()
         {
             Id = id ?? NewId(),
             Timestamp = timestamp,
@@ -42,6 +43,7 @@ public static class TestData
             Segment = segment,
             NumericFeatures = numeric ?? [],
             CategoricalFeatures = categorical ?? [],
+            ClassProbabilities = probabilities ?? [],
         };
 
     public static GroundTruthRecord Label(PredictionId id, DateTimeOffset timestamp, string? actualClass = null, double? actualValue = null) =>

@@ -20,7 +20,7 @@ internal sealed class PlainCopy(NpgsqlDataSource dataSource)
             CREATE TABLE plain_predictions (
                 ts timestamptz NOT NULL, model_id integer NOT NULL, prediction_id uuid NOT NULL, latency_ms double precision NOT NULL,
                 status text NOT NULL, error_kind text, predicted_class text, predicted_value double precision, confidence double precision,
-                input_hash bigint, segment text, numeric_features double precision[], categorical_features text[]);
+                input_hash bigint, segment text, numeric_features double precision[], categorical_features text[], class_probabilities double precision[]);
             """);
         await command.ExecuteNonQueryAsync().ConfigureAwait(false);
     }

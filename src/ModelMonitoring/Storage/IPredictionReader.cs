@@ -1,6 +1,6 @@
 namespace ModelMonitoring.Storage;
 
-/// <summary>Reads stored predictions back in full, features included; implemented by every storage provider.</summary>
+/// <summary>Reads stored predictions back in full, features and class probabilities included; implemented by every storage provider.</summary>
 /// <remarks>Every prediction of the range is read into memory: keep ranges short (the report reads one hour).</remarks>
 public interface IPredictionReader
 {
@@ -9,6 +9,6 @@ public interface IPredictionReader
     /// <param name="from">The inclusive start.</param>
     /// <param name="to">The exclusive end.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The predictions, their numeric features in the model's schema order.</returns>
+    /// <returns>The predictions, their features in the model's schema order and their class probabilities (empty when none were recorded) in the order of its classes.</returns>
     Task<IReadOnlyList<PredictionRecord>> GetPredictionsAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
 }

@@ -4,12 +4,12 @@ using Npgsql;
 
 namespace ModelMonitoring.PostgreSql.Internal.Reading;
 
-/// <summary>Reads stored predictions back in full, features included, oldest first.</summary>
+/// <summary>Reads stored predictions back in full, features and class probabilities included, oldest first.</summary>
 internal static class StoredPredictionQueries
 {
     private const string Sql = $$"""
         SELECT prediction_id, ts, latency_ms, status, error_kind, predicted_class, predicted_value, confidence,
-               input_hash, segment, numeric_features, categorical_features
+               input_hash, segment, numeric_features, categorical_features, class_probabilities
         FROM {schema}.predictions WHERE {{ModelRange.Filter}} ORDER BY ts, row_id;
         """;
 
@@ -34,13 +34,14 @@ internal static class StoredPredictionQueries
                 Segment = reader.IsDBNull(9) ? null : reader.GetString(9),
                 NumericFeatures = reader.IsDBNull(10) ? ReadOnlyMemory<double>.Empty : Numeric(reader.GetFieldValue<double?[]>(10)),
                 CategoricalFeatures = reader.IsDBNull(11) ? ReadOnlyMemory<string?>.Empty : reader.GetFieldValue<string?[]>(11),
+                ClassProbabilities = reader.IsDBNull(12) ? ReadOnlyMemory<double>.Empty : Numeric(reader.GetFieldValue<double?[]>(12)),
             });
         }
 
         return predictions;
     }
 
-    /// <summary>A NULL element is a missing value, NaN in a <see cref="PredictionRecord"/> (see the writer).</summary>
+    /// <summary>A NULL element is a missing value, NaN in a <see cref="PredictionRecord"/> (see the writer; only SQL run beside the store puts one in class probabilities).</summary>
     private static double[] Numeric(double?[] values)
     {
         var numbers = new double[values.Length];

@@ -4,7 +4,8 @@ namespace ModelMonitoring.PostgreSql.Internal.Schema;
 /// <remarks>
 /// Written for people and dashboards as much as for the store: times are <c>timestamptz</c>, latencies
 /// <c>latency_ms</c>, enums their names as text with CHECK constraints, numeric features a
-/// <c>double precision[]</c> in the model's order (the names are held once, in <c>models</c>), categorical
+/// <c>double precision[]</c> in the model's order (the names are held once, in <c>models</c>), class probabilities
+/// a <c>double precision[]</c> in the order of the model's classes, categorical
 /// features a <c>text[]</c>, metric metadata <c>jsonb</c>, prediction ids <c>uuid</c>. A new enum member
 /// needs a step that widens its CHECK.
 /// </remarks>
@@ -280,7 +281,7 @@ internal static class Migrations
         ALTER SEQUENCE {schema}.predictions_row_id_seq CACHE 1000;
         """);
 
-    public static IReadOnlyList<Migration> All { get; } = [RecordingTables, DriftTables, AlertTables, ReadableViews, ApplicationAlertsAndRules, Replicas, RealizedPerformance, WindowPartialTables.Migration, FeatureQualityColumn.Migration, RollupTables.Migration, ConceptDriftTable.Migration, ExplanationTables.Migration, RowIdCache];
+    public static IReadOnlyList<Migration> All { get; } = [RecordingTables, DriftTables, AlertTables, ReadableViews, ApplicationAlertsAndRules, Replicas, RealizedPerformance, WindowPartialTables.Migration, FeatureQualityColumn.Migration, RollupTables.Migration, ConceptDriftTable.Migration, ExplanationTables.Migration, RowIdCache, ClassProbabilitiesColumn.Migration];
 
     /// <summary>Gets the version a fully migrated schema has.</summary>
     public static int LatestVersion => All[^1].Version;

@@ -2,13 +2,16 @@ using ModelMonitoring.Storage;
 
 namespace ModelMonitoring.PostgreSql.Internal.Writing;
 
-/// <summary>Rejects a batch the store cannot write as a whole before anything is sent, with an <see cref="ArgumentException"/> naming the record.</summary>
+/// <summary>
+/// Rejects a batch the store cannot write as a whole before anything is sent: with an <see cref="ArgumentException"/> naming the
+/// record when it does not fit its model, or a <see cref="RecordRejectedException"/> when a record holds a value the store refuses.
+/// </summary>
 internal static class BatchValidator
 {
     public static void Validate(MonitoringBatch batch)
     {
         var model = batch.Model;
-        int numericWidth = model.NumericFeatures.Count, categoricalWidth = model.CategoricalFeatures.Count;
+        int numericWidth = model.NumericFeatures.Count, categoricalWidth = model.CategoricalFeatures.Count, classCount = model.Classes.Count;
         var predictions = batch.Predictions.Span;
         for (var i = 0; i < predictions.Length; i++)
         {
@@ -24,6 +27,23 @@ internal static class BatchValidator
             if (!Enum.IsDefined(prediction.Status))
             {
                 throw new ArgumentException($"Prediction {i} of the batch has the undefined status {prediction.Status}; the batch was not stored.", nameof(batch));
+            }
+
+            var probabilities = prediction.ClassProbabilities.Span;
+            if (!probabilities.IsEmpty && probabilities.Length != classCount)
+            {
+                throw new ArgumentException(
+                    $"Prediction {i} of the batch has {probabilities.Length} class probabilities, but model {model} declares {classCount} classes; "
+                    + "the batch was not stored.",
+                    nameof(batch));
+            }
+
+            // NaN is outside the range too (the COPY would write it as a NULL element). Recording refuses such a value already;
+            // a sink called directly gets it back as refused, so that the pipeline leaves out only this prediction.
+            if (probabilities.ContainsAnyExceptInRange(0.0, 1.0))
+            {
+                throw new RecordRejectedException(
+                    $"Prediction {i} of a batch of model '{model.Name}' has a class probability outside [0, 1]; nothing of the batch was stored.");
             }
         }
 

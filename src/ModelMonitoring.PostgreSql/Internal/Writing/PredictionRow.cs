@@ -11,12 +11,12 @@ internal static class PredictionRow
 {
     /// <summary>The prediction columns <see cref="WriteRow"/> writes after the leading integer, in order.</summary>
     public const string Columns = "prediction_id, ts, latency_ms, status, error_kind, predicted_class, predicted_value, confidence, "
-        + "input_hash, segment, numeric_features, categorical_features";
+        + "input_hash, segment, numeric_features, categorical_features, class_probabilities";
 
     /// <summary>The number of prediction columns <see cref="WriteRow"/> writes after the leading integer.</summary>
-    private const short ColumnCount = 12;
+    private const short ColumnCount = 13;
 
-    // Every column but the three texts and the two arrays: uuid, timestamptz, three double precision, bigint, status.
+    // Every column but the three texts and the three arrays: uuid, timestamptz, three double precision, bigint, status.
     private const int FixedColumnsSize = (4 + PredictionId.ByteCount) + (4 + 8) + (3 * (4 + 8)) + (4 + 8) + (4 + 7);
 
     /// <summary>Gets the largest number of bytes <see cref="WriteRow"/> writes for the prediction: the field count, the leading integer, the columns.</summary>
@@ -26,11 +26,13 @@ internal static class PredictionRow
         + BinaryCopyWriter.TextSize(prediction.PredictedClass)
         + BinaryCopyWriter.TextSize(prediction.Segment)
         + BinaryCopyWriter.DoubleArraySize(prediction.NumericFeatures.Length)
-        + BinaryCopyWriter.TextArraySize(prediction.CategoricalFeatures.Span);
+        + BinaryCopyWriter.TextArraySize(prediction.CategoricalFeatures.Span)
+        + BinaryCopyWriter.DoubleArraySize(prediction.ClassProbabilities.Length);
 
     /// <summary>
     /// Writes the row: <paramref name="first"/>, then the prediction's columns. A missing numeric value (NaN) is written as a NULL element, so that SQL reads it as missing
-    /// (<c>avg</c> and the other aggregates leave it out) rather than as the value NaN; no features at all is a NULL array.
+    /// (<c>avg</c> and the other aggregates leave it out) rather than as the value NaN; no features at all is a NULL array, and
+    /// so are no class probabilities (which <see cref="BatchValidator"/> has checked are within [0, 1], so never NaN).
     /// </summary>
     public static void WriteRow(BinaryCopyWriter writer, int first, in PredictionRecord prediction)
     {
@@ -70,6 +72,15 @@ internal static class PredictionRow
         else
         {
             writer.WriteTextArray(prediction.CategoricalFeatures.Span);
+        }
+
+        if (prediction.ClassProbabilities.IsEmpty)
+        {
+            writer.WriteNull();
+        }
+        else
+        {
+            writer.WriteDoubleArray(prediction.ClassProbabilities.Span);
         }
     }
 

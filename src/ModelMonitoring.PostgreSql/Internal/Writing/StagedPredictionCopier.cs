@@ -22,7 +22,8 @@ internal static class StagedPredictionCopier
         CREATE TEMP TABLE mm_staging (
             ord integer NOT NULL, prediction_id uuid NOT NULL, ts timestamptz NOT NULL, latency_ms double precision NOT NULL,
             status text NOT NULL, error_kind text, predicted_class text, predicted_value double precision, confidence double precision,
-            input_hash bigint, segment text, numeric_features double precision[], categorical_features text[]
+            input_hash bigint, segment text, numeric_features double precision[], categorical_features text[],
+            class_probabilities double precision[]
         ) ON COMMIT DROP;
         """;
 
@@ -39,9 +40,9 @@ internal static class StagedPredictionCopier
             RETURNING prediction_id
         )
         INSERT INTO {schema}.predictions (ts, model_id, prediction_id, latency_ms, status, error_kind, predicted_class, predicted_value,
-            confidence, input_hash, segment, numeric_features, categorical_features)
+            confidence, input_hash, segment, numeric_features, categorical_features, class_probabilities)
         SELECT f.ts, $1, f.prediction_id, f.latency_ms, f.status, f.error_kind, f.predicted_class, f.predicted_value,
-            f.confidence, f.input_hash, f.segment, f.numeric_features, f.categorical_features
+            f.confidence, f.input_hash, f.segment, f.numeric_features, f.categorical_features, f.class_probabilities
         FROM firsts f JOIN fresh USING (prediction_id)
         ORDER BY f.ord;
         """;

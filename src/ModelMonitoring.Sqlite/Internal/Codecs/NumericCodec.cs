@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 
 namespace ModelMonitoring.Sqlite.Internal.Codecs;
 
-/// <summary>Numeric feature values as stored: float64 values packed little-endian, 8 bytes each, in schema order.</summary>
+/// <summary>Numeric feature values (and class probabilities, explanation values) as stored: float64 values packed little-endian, 8 bytes each, in order.</summary>
 internal static class NumericCodec
 {
     /// <summary>Gets the numeric values as bytes, without copying where the machine is little-endian.</summary>
@@ -30,7 +30,7 @@ internal static class NumericCodec
     {
         if (blob.Length % sizeof(double) != 0)
         {
-            throw new InvalidDataException($"A numeric feature blob has {blob.Length} bytes, which is not a multiple of 8.");
+            throw new InvalidDataException($"A packed float64 blob has {blob.Length} bytes, which is not a multiple of 8.");
         }
 
         var values = new double[blob.Length / sizeof(double)];

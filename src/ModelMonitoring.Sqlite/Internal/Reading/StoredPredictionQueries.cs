@@ -5,12 +5,12 @@ using ModelMonitoring.Storage;
 
 namespace ModelMonitoring.Sqlite.Internal.Reading;
 
-/// <summary>Reads stored predictions back in full, features included, oldest first.</summary>
+/// <summary>Reads stored predictions back in full, features and class probabilities included, oldest first.</summary>
 internal static class StoredPredictionQueries
 {
     private const string Sql = $"""
         SELECT prediction_id, ts, latency_ticks, status, error_kind, predicted_class, predicted_value, confidence,
-               input_hash, segment, numeric_features, categorical_features
+               input_hash, segment, numeric_features, categorical_features, class_probabilities
         FROM predictions WHERE {ModelRange.Filter} ORDER BY ts, id;
         """;
 
@@ -35,6 +35,7 @@ internal static class StoredPredictionQueries
                 Segment = reader.IsDBNull(9) ? null : reader.GetString(9),
                 NumericFeatures = reader.IsDBNull(10) ? ReadOnlyMemory<double>.Empty : NumericCodec.Read(reader.GetFieldValue<byte[]>(10)),
                 CategoricalFeatures = reader.IsDBNull(11) ? ReadOnlyMemory<string?>.Empty : StringListCodec.ReadStrings(reader.GetFieldValue<byte[]>(11)),
+                ClassProbabilities = reader.IsDBNull(12) ? ReadOnlyMemory<double>.Empty : NumericCodec.Read(reader.GetFieldValue<byte[]>(12)),
             });
         }
 

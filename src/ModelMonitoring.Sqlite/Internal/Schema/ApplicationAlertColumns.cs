@@ -1,7 +1,7 @@
 namespace ModelMonitoring.Sqlite.Internal.Schema;
 
 /// <summary>
-/// Schema version 6: alerts raised by the application keep their metadata, expiry, channels and count of
+/// Schema version 7: alerts raised by the application keep their metadata, expiry, channels and count of
 /// raises. Metadata gets a table of its own (one row per entry, in the order given) so that plain SQL reads
 /// it without this package's codecs; <c>v_alerts</c> is recreated with the new columns and the metadata as a
 /// JSON object.

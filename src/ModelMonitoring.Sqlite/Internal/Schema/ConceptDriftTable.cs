@@ -1,7 +1,7 @@
 namespace ModelMonitoring.Sqlite.Internal.Schema;
 
 /// <summary>
-/// Schema version 11: concept drift checks (<see cref="ModelMonitoring.Storage.IConceptDriftStore"/>), one row per check of a
+/// Schema version 13: concept drift checks (<see cref="ModelMonitoring.Storage.IConceptDriftStore"/>), one row per check of a
 /// model's realized metric. Times are microseconds since the Unix epoch, the severity an <see cref="ModelMonitoring.Alerting.AlertSeverity"/>
 /// number (NULL without drift), NaN statistics NULL; <c>v_concept_drift_checks</c> shows times and severity readably.
 /// Self-contained: it creates only its own table, index and view. The version number is the only thing to change when steps are renumbered.

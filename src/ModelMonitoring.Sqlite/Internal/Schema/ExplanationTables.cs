@@ -1,7 +1,7 @@
 namespace ModelMonitoring.Sqlite.Internal.Schema;
 
 /// <summary>
-/// Schema version 11: explanations of predictions, one row per prediction id and kind (0 attributions, 1 LIME), the latest
+/// Schema version 14: explanations of predictions, one row per prediction id and kind (0 attributions, 1 LIME), the latest
 /// recorded winning. <c>feature_values</c> is packed float64 (<see cref="Codecs.NumericCodec"/>), one value per feature,
 /// numeric features first, in the order of the model row's feature lists. <c>base_value</c> is set for attributions,
 /// <c>intercept</c> and <c>score</c> for LIME. Times are microseconds since the Unix epoch.

@@ -6,7 +6,7 @@ namespace ModelMonitoring.Sqlite.Internal.Schema;
 /// <remarks>
 /// Timestamps (<c>ts</c>, <c>window_start</c>) are INTEGER microseconds since the Unix epoch (UTC);
 /// latencies are INTEGER ticks of 100 ns; prediction ids are their 16-byte big-endian form; numeric
-/// features are packed float64 (<see cref="Codecs.NumericCodec"/>) and categorical features and other
+/// features and class probabilities are packed float64 (<see cref="Codecs.NumericCodec"/>) and categorical features and other
 /// string lists compact blobs (<see cref="Codecs.StringListCodec"/>), never JSON text. Plain SQL reads
 /// the views and feature statistics of <see cref="ReadableViews"/> instead. Prediction ids
 /// are unique within a store: the first prediction stored with an id wins, and a ground-truth label
@@ -237,7 +237,7 @@ internal static class Migrations
         """);
 
     /// <summary>Gets every step, oldest first.</summary>
-    public static IReadOnlyList<Migration> All { get; } = [RecordingTables, TimeRangeIndexes, DriftTables, AlertLifecycle, ReadableViews.Migration, AlertRules, ApplicationAlertColumns.Migration, ReplicaTable.Migration, RealizedPerformanceTable.Migration, WindowPartialTables.Migration, FeatureQualityColumn.Migration, RollupTables.Migration, ConceptDriftTable.Migration, ExplanationTables.Migration];
+    public static IReadOnlyList<Migration> All { get; } = [RecordingTables, TimeRangeIndexes, DriftTables, AlertLifecycle, ReadableViews.Migration, AlertRules, ApplicationAlertColumns.Migration, ReplicaTable.Migration, RealizedPerformanceTable.Migration, WindowPartialTables.Migration, FeatureQualityColumn.Migration, RollupTables.Migration, ConceptDriftTable.Migration, ExplanationTables.Migration, ClassProbabilitiesColumn.Migration];
 
     /// <summary>Gets the version a fully migrated database has.</summary>
     public static int LatestVersion => All[^1].Version;

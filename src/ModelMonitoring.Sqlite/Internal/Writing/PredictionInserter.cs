@@ -18,9 +18,9 @@ namespace ModelMonitoring.Sqlite.Internal.Writing;
 internal sealed class PredictionInserter : IDisposable
 {
     internal const int RowsPerStatement = 32;
-    private const int ColumnCount = 13;
+    private const int ColumnCount = 14;
     private const string Columns = "model_id, ts, prediction_id, latency_ticks, status, error_kind, predicted_class, "
-        + "predicted_value, confidence, input_hash, segment, numeric_features, categorical_features";
+        + "predicted_value, confidence, input_hash, segment, numeric_features, categorical_features, class_probabilities";
 
     private readonly sqlite3 _db;
     private readonly RawStatement _many;
@@ -59,6 +59,7 @@ internal sealed class PredictionInserter : IDisposable
         var inserted = 0;
         var numericWidth = model.NumericFeatures.Count;
         var categoricalWidth = model.CategoricalFeatures.Count;
+        var classCount = model.Classes.Count;
         var i = 0;
         for (; i + RowsPerStatement <= predictions.Length; i += RowsPerStatement)
         {
@@ -66,7 +67,7 @@ internal sealed class PredictionInserter : IDisposable
             for (var row = 0; row < RowsPerStatement; row++)
             {
                 var position = i + row;
-                Check(predictions[position], position, model, numericWidth, categoricalWidth);
+                Check(predictions[position], position, model, numericWidth, categoricalWidth, classCount);
                 Bind(_many, row * ColumnCount, modelId, predictions[position]);
             }
 
@@ -77,7 +78,7 @@ internal sealed class PredictionInserter : IDisposable
 
         for (; i < predictions.Length; i++)
         {
-            Check(predictions[i], i, model, numericWidth, categoricalWidth);
+            Check(predictions[i], i, model, numericWidth, categoricalWidth, classCount);
             Bind(_one, 0, modelId, predictions[i]);
             var rows = _one.Execute();
             AddStatistics(predictions.Slice(i, 1), rows);
@@ -137,7 +138,7 @@ internal sealed class PredictionInserter : IDisposable
         return $"INSERT OR IGNORE INTO predictions ({Columns}) VALUES {string.Join(", ", Enumerable.Repeat(values, rows))};";
     }
 
-    private static void Check(in PredictionRecord prediction, int position, ModelSchema model, int numericWidth, int categoricalWidth)
+    private static void Check(in PredictionRecord prediction, int position, ModelSchema model, int numericWidth, int categoricalWidth, int classCount)
     {
         if (prediction.NumericFeatures.Length != numericWidth || prediction.CategoricalFeatures.Length != categoricalWidth)
         {
@@ -145,6 +146,22 @@ internal sealed class PredictionInserter : IDisposable
                 $"Prediction {position} of the batch has {prediction.NumericFeatures.Length} numeric and {prediction.CategoricalFeatures.Length} categorical "
                 + $"feature values, but model {model} declares {numericWidth} and {categoricalWidth}; the batch was not stored.",
                 "batch");
+        }
+
+        var probabilities = prediction.ClassProbabilities.Span;
+        if (!probabilities.IsEmpty && probabilities.Length != classCount)
+        {
+            throw new ArgumentException(
+                $"Prediction {position} of the batch has {probabilities.Length} class probabilities, but model {model} declares {classCount} classes; "
+                + "the batch was not stored.",
+                "batch");
+        }
+
+        // NaN is outside the range too. Recording refuses such a value already; a sink called directly gets it back as refused.
+        if (probabilities.ContainsAnyExceptInRange(0.0, 1.0))
+        {
+            throw new RecordRejectedException(
+                $"Prediction {position} of a batch of model '{model.Name}' has a class probability outside [0, 1]; nothing of the batch was stored.");
         }
     }
 
@@ -179,6 +196,16 @@ internal sealed class PredictionInserter : IDisposable
         else
         {
             statement.BindBlob(offset + 13, StringListCodec.WriteStrings(prediction.CategoricalFeatures.Span, _categorical));
+        }
+
+        if (prediction.ClassProbabilities.IsEmpty)
+        {
+            statement.BindNull(offset + 14);
+        }
+        else
+        {
+            // SQLite copies a bound blob, so the numeric features' scratch (used only on big-endian machines) can serve again.
+            statement.BindBlob(offset + 14, NumericCodec.Write(prediction.ClassProbabilities.Span, _numeric));
         }
     }
 }
