@@ -53,14 +53,7 @@ internal sealed class CbpeEstimator(CbpeReference reference)
     private void EstimateBinary(ReadOnlySpan<int> classes, ReadOnlySpan<double> confidences, Span<double> values)
     {
         var n = classes.Length;
-        if (_scores.Length < n)
-        {
-            _scores = new double[n];
-            _probabilities = new double[n];
-            _order = new int[n];
-            _keyScratch = new ulong[n];
-            _orderScratch = new int[n];
-        }
+        EnsureCapacity(n);
 
         var scores = _scores.AsSpan(0, n);
         var order = _order.AsSpan(0, n);
@@ -114,14 +107,7 @@ internal sealed class CbpeEstimator(CbpeReference reference)
             _classOrders = new int[n * k];
         }
 
-        if (_scores.Length < n)
-        {
-            _scores = new double[n];
-            _probabilities = new double[n];
-            _order = new int[n];
-            _keyScratch = new ulong[n];
-            _orderScratch = new int[n];
-        }
+        EnsureCapacity(n);
 
         // Each class's probabilities in ascending order (kept for its ROC curve below) are calibrated in one walk over
         // its fitted points, and scattered back to their predictions.
@@ -199,6 +185,19 @@ internal sealed class CbpeEstimator(CbpeReference reference)
         }
 
         values[CbpeMath.RocAuc] = defined > 0 ? area / defined : double.NaN;
+    }
+
+    /// <summary>Grows the per-prediction scratch buffers to <paramref name="n"/>; they are kept for later windows.</summary>
+    private void EnsureCapacity(int n)
+    {
+        if (_scores.Length < n)
+        {
+            _scores = new double[n];
+            _probabilities = new double[n];
+            _order = new int[n];
+            _keyScratch = new ulong[n];
+            _orderScratch = new int[n];
+        }
     }
 
     private void EstimateMulticlass(ReadOnlySpan<int> classes, ReadOnlySpan<double> confidences, Span<double> values)
