@@ -15,6 +15,13 @@ public readonly record struct LabelledPrediction
     /// <summary>Gets the recorded confidence: the probability of <see cref="PredictedClass"/> (see README, "Realized performance").</summary>
     public double? Confidence { get; init; }
 
+    /// <summary>
+    /// Gets the recorded probability of each class, in the order of the model's classes (<see cref="ModelSchema.Classes"/>), or
+    /// empty when the prediction has none (<see cref="PredictionRecord.ClassProbabilities"/>). With more than two classes it
+    /// gives the realized one-vs-rest ROC AUC and the log loss.
+    /// </summary>
+    public ReadOnlyMemory<double> ClassProbabilities { get; init; }
+
     /// <summary>Gets the user or segment identifier.</summary>
     public string? Segment { get; init; }
 
