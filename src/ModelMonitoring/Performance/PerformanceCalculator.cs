@@ -77,6 +77,51 @@ internal static class PerformanceCalculator
         };
     }
 
+    /// <summary>
+    /// ROC AUC and log loss from each prediction's probability of every class: the macro mean of each class's one-vs-rest
+    /// ROC AUC (scikit-learn's <c>roc_auc_score(multi_class="ovr", average="macro")</c>; null, where scikit-learn refuses,
+    /// when a class is true of no row or of every row), and <c>log_loss</c> (each probability clipped to machine epsilon,
+    /// each row renormalized to sum to 1).
+    /// </summary>
+    /// <param name="actual">The true classes, each one of <paramref name="classes"/>.</param>
+    /// <param name="classes">The classes, in the order of each row's probabilities.</param>
+    /// <param name="probabilities">Each row's probabilities, one per class.</param>
+    public static (double? RocAuc, double LogLoss) FromClassProbabilities(IReadOnlyList<string> actual, IReadOnlyList<string> classes, IReadOnlyList<ReadOnlyMemory<double>> probabilities)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(probabilities.Count, actual.Count, nameof(probabilities));
+        ArgumentOutOfRangeException.ThrowIfZero(actual.Count, nameof(actual));
+        var k = classes.Count;
+        var logLoss = 0.0;
+        for (var i = 0; i < actual.Count; i++)
+        {
+            var row = probabilities[i].Span;
+            ArgumentOutOfRangeException.ThrowIfNotEqual(row.Length, k, nameof(probabilities));
+            double sum = 0, truth = double.NaN;
+            for (var c = 0; c < k; c++)
+            {
+                var p = Math.Clamp(row[c], Epsilon, 1 - Epsilon);
+                sum += p;
+                truth = string.Equals(classes[c], actual[i], StringComparison.Ordinal) ? p : truth;
+            }
+
+            logLoss -= Math.Log(truth / sum);
+        }
+
+        double? area = 0;
+        var scores = new double[actual.Count];
+        for (var c = 0; c < k && area is not null; c++)
+        {
+            for (var i = 0; i < scores.Length; i++)
+            {
+                scores[i] = probabilities[i].Span[c];
+            }
+
+            area = RocAuc(actual, scores, classes[c]) is { } classArea ? area + classArea : null;
+        }
+
+        return (area / k, logLoss / actual.Count);
+    }
+
     /// <summary>Computes regression metrics.</summary>
     public static RegressionPerformance Regress(IReadOnlyList<double> actual, IReadOnlyList<double> predicted)
     {

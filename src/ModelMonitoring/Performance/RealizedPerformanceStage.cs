@@ -21,6 +21,7 @@ internal sealed class RealizedPerformanceStage
 {
     private readonly IRealizedPerformanceStore _store;
     private readonly IReadOnlyList<string> _models;
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _classes;
     private readonly RealizedPerformanceOptions _options;
     private readonly TimeSpan _window;
     private readonly int _maxClasses;
@@ -32,9 +33,10 @@ internal sealed class RealizedPerformanceStage
     private DateTimeOffset _nextCheck = DateTimeOffset.MinValue;
     private bool _failing;
 
-    public RealizedPerformanceStage(IReadOnlyList<string> models, IRealizedPerformanceStore store, RealizedPerformanceOptions options, TimeSpan window, int maxClasses, TimeSpan timeout, TimeProvider timeProvider, ILogger logger)
+    public RealizedPerformanceStage(IReadOnlyList<ModelSchema> models, IRealizedPerformanceStore store, RealizedPerformanceOptions options, TimeSpan window, int maxClasses, TimeSpan timeout, TimeProvider timeProvider, ILogger logger)
     {
-        _models = models;
+        _models = [.. models.Select(m => m.Name)];
+        _classes = models.ToDictionary(m => m.Name, m => m.Classes, StringComparer.Ordinal);
         _store = store;
         _options = options;
         _window = window;
@@ -118,7 +120,7 @@ internal sealed class RealizedPerformanceStage
             var (start, model) = _pending.Max;
             var end = start + _window;
             var rows = await _store.GetLabelledPredictionsAsync(model, start, end, cancellationToken).ConfigureAwait(false);
-            var performance = WindowPerformance.Compute(rows, start, end, now, _options.MaxSegments, _maxClasses);
+            var performance = WindowPerformance.Compute(rows, start, end, now, _options.MaxSegments, _maxClasses, _classes.GetValueOrDefault(model));
             await _store.SaveRealizedPerformanceAsync(model, start, performance, cancellationToken).ConfigureAwait(false);
 
             // Removed only once stored: a window whose recomputation failed is tried again at the next cycle.

@@ -7,15 +7,19 @@ namespace ModelMonitoring.Performance;
 /// <remarks>
 /// Scores: <see cref="Prediction.Confidence"/> is the probability of the predicted class, so with two classes the score of
 /// the positive class (the greater in ordinal order, scikit-learn's default) is the confidence when it was predicted and
-/// one minus the confidence otherwise.
+/// one minus the confidence otherwise. A model that declares more than two classes (<see cref="ModelSchema.Classes"/>) and
+/// records <see cref="Prediction.ClassProbabilities"/> gets ROC AUC (one-vs-rest, macro) and log loss from them when every
+/// labelled prediction of the window has them and every label is one of the classes; with two classes, the probabilities
+/// stand in for missing confidences.
 /// </remarks>
 internal static class WindowPerformance
 {
     public static List<RealizedPerformance> Compute(
-        IReadOnlyList<LabelledPrediction> rows, DateTimeOffset start, DateTimeOffset end, DateTimeOffset computedAt, int maxSegments, int maxClasses)
+        IReadOnlyList<LabelledPrediction> rows, DateTimeOffset start, DateTimeOffset end, DateTimeOffset computedAt, int maxSegments, int maxClasses, IReadOnlyList<string>? modelClasses = null)
     {
         var results = new List<RealizedPerformance>();
-        Add(results, rows, string.Empty, start, end, computedAt, maxClasses);
+        var classes = modelClasses ?? [];
+        Add(results, rows, string.Empty, start, end, computedAt, maxClasses, classes);
         if (maxSegments == 0)
         {
             return results;
@@ -28,7 +32,7 @@ internal static class WindowPerformance
         {
             if (i < maxSegments && !string.Equals(segments[i].Key, RecordingLimits.OtherValue, StringComparison.Ordinal))
             {
-                Add(results, [.. segments[i]], segments[i].Key, start, end, computedAt, maxClasses);
+                Add(results, [.. segments[i]], segments[i].Key, start, end, computedAt, maxClasses, classes);
             }
             else
             {
@@ -38,17 +42,17 @@ internal static class WindowPerformance
 
         if (other.Count > 0)
         {
-            Add(results, other, RecordingLimits.OtherValue, start, end, computedAt, maxClasses);
+            Add(results, other, RecordingLimits.OtherValue, start, end, computedAt, maxClasses, classes);
         }
 
         results.Sort(static (a, b) => string.CompareOrdinal(a.Segment, b.Segment));
         return results;
     }
 
-    private static void Add(List<RealizedPerformance> results, IReadOnlyList<LabelledPrediction> rows, string segment, DateTimeOffset start, DateTimeOffset end, DateTimeOffset computedAt, int maxClasses)
+    private static void Add(List<RealizedPerformance> results, IReadOnlyList<LabelledPrediction> rows, string segment, DateTimeOffset start, DateTimeOffset end, DateTimeOffset computedAt, int maxClasses, IReadOnlyList<string> modelClasses)
     {
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
-        AddClassification(metrics, rows, maxClasses);
+        AddClassification(metrics, rows, maxClasses, modelClasses);
         AddRegression(metrics, rows);
         if (metrics.Count == 0)
         {
@@ -66,11 +70,13 @@ internal static class WindowPerformance
         });
     }
 
-    private static void AddClassification(Dictionary<string, double> metrics, IReadOnlyList<LabelledPrediction> rows, int maxClasses)
+    private static void AddClassification(Dictionary<string, double> metrics, IReadOnlyList<LabelledPrediction> rows, int maxClasses, IReadOnlyList<string> modelClasses)
     {
         var actual = new List<string>();
         var predicted = new List<string>();
         var confidences = new List<double>();
+        var probabilities = new List<ReadOnlyMemory<double>>();
+        var k = modelClasses.Count;
         foreach (var row in rows)
         {
             if (row.ActualClass is { } a && row.PredictedClass is { } p)
@@ -80,6 +86,11 @@ internal static class WindowPerformance
                 if (row.Confidence is { } c && !double.IsNaN(c))
                 {
                     confidences.Add(c);
+                }
+
+                if (k >= 2 && row.ClassProbabilities.Length == k)
+                {
+                    probabilities.Add(row.ClassProbabilities);
                 }
             }
         }
@@ -103,12 +114,21 @@ internal static class WindowPerformance
             return;
         }
 
+        // Probabilities count when every labelled prediction has them and every label is a declared class.
+        var fromProbabilities = probabilities.Count == actual.Count && actual.All(a => modelClasses.Contains(a, StringComparer.Ordinal));
         var scores = new List<double>(confidences.Count);
         if (classes.Length == 2 && confidences.Count == actual.Count)
         {
             for (var i = 0; i < predicted.Count; i++)
             {
                 scores.Add(string.Equals(predicted[i], classes[1], StringComparison.Ordinal) ? confidences[i] : 1 - confidences[i]);
+            }
+        }
+        else if (classes.Length == 2 && k == 2 && fromProbabilities && IndexOf(modelClasses, classes[1]) is var positive and >= 0)
+        {
+            foreach (var row in probabilities)
+            {
+                scores.Add(row.Span[positive]);
             }
         }
 
@@ -130,6 +150,19 @@ internal static class WindowPerformance
             metrics[RealizedMetricNames.LogLoss] = logLoss;
         }
 
+        // More than two declared classes: the model's own measures replace what a window of two of them would give.
+        if (k > 2 && fromProbabilities)
+        {
+            var (rocAuc, multiclassLogLoss) = PerformanceCalculator.FromClassProbabilities(actual, modelClasses, probabilities);
+            metrics.Remove(RealizedMetricNames.RocAuc);
+            if (rocAuc is { } value)
+            {
+                metrics[RealizedMetricNames.RocAuc] = value;
+            }
+
+            metrics[RealizedMetricNames.LogLoss] = multiclassLogLoss;
+        }
+
         for (var c = 0; c < result.Classes.Count; c++)
         {
             var name = result.Classes[c];
@@ -145,6 +178,19 @@ internal static class WindowPerformance
                 }
             }
         }
+    }
+
+    private static int IndexOf(IReadOnlyList<string> classes, string name)
+    {
+        for (var i = 0; i < classes.Count; i++)
+        {
+            if (string.Equals(classes[i], name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static void AddRegression(Dictionary<string, double> metrics, IReadOnlyList<LabelledPrediction> rows)

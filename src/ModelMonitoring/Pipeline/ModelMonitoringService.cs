@@ -200,7 +200,7 @@ internal sealed class ModelMonitoringService : IModelMonitoring, IAsyncDisposabl
             return null;
         }
 
-        return new RealizedPerformanceStage([.. _models.Keys], store, settings.RealizedPerformance, settings.AggregationWindow, settings.Limits.MaxDistinctClassLabels, settings.SinkTimeout, timeProvider, _logger);
+        return new RealizedPerformanceStage([.. _models.Values.Select(m => m.Model)], store, settings.RealizedPerformance, settings.AggregationWindow, settings.Limits.MaxDistinctClassLabels, settings.SinkTimeout, timeProvider, _logger);
     }
 
     private ConceptDriftStage? CreateConceptDriftStage(ModelMonitoringOptions settings, IMonitoringReader? reader, IConceptDriftStore? store, TimeProvider timeProvider)

@@ -16,6 +16,8 @@ public class PerformanceCalculatorFixtureTests
 
     public static TheoryData<string> ClassificationCases() => [.. Fixture.Value.GetProperty("classification").EnumerateArray().Select(c => c.GetProperty("name").GetString()!)];
 
+    public static TheoryData<string> ClassProbabilityCases() => [.. Fixture.Value.GetProperty("class_probabilities").EnumerateArray().Select(c => c.GetProperty("name").GetString()!)];
+
     public static TheoryData<string> RegressionCases() => [.. Fixture.Value.GetProperty("regression").EnumerateArray().Select(c => c.GetProperty("name").GetString()!)];
 
     [Theory]
@@ -66,6 +68,37 @@ public class PerformanceCalculatorFixtureTests
         Close(result.RootMeanSquaredError, expected.GetProperty("rmse").GetDouble());
         Close(result.MeanAbsolutePercentageError, expected.GetProperty("mape").GetDouble());
         Optional(result.R2, expected.GetProperty("r2"));
+    }
+
+    [Theory]
+    [MemberData(nameof(ClassProbabilityCases))]
+    public void FromClassProbabilities_MatchesScikitLearn_InAnyClassOrder(string name)
+    {
+        var fixture = Case("class_probabilities", name);
+        var classes = Strings(fixture.GetProperty("classes"));
+        string[] actual = [.. fixture.GetProperty("actual").EnumerateArray().Select(i => classes[i.GetInt32()])];
+        double[][] rows = [.. fixture.GetProperty("probabilities").EnumerateArray().Select(Doubles)];
+
+        var (rocAuc, logLoss) = PerformanceCalculator.FromClassProbabilities(actual, classes, [.. rows.Select(r => (ReadOnlyMemory<double>)r)]);
+
+        Close(rocAuc.ShouldNotBeNull(), fixture.GetProperty("roc_auc").GetDouble());
+        Close(logLoss, fixture.GetProperty("log_loss").GetDouble());
+
+        // The model may declare its classes in any order; its probabilities follow that order.
+        int[] order = [.. Enumerable.Range(0, classes.Length).Reverse()];
+        var (reorderedAuc, reorderedLoss) = PerformanceCalculator.FromClassProbabilities(
+            actual, [.. order.Select(c => classes[c])], [.. rows.Select(r => (ReadOnlyMemory<double>)order.Select(c => r[c]).ToArray())]);
+        Close(reorderedAuc.ShouldNotBeNull(), fixture.GetProperty("roc_auc").GetDouble());
+        Close(reorderedLoss, fixture.GetProperty("log_loss").GetDouble());
+    }
+
+    [Fact]
+    public void FromClassProbabilities_WithAClassTrueOfNoRow_HasNoRocAuc_AsScikitLearnRefuses()
+    {
+        var (rocAuc, logLoss) = PerformanceCalculator.FromClassProbabilities(["a", "b", "a"], ["a", "b", "c"], [new[] { 0.7, 0.2, 0.1 }, new[] { 0.2, 0.5, 0.3 }, new[] { 0.4, 0.4, 0.2 }]);
+
+        rocAuc.ShouldBeNull();
+        logLoss.ShouldBe(-(Math.Log(0.7) + Math.Log(0.5) + Math.Log(0.4)) / 3, 1e-15);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public class RealizedPerformanceStageTests
     private readonly CapturingLoggerProvider _logs = new();
 
     private RealizedPerformanceStage Create(RealizedPerformanceOptions? options = null) =>
-        new(["fraud"], _store, options ?? new RealizedPerformanceOptions(), TimeSpan.FromMinutes(1), 100, TimeSpan.FromSeconds(10), _clock, _logs.CreateLogger("test"));
+        new([new ModelSchema("fraud", "1", "test", [], [])], _store, options ?? new RealizedPerformanceOptions(), TimeSpan.FromMinutes(1), 100, TimeSpan.FromSeconds(10), _clock, _logs.CreateLogger("test"));
 
     [Fact]
     public async Task AFollower_NeverReadsOrWritesTheStore()

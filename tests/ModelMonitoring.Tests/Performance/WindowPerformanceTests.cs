@@ -94,4 +94,55 @@ public class WindowPerformanceTests
         metrics[RealizedMetricNames.R2].ShouldBe(1 - (5.0 / 4.5));
         metrics.Keys.ShouldNotContain(RealizedMetricNames.Accuracy);
     }
+
+    [Fact]
+    public void DeclaredClassesWithProbabilities_GiveRocAucAndLogLoss_FromTheProbabilities()
+    {
+        string[] classes = ["dog", "cat", "bird"];
+        var random = new Random(4);
+        var rows = Enumerable.Range(0, 300).Select(i =>
+        {
+            var p = new[] { random.NextDouble(), random.NextDouble(), random.NextDouble() };
+            var sum = p.Sum();
+            p = [.. p.Select(v => v / sum)];
+            var actual = classes[random.Next(3)];
+            return new LabelledPrediction { Timestamp = Start, PredictedClass = classes[Array.IndexOf(p, p.Max())], Confidence = p.Max(), ClassProbabilities = p, ActualClass = actual, Segment = i % 2 == 0 ? "even" : "odd" };
+        }).ToArray();
+
+        var result = WindowPerformance.Compute(rows, Start, Start.AddMinutes(1), Start.AddHours(1), 20, 100, classes);
+
+        var expected = PerformanceCalculator.FromClassProbabilities([.. rows.Select(r => r.ActualClass!)], classes, [.. rows.Select(r => r.ClassProbabilities)]);
+        result[0].Metrics[RealizedMetricNames.RocAuc].ShouldBe(expected.RocAuc!.Value);
+        result[0].Metrics[RealizedMetricNames.LogLoss].ShouldBe(expected.LogLoss);
+        result.Single(r => r.Segment == "odd").Metrics.Keys.ShouldContain(RealizedMetricNames.RocAuc);
+
+        // Without the declared classes, or with a prediction lacking probabilities, or with a label that is not a
+        // declared class, a three-class window has neither.
+        Compute(rows)[0].Metrics.Keys.ShouldNotContain(RealizedMetricNames.RocAuc);
+        var partial = rows.Select((r, i) => i == 7 ? r with { ClassProbabilities = default } : r).ToArray();
+        WindowPerformance.Compute(partial, Start, Start.AddMinutes(1), Start.AddHours(1), 0, 100, classes)[0].Metrics.Keys.ShouldNotContain(RealizedMetricNames.LogLoss);
+        var undeclared = rows.Select((r, i) => i == 7 ? r with { ActualClass = "fish" } : r).ToArray();
+        WindowPerformance.Compute(undeclared, Start, Start.AddMinutes(1), Start.AddHours(1), 0, 100, classes)[0].Metrics.Keys.ShouldNotContain(RealizedMetricNames.RocAuc);
+    }
+
+    [Fact]
+    public void TwoDeclaredClasses_ProbabilitiesStandInForMissingConfidences()
+    {
+        string[] classes = ["yes", "no"];
+        var random = new Random(5);
+        var rows = Enumerable.Range(0, 200).Select(_ =>
+        {
+            var pNo = random.NextDouble();
+            var predicted = pNo >= 0.5 ? "no" : "yes";
+            return new LabelledPrediction { Timestamp = Start, PredictedClass = predicted, Confidence = Math.Max(pNo, 1 - pNo), ClassProbabilities = new[] { 1 - pNo, pNo }, ActualClass = random.NextDouble() < pNo ? "no" : "yes" };
+        }).ToArray();
+
+        var withConfidences = Compute(rows)[0].Metrics;
+        var fromProbabilities = WindowPerformance.Compute([.. rows.Select(r => r with { Confidence = null })], Start, Start.AddMinutes(1), Start.AddHours(1), 0, 100, classes)[0].Metrics;
+
+        // The positive class is the greater in ordinal order ('yes'), whatever the declared order.
+        fromProbabilities[RealizedMetricNames.RocAuc].ShouldBe(withConfidences[RealizedMetricNames.RocAuc], 1e-12);
+        fromProbabilities[RealizedMetricNames.LogLoss].ShouldBe(withConfidences[RealizedMetricNames.LogLoss], 1e-12);
+        Compute([.. rows.Select(r => r with { Confidence = null })])[0].Metrics.Keys.ShouldNotContain(RealizedMetricNames.RocAuc);
+    }
 }
