@@ -16,7 +16,8 @@ namespace FraudDetection;
 /// transactions per hour, which puts them near the model's decision boundary (a covariate shift; the relation between
 /// features and fraud is unchanged). The estimate falls, and its alert fires, while no label has arrived; once the labels
 /// arrive, the realized accuracy of each window is shown beside its estimate. Beside it, a three-class triage model
-/// (approve, review, block) records each prediction's class probabilities, so that its macro ROC AUC is estimated too.
+/// (approve, review, block) records each prediction's class probabilities, so that its macro ROC AUC is estimated too,
+/// and realized from the stored probabilities once its labels arrive.
 /// Its own host and file (estimation.db).
 /// </summary>
 internal static class PerformanceEstimationDemo
@@ -98,7 +99,7 @@ internal static class PerformanceEstimationDemo
         var auc = (await reader.GetRecentMetricsAsync("triage", EstimatedMetricNames.RocAuc)).ToDictionary(m => m.WindowStart!.Value, m => m.Value);
         foreach (var estimate in (await reader.GetRecentMetricsAsync("triage", EstimatedMetricNames.Accuracy)).OrderBy(m => m.WindowStart))
         {
-            Console.WriteLine($"  window {estimate.WindowStart:HH:mm}  estimated accuracy {estimate.Value:P1}   estimated macro ROC AUC {auc[estimate.WindowStart!.Value]:F3}   realized (from the simulated labels) accuracy {triage.RealizedAccuracy(estimate.WindowStart!.Value):P1}, macro ROC AUC {triage.RealizedRocAuc(estimate.WindowStart!.Value):F3}");
+            Console.WriteLine($"  window {estimate.WindowStart:HH:mm}  estimated accuracy {estimate.Value:P1}   estimated macro ROC AUC {auc[estimate.WindowStart!.Value]:F3}");
         }
 
         foreach (var alert in await host.Services.GetRequiredService<IAlertManager>().GetActiveAlertsAsync(new AlertQuery { Model = "triage" }))
@@ -111,13 +112,21 @@ internal static class PerformanceEstimationDemo
             monitor.RecordGroundTruth(id, label);
         }
 
-        var realized = await RealizedAsync(monitoring, reader, first, estimates.Count);
+        triage.RecordLabels();
+        var realized = await RealizedAsync(monitoring, reader, "fraud", first, estimates.Count);
         Console.WriteLine("  The labels arrive; realized accuracy per window, from the store:");
         foreach (var estimate in estimates)
         {
             var window = realized.FirstOrDefault(r => r.WindowStart == estimate.WindowStart);
             var accuracy = window?.Metrics.GetValueOrDefault(RealizedMetricNames.Accuracy);
             Console.WriteLine($"  window {estimate.WindowStart:HH:mm}  estimated accuracy {estimate.Value:P1}   realized accuracy {(accuracy is { } a ? a.ToString("P1", System.Globalization.CultureInfo.CurrentCulture) : "not computed")} from {window?.LabelCount ?? 0:N0} labels");
+        }
+
+        // The triage model's realized ROC AUC and log loss come from the stored class probabilities.
+        var triageRealized = await RealizedAsync(monitoring, reader, "triage", first, estimates.Count);
+        foreach (var window in triageRealized.OrderBy(r => r.WindowStart))
+        {
+            Console.WriteLine($"  triage window {window.WindowStart:HH:mm}  realized accuracy {window.Metrics[RealizedMetricNames.Accuracy]:P1}   realized macro ROC AUC {window.Metrics.GetValueOrDefault(RealizedMetricNames.RocAuc):F3}   log loss {window.Metrics.GetValueOrDefault(RealizedMetricNames.LogLoss):F3} from {window.LabelCount:N0} labels");
         }
 
         await host.StopAsync();
@@ -176,18 +185,18 @@ internal static class PerformanceEstimationDemo
                 Timestamp = start.AddMilliseconds(i * (60_000.0 / PerWindow)),
             });
             labels.Add((id, world.IsFraud(numeric) ? "fraud" : "legit"));
-            triage.Record(numeric, start, start.AddMilliseconds(i * (60_000.0 / PerWindow)));
+            triage.Record(numeric, start.AddMilliseconds(i * (60_000.0 / PerWindow)));
         }
     }
 
     /// <summary>Realized performance is computed on the worker at its interval (1 s here) once the labels are stored.</summary>
-    private static async Task<IReadOnlyList<RealizedPerformance>> RealizedAsync(IModelMonitoring monitoring, IMonitoringReader reader, DateTimeOffset from, int windows)
+    private static async Task<IReadOnlyList<RealizedPerformance>> RealizedAsync(IModelMonitoring monitoring, IMonitoringReader reader, string model, DateTimeOffset from, int windows)
     {
         IReadOnlyList<RealizedPerformance> realized = [];
         for (var attempt = 0; attempt < 30 && realized.Count < windows; attempt++)
         {
             await monitoring.FlushAsync();
-            realized = await reader.GetRealizedPerformanceAsync("fraud", from, from.AddMinutes(windows), segment: string.Empty);
+            realized = await reader.GetRealizedPerformanceAsync(model, from, from.AddMinutes(windows), segment: string.Empty);
             if (realized.Count < windows)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(200));
@@ -200,12 +209,12 @@ internal static class PerformanceEstimationDemo
     /// <summary>
     /// A triage model over the fraud score: approve when it is low, block when it is high, review between. Its probabilities
     /// are over-confident (the true class follows the same logits at a third less), so that CBPE has something to calibrate.
-    /// Keeps what the labels would say of each window, to print beside the estimates (the monitor never sees them).
+    /// Keeps each prediction's simulated true class until the labels "arrive".
     /// </summary>
     private sealed class Triage(IModelMonitor monitor, Random random)
     {
         public static readonly string[] Classes = ["approve", "review", "block"];
-        private readonly Dictionary<DateTimeOffset, List<(double[] Probabilities, int Actual)>> _windows = [];
+        private readonly List<(PredictionId Id, int Actual)> _labels = [];
 
         public static (double[] Model, double[] Truth) Probabilities(ReadOnlySpan<double> features)
         {
@@ -240,11 +249,11 @@ internal static class PerformanceEstimationDemo
             return probabilities.Length - 1;
         }
 
-        public void Record(double[] features, DateTimeOffset window, DateTimeOffset at)
+        public void Record(double[] features, DateTimeOffset at)
         {
             var (model, truth) = Probabilities(features);
             var predicted = ArgMax(model);
-            monitor.RecordPrediction(new Prediction
+            var id = monitor.RecordPrediction(new Prediction
             {
                 NumericFeatures = features,
                 PredictedClass = Classes[predicted],
@@ -252,44 +261,15 @@ internal static class PerformanceEstimationDemo
                 ClassProbabilities = model,
                 Timestamp = at,
             });
-            if (!_windows.TryGetValue(window, out var rows))
-            {
-                _windows[window] = rows = [];
-            }
-
-            rows.Add((model, Draw(truth, random)));
+            _labels.Add((id, Draw(truth, random)));
         }
 
-        public double RealizedAccuracy(DateTimeOffset window) =>
-            _windows[window].Average(r => ArgMax(r.Probabilities) == r.Actual ? 1.0 : 0.0);
-
-        /// <summary>The macro mean of each class's one-vs-rest ROC AUC (the probability that a row of the class outranks one of another).</summary>
-        public double RealizedRocAuc(DateTimeOffset window)
+        public void RecordLabels()
         {
-            var rows = _windows[window];
-            var sum = 0.0;
-            for (var c = 0; c < Classes.Length; c++)
+            foreach (var (id, actual) in _labels)
             {
-                var ranked = rows.Select(r => (Score: r.Probabilities[c], Positive: r.Actual == c)).OrderBy(r => r.Score).ToList();
-                double positives = ranked.Count(r => r.Positive), negatives = ranked.Count - positives, below = 0, pairs = 0;
-                for (var i = 0; i < ranked.Count;)
-                {
-                    var j = i;
-                    double tiedPositives = 0, tiedNegatives = 0;
-                    for (; j < ranked.Count && ranked[j].Score == ranked[i].Score; j++)
-                    {
-                        (tiedPositives, tiedNegatives) = ranked[j].Positive ? (tiedPositives + 1, tiedNegatives) : (tiedPositives, tiedNegatives + 1);
-                    }
-
-                    pairs += tiedPositives * (below + (tiedNegatives / 2));
-                    below += tiedNegatives;
-                    i = j;
-                }
-
-                sum += pairs / (positives * negatives);
+                monitor.RecordGroundTruth(id, Classes[actual]);
             }
-
-            return sum / Classes.Length;
         }
 
         private static double[] Softmax(double[] logits, double temperature)

@@ -40,6 +40,9 @@ public sealed class FraudDetectionSampleTests : IDisposable
         output.ShouldMatch(@"estimated accuracy [0-9.]+ % \(band [0-9.]+ % to [0-9.]+ %\) +realized accuracy: not known yet");
         output.ShouldMatch(@"alert estimated\.accuracy: fraud: estimated\.accuracy = [0-9.]+ left the reference's band");
         output.ShouldMatch(@"estimated accuracy [0-9.]+ % +realized accuracy [0-9.]+ % from 2,000 labels");
+        output.ShouldMatch(@"window \d\d:\d\d  estimated accuracy [0-9.]+ % +estimated macro ROC AUC 0\.\d{3}");
+        output.ShouldMatch(@"alert estimated\.accuracy: triage: estimated\.accuracy = [0-9.]+ left the reference's band");
+        output.ShouldMatch(@"triage window \d\d:\d\d  realized accuracy [0-9.]+ % +realized macro ROC AUC 0\.\d{3} +log loss \d\.\d{3} from 2,000 labels");
 
         var database = _directory.File("monitoring.db");
         var seconds = SqlViewTests.Query(database, SqlExamples.PerSecond);

@@ -63,6 +63,53 @@ public sealed class RealizedPerformanceTests : IDisposable
     }
 
     [Fact]
+    public async Task AMulticlassModelsStoredClassProbabilities_GiveItsRealizedRocAucAndLogLoss()
+    {
+        string[] classes = ["low", "mid", "high"];
+        await using var test = TestPipeline.Create(
+            o => o.AddModel("grades", m => m.NumericFeatures("x").Classes(classes)),
+            b => b.UseSqlite(_directory.File("multiclass.db")),
+            new FakeTimeProvider(Window.AddSeconds(10)));
+        var monitor = test.Pipeline.GetMonitor("grades");
+        var random = new Random(6);
+        var rows = new List<(double[] Probabilities, int Actual)>();
+        for (var i = 0; i < 90; i++)
+        {
+            // Rounded to tenths, so that scores tie.
+            var first = Math.Round(random.NextDouble() * 0.6, 1);
+            var second = Math.Round(random.NextDouble() * (1 - first), 1);
+            double[] p = [first, second, 1 - first - second];
+            var predicted = Array.IndexOf(p, p.Max());
+            var actual = i % 3;
+            rows.Add((p, actual));
+            var id = monitor.RecordPrediction(new Prediction { NumericFeatures = [i], PredictedClass = classes[predicted], ClassProbabilities = p });
+            monitor.RecordGroundTruth(id, classes[actual]);
+        }
+
+        test.Clock.Advance(TimeSpan.FromSeconds(20));
+        (await test.Pipeline.FlushAsync()).ShouldBeTrue();
+
+        var window = (await test.Pipeline.Services.GetRequiredService<IMonitoringReader>().GetRealizedPerformanceAsync("grades", Window.AddHours(-1), Window.AddHours(1), string.Empty)).ShouldHaveSingleItem();
+
+        // The definitions: each class's ROC AUC is the chance that a row of the class has a greater probability of it than
+        // a row of another class (ties count half), averaged over classes; the log loss is the mean of -log p(true class).
+        var auc = Enumerable.Range(0, 3).Average(c =>
+        {
+            var positives = rows.Where(r => r.Actual == c).Select(r => r.Probabilities[c]).ToArray();
+            var negatives = rows.Where(r => r.Actual != c).Select(r => r.Probabilities[c]).ToArray();
+            return positives.Sum(p => negatives.Sum(n => p > n ? 1.0 : p == n ? 0.5 : 0)) / (positives.Length * (double)negatives.Length);
+        });
+        var logLoss = rows.Average(r =>
+        {
+            var clipped = r.Probabilities.Select(p => Math.Clamp(p, 2.220446049250313e-16, 1 - 2.220446049250313e-16)).ToArray();
+            return -Math.Log(clipped[r.Actual] / clipped.Sum());
+        });
+        window.LabelCount.ShouldBe(90);
+        window.Metrics[RealizedMetricNames.RocAuc].ShouldBe(auc, 1e-12);
+        window.Metrics[RealizedMetricNames.LogLoss].ShouldBe(logLoss, 1e-12);
+    }
+
+    [Fact]
     public async Task EachSegmentGetsItsOwnValues_UpToTheCap_AndTheRestAreGroupedAsOther()
     {
         await using var test = Create(o => o.MaxSegments = 1);
