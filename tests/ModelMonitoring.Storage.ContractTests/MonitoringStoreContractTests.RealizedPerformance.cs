@@ -31,6 +31,30 @@ public abstract partial class MonitoringStoreContractTests
     }
 
     [Fact]
+    public async Task LabelledPredictions_CarryTheirClassProbabilitiesBitForBit_AndNoneAsEmptyRatherThanZeros()
+    {
+        await using var store = await CreateStoreAsync();
+        var performance = store.Performance.ShouldNotBeNull(NoPerformanceStore);
+        var model = Schema("labelled-probabilities", classes: Animals);
+        var uneven = Prediction(At(10), predictedClass: "bird", confidence: 1 - (0.1 + 0.2) - (1.0 / 3), probabilities: [0.1 + 0.2, 1.0 / 3, 1 - (0.1 + 0.2) - (1.0 / 3)]);
+        var certain = Prediction(At(20), predictedClass: "dog", confidence: 1, probabilities: [0, 1, -0.0]);
+        var unscored = Prediction(At(30), predictedClass: "cat");
+        await WriteAsync(store, Batch(model, [uneven, certain, unscored]));
+        await WriteAsync(store, Batch(model, labels: [Label(uneven.Id, At(4000), "cat"), Label(certain.Id, At(4000), "dog"), Label(unscored.Id, At(4000), "cat")]));
+
+        var rows = (await performance.GetLabelledPredictionsAsync("labelled-probabilities", At(0), At(60))).OrderBy(r => r.Timestamp).ToArray();
+
+        rows.Length.ShouldBe(3);
+        rows[0].ClassProbabilities.ToArray().Select(BitConverter.DoubleToInt64Bits)
+            .ShouldBe(new[] { 0.30000000000000004, 0.3333333333333333, 0.36666666666666664 }.Select(BitConverter.DoubleToInt64Bits));
+        rows[1].ClassProbabilities.ToArray().Select(BitConverter.DoubleToInt64Bits).ShouldBe(new[] { 0, 1, -0.0 }.Select(BitConverter.DoubleToInt64Bits));
+        rows[2].ClassProbabilities.IsEmpty.ShouldBeTrue();
+        rows[2].ShouldBe(new LabelledPrediction { Timestamp = At(30), PredictedClass = "cat", ActualClass = "cat" });
+        (rows[0] with { ClassProbabilities = default })
+            .ShouldBe(new LabelledPrediction { Timestamp = At(10), PredictedClass = "bird", Confidence = 0.36666666666666664, ActualClass = "cat" });
+    }
+
+    [Fact]
     public async Task LabelledWindows_AreTheWindowsOfPredictionsLabelledSince_WithinTheLookBack()
     {
         await using var store = await CreateStoreAsync();

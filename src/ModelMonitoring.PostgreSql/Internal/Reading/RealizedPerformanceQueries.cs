@@ -9,7 +9,7 @@ internal static class RealizedPerformanceQueries
 {
     // predictions_model_ts finds the window's predictions (pruning partitions); each label is found by its primary key.
     private const string LabelledSql = """
-        SELECT p.ts, p.predicted_class, p.predicted_value, p.confidence, p.segment, g.actual_class, g.actual_value
+        SELECT p.ts, p.predicted_class, p.predicted_value, p.confidence, p.class_probabilities, p.segment, g.actual_class, g.actual_value
         FROM {schema}.predictions p JOIN {schema}.ground_truth g ON g.prediction_id = p.prediction_id
         WHERE p.model_id IN (SELECT id FROM {schema}.models WHERE name = $1) AND p.ts >= $2 AND p.ts < $3;
         """;
@@ -43,9 +43,10 @@ internal static class RealizedPerformanceQueries
                 PredictedClass = reader.IsDBNull(1) ? null : reader.GetString(1),
                 PredictedValue = reader.IsDBNull(2) ? null : reader.GetDouble(2),
                 Confidence = reader.IsDBNull(3) ? null : reader.GetDouble(3),
-                Segment = reader.IsDBNull(4) ? null : reader.GetString(4),
-                ActualClass = reader.IsDBNull(5) ? null : reader.GetString(5),
-                ActualValue = reader.IsDBNull(6) ? null : reader.GetDouble(6),
+                ClassProbabilities = reader.IsDBNull(4) ? ReadOnlyMemory<double>.Empty : StoredPredictionQueries.Numeric(reader.GetFieldValue<double?[]>(4)),
+                Segment = reader.IsDBNull(5) ? null : reader.GetString(5),
+                ActualClass = reader.IsDBNull(6) ? null : reader.GetString(6),
+                ActualValue = reader.IsDBNull(7) ? null : reader.GetDouble(7),
             });
         }
 

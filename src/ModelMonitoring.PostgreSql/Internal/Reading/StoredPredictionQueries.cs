@@ -41,8 +41,8 @@ internal static class StoredPredictionQueries
         return predictions;
     }
 
-    /// <summary>A NULL element is a missing value, NaN in a <see cref="PredictionRecord"/> (see the writer; only SQL run beside the store puts one in class probabilities).</summary>
-    private static double[] Numeric(double?[] values)
+    /// <summary>A NULL element is a missing value, read back as NaN (see the writer; only SQL run beside the store puts one in class probabilities).</summary>
+    internal static double[] Numeric(double?[] values)
     {
         var numbers = new double[values.Length];
         for (var i = 0; i < values.Length; i++)
