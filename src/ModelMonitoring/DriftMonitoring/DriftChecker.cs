@@ -87,6 +87,11 @@ internal sealed class DriftChecker
             _outputCategorical.Clear();
             _outputNumeric[PredictionDriftFeatures.Score] = window.Numeric(columns.Score);
             _outputNumeric[PredictionDriftFeatures.Value] = window.Numeric(columns.Value);
+            for (var c = 0; c < _model.Classes.Count; c++)
+            {
+                _outputNumeric[PredictionDriftFeatures.Probability(_model.Classes[c])] = window.Numeric(columns.FirstProbability + c);
+            }
+
             _outputCategorical[PredictionDriftFeatures.Class] = window.Categorical(columns.Class, out var nulls);
             if (nulls > 0)
             {

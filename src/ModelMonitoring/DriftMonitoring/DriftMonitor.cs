@@ -43,7 +43,7 @@ internal sealed class DriftMonitor
         int maxDistinctCategoricalValues = int.MaxValue)
     {
         Model = model;
-        _window = new DriftWindow(options.WindowSize, model.NumericFeatures.Count, model.CategoricalFeatures.Count, maxDistinctCategoricalValues, outputs: options.PredictionDrift);
+        _window = new DriftWindow(options.WindowSize, model.NumericFeatures.Count, model.CategoricalFeatures.Count, maxDistinctCategoricalValues, outputs: options.PredictionDrift, classCount: model.Classes.Count);
         References = new ReferenceKeeper(model, options, store, storeTimeout, timeProvider, logger);
         // One detector for the features and, with prediction drift, one for the outputs, each with the per-feature methods that concern it.
         var configured = new DatasetDriftDetector(options.DetectorOptions);

@@ -109,13 +109,15 @@ public sealed class DriftMonitoringOptions
     /// Gets or sets whether the model's outputs are checked for drift too, in the same checks as its features: the
     /// confidence or score (<see cref="PredictionDriftFeatures.Score"/>, numeric), the predicted class
     /// (<see cref="PredictionDriftFeatures.Class"/>, the class mix) and the predicted value
-    /// (<see cref="PredictionDriftFeatures.Value"/>, numeric), each against the reference's profile of the same output,
+    /// (<see cref="PredictionDriftFeatures.Value"/>, numeric) and each declared class's probability
+    /// (<see cref="PredictionDriftFeatures.Probability"/>, numeric), each against the reference's profile of the same output,
     /// with the methods the features use (a per-output method may be set in <see cref="DatasetDriftOptions.Methods"/>).
     /// A learned reference learns the outputs the predictions have; a CSV reference carries them through
     /// <see cref="ReferenceCsvOptions.ScoreColumn"/>, <see cref="ReferenceCsvOptions.ClassColumn"/> and
     /// <see cref="ReferenceCsvOptions.ValueColumn"/>; an output missing from the reference is not checked. The outputs
     /// are checked by a detector of their own, stored under the detector name <c>PredictionDriftDetector</c>, and raise
-    /// <c>drift.prediction.score</c>, <c>drift.prediction.class</c> and <c>drift.prediction.value</c> like feature drift;
+    /// <c>drift.prediction.score</c>, <c>drift.prediction.class</c>, <c>drift.prediction.value</c> and
+    /// <c>drift.prediction.probability.&lt;class&gt;</c> like feature drift;
     /// they do not count in the dataset's drift share (<c>drift.dataset</c>). The default value is <see langword="false"/>.
     /// </summary>
     public bool PredictionDrift { get; set; }

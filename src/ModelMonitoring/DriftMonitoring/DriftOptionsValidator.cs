@@ -63,7 +63,23 @@ internal static class DriftOptionsValidator
             }
         }
 
-        IReadOnlyList<string> numericChecked = drift.PredictionDrift ? [.. numeric, PredictionDriftFeatures.Score, PredictionDriftFeatures.Value] : numeric;
+        // Each declared class's probability becomes a drift feature, stored and alerted under its name.
+        var probabilities = drift.PredictionDrift ? model.ClassNames.Select(PredictionDriftFeatures.Probability).ToArray() : [];
+        foreach (var name in probabilities.Where(n => !Configuration.ModelValidator.IsValidName(n)))
+        {
+            errors.Add($"{where}.PredictionDrift: the class '{name[PredictionDriftFeatures.ProbabilityPrefix.Length..]}' cannot name the drift feature of its probability ('{name}'); with PredictionDrift, classes must be letters, digits, '_', '.', '-' or ':', and the name at most 128 characters.");
+        }
+
+        // A reference may profile class probabilities (columns named prediction.probability.<class>), but only of declared classes.
+        foreach (var name in (drift.Reference?.NumericFeatures.Select(f => f.Name) ?? []).Where(n => n.StartsWith(PredictionDriftFeatures.ProbabilityPrefix, StringComparison.Ordinal)))
+        {
+            if (!model.ClassNames.Contains(name[PredictionDriftFeatures.ProbabilityPrefix.Length..], StringComparer.Ordinal))
+            {
+                errors.Add($"{where}.Reference: '{name}' is the probability of a class the model does not declare; declare it with Classes(...), or leave the column out of the reference.");
+            }
+        }
+
+        IReadOnlyList<string> numericChecked = drift.PredictionDrift ? [.. numeric, PredictionDriftFeatures.Score, PredictionDriftFeatures.Value, .. probabilities] : numeric;
         IReadOnlyList<string> categoricalChecked = drift.PredictionDrift ? [.. categorical, PredictionDriftFeatures.Class] : categorical;
         ValidateDetector($"{where}.DetectorOptions", numericChecked, categoricalChecked, drift.DetectorOptions, errors);
         if (drift.Multivariate is { } multivariate)

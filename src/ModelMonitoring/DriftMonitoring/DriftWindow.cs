@@ -25,16 +25,19 @@ internal sealed class DriftWindow
     private readonly int _maxDistinct;
     private readonly int _numericFeatures;
     private readonly int _categoricalFeatures;
+    private readonly int _classCount;
     private int _next;
     private int _count;
     private long _groupedAsOther;
 
-    public DriftWindow(int size, int numericWidth, int categoricalWidth, int maxDistinctValues = int.MaxValue, bool outputs = false)
+    public DriftWindow(int size, int numericWidth, int categoricalWidth, int maxDistinctValues = int.MaxValue, bool outputs = false, int classCount = 0)
     {
-        // The model's outputs (prediction drift) are the last columns: score and predicted value, and the predicted class.
+        // The model's outputs (prediction drift) are the last columns: score, predicted value and each declared class's
+        // probability, and the predicted class.
         _numericFeatures = numericWidth;
         _categoricalFeatures = categoricalWidth;
-        numericWidth += outputs ? 2 : 0;
+        _classCount = outputs ? classCount : 0;
+        numericWidth += outputs ? 2 + _classCount : 0;
         categoricalWidth += outputs ? 1 : 0;
         Size = size;
         _numeric = new double[numericWidth][];
@@ -86,6 +89,13 @@ internal sealed class DriftWindow
         {
             _numeric[_numericFeatures][row] = prediction.Confidence ?? double.NaN;
             _numeric[_numericFeatures + 1][row] = prediction.PredictedValue ?? double.NaN;
+
+            // A prediction without class probabilities has them missing (NaN), as a missing feature value.
+            var probabilities = prediction.ClassProbabilities.Span;
+            for (var c = 0; c < _classCount; c++)
+            {
+                _numeric[_numericFeatures + 2 + c][row] = probabilities.Length == _classCount ? probabilities[c] : double.NaN;
+            }
         }
 
         var categorical = prediction.CategoricalFeatures.Span;
@@ -156,8 +166,12 @@ internal sealed class DriftWindow
         return ticks.IsEmpty ? default : (new DateTimeOffset(oldest, TimeSpan.Zero), new DateTimeOffset(newest, TimeSpan.Zero));
     }
 
-    /// <summary>Gets the index of the score column (then the predicted value's) and of the predicted class column, when the window holds the outputs.</summary>
-    public (int Score, int Value, int Class)? Outputs => _numeric.Length > _numericFeatures ? (_numericFeatures, _numericFeatures + 1, _categoricalFeatures) : null;
+    /// <summary>
+    /// Gets the index of the score column (then the predicted value's, then each class's probability) and of the predicted
+    /// class column, when the window holds the outputs.
+    /// </summary>
+    public (int Score, int Value, int FirstProbability, int Class)? Outputs =>
+        _numeric.Length > _numericFeatures ? (_numericFeatures, _numericFeatures + 1, _numericFeatures + 2, _categoricalFeatures) : null;
 
     /// <summary>
     /// Returns the rows of a numeric column. A full window hands out its circular array itself (order

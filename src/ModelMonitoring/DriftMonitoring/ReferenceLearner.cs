@@ -8,8 +8,9 @@ namespace ModelMonitoring.DriftMonitoring;
 /// Columns grow by doubling up to the target, so collecting allocates only now and then, never per row.
 /// </summary>
 /// <remarks>
-/// With <c>outputs</c> (prediction drift) the model's score and predicted value are learned as two more numeric columns
-/// and its predicted class as one more categorical column, named as in <see cref="PredictionDriftFeatures"/>.
+/// With <c>outputs</c> (prediction drift) the model's score, predicted value and each declared class's probability are
+/// learned as more numeric columns and its predicted class as one more categorical column, named as in
+/// <see cref="PredictionDriftFeatures"/>.
 /// </remarks>
 internal sealed class ReferenceLearner
 {
@@ -32,7 +33,9 @@ internal sealed class ReferenceLearner
         Target = target;
         _numericFeatures = model.NumericFeatures.Count;
         _categoricalFeatures = model.CategoricalFeatures.Count;
-        _numericNames = outputs ? [.. model.NumericFeatures, PredictionDriftFeatures.Score, PredictionDriftFeatures.Value] : [.. model.NumericFeatures];
+        _numericNames = outputs
+            ? [.. model.NumericFeatures, PredictionDriftFeatures.Score, PredictionDriftFeatures.Value, .. model.Classes.Select(PredictionDriftFeatures.Probability)]
+            : [.. model.NumericFeatures];
         _categoricalNames = outputs ? [.. model.CategoricalFeatures, PredictionDriftFeatures.Class] : [.. model.CategoricalFeatures];
         var capacity = Math.Min(target, InitialCapacity);
         _numeric = [.. _numericNames.Select(_ => new double[capacity])];
@@ -54,6 +57,8 @@ internal sealed class ReferenceLearner
         }
 
         var numeric = prediction.NumericFeatures.Span;
+        var probabilities = prediction.ClassProbabilities.Span;
+        var classCount = _numeric.Length - _numericFeatures - 2;
         for (var f = 0; f < _numeric.Length; f++)
         {
             if (row == _numeric[f].Length)
@@ -63,7 +68,9 @@ internal sealed class ReferenceLearner
 
             _numeric[f][row] = f < _numericFeatures ? numeric[f]
                 : f == _numericFeatures ? prediction.Confidence ?? double.NaN
-                : prediction.PredictedValue ?? double.NaN;
+                : f == _numericFeatures + 1 ? prediction.PredictedValue ?? double.NaN
+                : probabilities.Length == classCount ? probabilities[f - _numericFeatures - 2]
+                : double.NaN;
         }
 
         var categorical = prediction.CategoricalFeatures.Span;

@@ -3,7 +3,7 @@ using ModelMonitoring.Recording;
 namespace ModelMonitoring.Storage;
 
 /// <summary>A recorded prediction as a sink receives it.</summary>
-/// <remarks>The feature memories point into buffers the pipeline reuses: copy what you keep after <see cref="IMetricSink.WriteAsync"/> returns.</remarks>
+/// <remarks>The feature and class-probability memories point into buffers the pipeline reuses: copy what you keep after <see cref="IMetricSink.WriteAsync"/> returns.</remarks>
 public readonly record struct PredictionRecord
 {
     /// <summary>Gets the prediction identifier.</summary>

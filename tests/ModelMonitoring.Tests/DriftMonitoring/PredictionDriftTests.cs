@@ -3,6 +3,7 @@ using ModelMonitoring.Alerting;
 using ModelMonitoring.Drift;
 using ModelMonitoring.DriftMonitoring;
 using ModelMonitoring.Recording;
+using ModelMonitoring.Testing;
 using ModelMonitoring.Tests.Drift;
 using static ModelMonitoring.Tests.DriftMonitoring.DriftScenario;
 
@@ -93,6 +94,101 @@ public sealed class PredictionDriftTests
         outputs.Features.Single(f => f.Feature == PredictionDriftFeatures.Score).Drifted.ShouldBeTrue();
         test.Sink.DriftChecks.Single(c => c.Detector == nameof(DatasetDriftDetector)).DatasetDrifted.ShouldBeFalse();
         DriftAlerts(test, "drift.prediction.score").ShouldHaveSingleItem().State.ShouldBe(AlertState.Firing);
+    }
+
+    [Fact]
+    public async Task EachDeclaredClassesProbability_IsCheckedForDrift_AndOnlyTheShiftedOnesFire()
+    {
+        await using var test = TestPipeline.Create(
+            o =>
+            {
+                o.FlushInterval = TimeSpan.FromSeconds(1);
+                o.TimestampResolution = TimeSpan.FromSeconds(1);
+                o.AddModel("m", m => m.NumericFeatures("x").Classes("cat", "dog", "bird").Drift(d =>
+                {
+                    d.WindowSize = 500;
+                    d.MinimumRows = 100;
+                    d.CheckInterval = Interval;
+                    d.ReferenceFromFirst = 1_000;
+                    d.PredictionDrift = true;
+                }));
+            },
+            clock: new FakeTimeProvider(Start));
+        var monitor = test.Pipeline.GetMonitor("m");
+
+        // The reference: cat and dog each about 0.4, bird 0.2. Then dog's probability moves to bird; cat's stays.
+        void Record(int count, double dogShare)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var cat = 0.3 + (0.2 * _random.NextDouble());
+                var dog = (1 - cat) * dogShare * (0.8 + (0.2 * _random.NextDouble()));
+                double[] p = [cat, dog, 1 - cat - dog];
+                monitor.RecordPrediction(new Prediction { NumericFeatures = [DriftData.Normal(_random, 1)[0]], PredictedClass = "cat", Confidence = cat, ClassProbabilities = p }).IsEmpty.ShouldBeFalse();
+            }
+        }
+
+        Record(1_000, dogShare: 0.7);
+        (await test.Pipeline.FlushAsync()).ShouldBeTrue();
+        test.Pipeline.DriftMonitoring.GetStatus("m").Reference.ShouldNotBeNull().NumericFeatures.Select(f => f.Name)
+            .ShouldBe(["x", PredictionDriftFeatures.Score, "prediction.probability.cat", "prediction.probability.dog", "prediction.probability.bird"]);
+
+        Record(500, dogShare: 0.3);
+        await NextCheckAsync(test);
+
+        var outputs = test.Sink.DriftChecks.Single(c => c.Detector == "PredictionDriftDetector");
+        outputs.Features.Where(f => f.Feature.StartsWith(PredictionDriftFeatures.ProbabilityPrefix, StringComparison.Ordinal)).Select(f => (f.Feature, f.Drifted))
+            .ShouldBe([("prediction.probability.cat", false), ("prediction.probability.dog", true), ("prediction.probability.bird", true)]);
+        DriftAlerts(test).Where(a => a.State == AlertState.Firing).Select(a => a.Name).Order(StringComparer.Ordinal)
+            .ShouldBe(["drift.prediction.probability.bird", "drift.prediction.probability.dog"]);
+        test.Sink.DriftChecks.Single(c => c.Detector == nameof(DatasetDriftDetector)).DatasetDrifted.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void AClassThatCannotNameItsProbabilitysDriftFeature_FailsAtStartUp_WithPredictionDrift()
+    {
+        var error = Should.Throw<Microsoft.Extensions.Options.OptionsValidationException>(() => MonitoringPipeline.Create(b => b.Configure(o =>
+        {
+            o.AddModel("m", m => m.NumericFeatures("x").Classes("big cat", "dog").Drift(d => { d.ReferenceFromFirst = 100; d.PredictionDrift = true; }));
+            o.AddModel("off", m => m.NumericFeatures("x").Classes("big cat", "dog").Drift(d => d.ReferenceFromFirst = 100));
+        }).AddSink(new RecordingSink())));
+
+        error.Message.ShouldContain("ModelMonitoringOptions.Models['m'].Drift.PredictionDrift: the class 'big cat' cannot name the drift feature of its probability ('prediction.probability.big cat');");
+        error.Message.ShouldNotContain("Models['off']");
+    }
+
+    [Fact]
+    public async Task CsvReferenceWithProbabilityColumns_ChecksThemForTheDeclaredClasses_AndAnUndeclaredClassFailsAtStartUp()
+    {
+        var csv = new StringBuilder("x,prediction.probability.yes,prediction.probability.no\n");
+        for (var i = 0; i < 1_000; i++)
+        {
+            var yes = 0.6 + (0.3 * _random.NextDouble());
+            csv.Append(FormattableString.Invariant($"{DriftData.Normal(_random, 1)[0]},{yes},{1 - yes}\n"));
+        }
+
+        var reference = ReferenceProfile.FromCsv(new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), "reference.csv");
+        var error = Should.Throw<Microsoft.Extensions.Options.OptionsValidationException>(() => MonitoringPipeline.Create(b => b.Configure(o =>
+            o.AddModel("m", m => m.NumericFeatures("x").Classes("yes", "maybe").Drift(d => { d.Reference = reference; d.PredictionDrift = true; }))).AddSink(new RecordingSink())));
+        error.Message.ShouldContain("ModelMonitoringOptions.Models['m'].Drift.Reference: 'prediction.probability.no' is the probability of a class the model does not declare;");
+
+        await using var test = TestPipeline.Create(
+            o =>
+            {
+                o.FlushInterval = TimeSpan.FromSeconds(1);
+                o.AddModel("m", m => m.NumericFeatures("x").Classes("yes", "no").Drift(d => { d.Reference = reference; d.PredictionDrift = true; d.WindowSize = 500; d.MinimumRows = 100; d.CheckInterval = Interval; }));
+            },
+            clock: new FakeTimeProvider(Start));
+        for (var i = 0; i < 500; i++)
+        {
+            var yes = 0.2 + (0.3 * _random.NextDouble());
+            test.Pipeline.GetMonitor("m").RecordPrediction(new Prediction { NumericFeatures = [DriftData.Normal(_random, 1)[0]], ClassProbabilities = [yes, 1 - yes] }).IsEmpty.ShouldBeFalse();
+        }
+
+        await NextCheckAsync(test);
+
+        test.Sink.DriftChecks.Single(c => c.Detector == "PredictionDriftDetector").Features.Select(f => (f.Feature, f.Drifted))
+            .ShouldBe([("prediction.probability.yes", true), ("prediction.probability.no", true)]);
     }
 
     [Fact]
