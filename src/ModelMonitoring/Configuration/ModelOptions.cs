@@ -146,6 +146,8 @@ public sealed class ModelOptions
     /// (<see cref="EstimatePerformance"/>) estimates multiclass ROC AUC, and a reference built with
     /// <see cref="Estimation.CbpeReference.Create(IReadOnlyList{string}, IReadOnlyList{string}, IReadOnlyList{IReadOnlyList{double}}, IReadOnlyList{string})"/>
     /// must name the same classes in the same order. Configuration key <c>Classes</c>. Read at start, like the features.
+    /// Each class adds 8 bytes to every slot of the model's recording buffer
+    /// (<see cref="ModelMonitoringOptions.BufferCapacity"/> slots: 128 KB per class by default).
     /// </summary>
     /// <param name="names">The class labels.</param>
     /// <returns>This instance.</returns>

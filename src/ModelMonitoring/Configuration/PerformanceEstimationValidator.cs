@@ -47,6 +47,15 @@ internal static class PerformanceEstimationValidator
             errors.Add($"{where}.MaxWindowPredictions: {options.MaxWindowPredictions} is not allowed; use a value from MinWindowSize ({options.MinWindowSize}) to {PerformanceEstimationConstants.MaxWindowSize:N0}.");
         }
 
+        // A window keeps every class's probability of each prediction it keeps: bounded, so that many classes cannot
+        // make an open window hold gigabytes.
+        if (options.Reference is { EstimatesFromProbabilities: true } probabilities
+            && (long)options.MaxWindowPredictions * probabilities.Classes.Count > PerformanceEstimationConstants.MaxWindowProbabilities)
+        {
+            var k = probabilities.Classes.Count;
+            errors.Add($"{where}.MaxWindowPredictions: {options.MaxWindowPredictions:N0} predictions of {k:N0} class probabilities each is not allowed; an open window keeps at most {PerformanceEstimationConstants.MaxWindowProbabilities:N0} probabilities (80 MB), so use at most {PerformanceEstimationConstants.MaxWindowProbabilities / k:N0} with {k:N0} classes.");
+        }
+
         if (!Enum.IsDefined(options.Severity))
         {
             errors.Add($"{where}.Severity: '{options.Severity}' is not allowed; use one of {string.Join(", ", Enum.GetNames<AlertSeverity>())}.");

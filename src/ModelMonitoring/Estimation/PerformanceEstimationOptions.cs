@@ -46,7 +46,8 @@ public sealed class PerformanceEstimationOptions
     /// <summary>
     /// Gets or sets the most predictions a window keeps for its estimate, which bounds the memory of open windows; beyond
     /// it a uniform sample of this size is kept (reservoir sampling, fixed seed). At least <see cref="MinWindowSize"/> and at
-    /// most 10,000,000. The default value is 100,000.
+    /// most 10,000,000; with a reference built from more than two class probabilities, times the classes at most 10,000,000
+    /// (the probabilities a window keeps). The default value is 100,000.
     /// </summary>
     public int MaxWindowPredictions { get; set; } = PerformanceEstimationConstants.DefaultMaxWindowPredictions;
 

@@ -194,6 +194,22 @@ public sealed class CbpeClassProbabilitiesTests
     }
 
     [Fact]
+    public void ManyClassesTimesMaxWindowPredictions_BeyondTheBound_FailsAtStartUp()
+    {
+        var reference = ProbabilityClassifier.Reference(5, spread: 1.2);
+        string[] classes = ["c0", "c1", "c2", "c3", "c4"];
+
+        var error = Should.Throw<OptionsValidationException>(() => MonitoringPipeline.Create(b => b.Configure(o =>
+        {
+            o.AddModel("over", m => m.Classes(classes).EstimatePerformance(e => (e.Reference, e.MaxWindowPredictions) = (reference, 2_000_001)));
+            o.AddModel("at", m => m.Classes(classes).EstimatePerformance(e => (e.Reference, e.MaxWindowPredictions) = (reference, 2_000_000)));
+        }).AddSink(new RecordingSink())));
+
+        error.Message.ShouldContain("ModelMonitoringOptions.Models['over'].PerformanceEstimation.MaxWindowPredictions: 2,000,001 predictions of 5 class probabilities each is not allowed; an open window keeps at most 10,000,000 probabilities (80 MB), so use at most 2,000,000 with 5 classes.");
+        error.Message.ShouldNotContain("Models['at']");
+    }
+
+    [Fact]
     public async Task ThroughThePipeline_RecordedProbabilities_GiveTheEstimatedRocAucOfTheWindow()
     {
         var reference = ProbabilityClassifier.Reference(3, spread: 1.2);
