@@ -179,6 +179,46 @@ public sealed class PostgreSqlSchemaTests(PostgreSqlServer server)
         (await server.ScalarAsync($"SELECT max(version) FROM \"{schema}\".schema_version;")).ShouldBe(Migrations.LatestVersion);
     }
 
+    [Fact]
+    public async Task Version14Schema_IsUpgraded_ItsModelsReadBackWithoutClassesUntilWrittenForAgain()
+    {
+        var schema = PostgreSqlServer.NewSchemaName();
+        await using (var connection = await server.DataSource.OpenConnectionAsync())
+        {
+            await SchemaMigrator.MigrateAsync(connection, new SqlText(schema), [.. Migrations.All.TakeWhile(m => m.Version < ModelClassesColumn.Version)], CancellationToken.None);
+        }
+
+        var id = Storage.ContractTests.TestData.NewId();
+        await server.ExecuteAsync($"""
+            WITH model AS (
+                INSERT INTO "{schema}".models (name, version, environment, numeric_features, categorical_features)
+                VALUES ('legacy', '1', 'prod', ARRAY[]::text[], ARRAY[]::text[]) RETURNING id
+            )
+            INSERT INTO "{schema}".predictions (ts, model_id, prediction_id, latency_ms, status, predicted_class, class_probabilities)
+            SELECT '2025-03-01T12:00:01Z', id, '{id.ToGuid()}', 2, 'Success', 'dog', ARRAY[0.25, 0.75] FROM model;
+            INSERT INTO "{schema}".prediction_ids (prediction_id, ts) VALUES ('{id.ToGuid()}', '2025-03-01T12:00:01Z');
+            """);
+        await using var store = Store(schema);
+
+        await store.OpenAsync(CancellationToken.None);
+        var upgraded = (await store.GetModelsAsync("legacy")).ShouldHaveSingleItem();
+        var shownBeforeWriting = await server.ScalarAsync($"SELECT class_probabilities::text FROM \"{schema}\".v_predictions;");
+        await store.WriteAsync(
+            Storage.ContractTests.TestData.Batch(
+                Storage.ContractTests.TestData.Schema("legacy", "1", "prod", classes: ["cat", "dog"]),
+                [Storage.ContractTests.TestData.Prediction(Storage.ContractTests.TestData.At(2), predictedClass: "cat", probabilities: [0.5, 0.5])]),
+            CancellationToken.None);
+        var written = (await store.GetModelsAsync("legacy")).ShouldHaveSingleItem();
+
+        store.FoundVersion.ShouldBe(ModelClassesColumn.Version - 1);
+        upgraded.Classes.ShouldBeEmpty();
+        shownBeforeWriting.ShouldBe("[0.25,0.75]");
+        written.Classes.ShouldBe(["cat", "dog"]);
+        (await server.ScalarAsync($"SELECT string_agg(predicted_class || ' ' || class_probabilities::text, '|' ORDER BY time) FROM \"{schema}\".v_predictions;"))
+            .ShouldBe("""dog { "cat" : 0.25, "dog" : 0.75 }|cat { "cat" : 0.5, "dog" : 0.5 }""");
+        (await server.ScalarAsync($"SELECT max(version) FROM \"{schema}\".schema_version;")).ShouldBe(Migrations.LatestVersion);
+    }
+
     private PostgreSqlMonitoringStore Store(string schema) =>
         new(new PostgreSqlStorageOptions { DataSource = server.DataSource, Schema = schema, RawPredictionRetention = null }, clock: null, loggerFactory: null);
 }

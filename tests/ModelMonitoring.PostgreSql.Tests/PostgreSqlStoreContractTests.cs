@@ -13,6 +13,6 @@ public sealed class PostgreSqlStoreContractTests(PostgreSqlServer server) : Moni
     {
         var store = new PostgreSqlMonitoringStore(new PostgreSqlStorageOptions { DataSource = server.DataSource, Schema = PostgreSqlServer.NewSchemaName() }, clock: null, loggerFactory: null);
         await store.OpenAsync(CancellationToken.None);
-        return new StoreUnderTest(store, store, new PostgreSqlAlertStore(store), store.GetPredictionsAsync, store.DisposeAsync, new PostgreSqlReferenceProfileStore(store), new PostgreSqlAlertRuleStore(store), replicas: new PostgreSqlReplicaStore(store), performance: new PostgreSqlRealizedPerformanceStore(store), windowPartials: new PostgreSqlWindowPartialStore(store), trends: store, maintain: now => store.RunMaintenanceAsync(now, CancellationToken.None)) { ConceptDrift = new PostgreSqlConceptDriftStore(store), WindowMetrics = store, HealthChecks = store };
+        return new StoreUnderTest(store, store, new PostgreSqlAlertStore(store), store.GetPredictionsAsync, store.DisposeAsync, new PostgreSqlReferenceProfileStore(store), new PostgreSqlAlertRuleStore(store), replicas: new PostgreSqlReplicaStore(store), performance: new PostgreSqlRealizedPerformanceStore(store), windowPartials: new PostgreSqlWindowPartialStore(store), trends: store, maintain: now => store.RunMaintenanceAsync(now, CancellationToken.None)) { ConceptDrift = new PostgreSqlConceptDriftStore(store), WindowMetrics = store, HealthChecks = store, ReadModels = store.GetModelsAsync };
     }
 }

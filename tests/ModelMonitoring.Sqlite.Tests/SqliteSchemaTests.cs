@@ -123,6 +123,43 @@ public sealed class SqliteSchemaTests : IDisposable
     }
 
     [Fact]
+    public async Task Version15Database_IsUpgradedToVersion16_ItsModelsReadBackWithoutClassesUntilRegisteredAgain()
+    {
+        var path = _directory.File("v15.db");
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var connection = SqliteTestDatabase.Open(path))
+        {
+            SchemaMigrator.Migrate(connection, [.. Migrations.All.Where(m => m.Version < ModelClassesColumn.Version)], path)
+                .ShouldBe((0, ModelClassesColumn.Version - 1));
+            using var insert = connection.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO models (id, name, version, environment, numeric_features, categorical_features) VALUES (7, 'legacy', '1', 'prod', $names, $names);
+                INSERT INTO predictions (model_id, ts, prediction_id, latency_ticks, status, predicted_class, class_probabilities) VALUES (7, $ts, $id, 20000, 0, 'dog', $probabilities);
+                """;
+            insert.Parameters.AddWithValue("$names", StringListCodec.WriteStrings([], buffer).ToArray());
+            insert.Parameters.AddWithValue("$ts", (At(1) - DateTimeOffset.UnixEpoch).Ticks / 10);
+            var idBytes = new byte[PredictionId.ByteCount];
+            NewId().WriteBytes(idBytes);
+            insert.Parameters.AddWithValue("$id", idBytes);
+            insert.Parameters.AddWithValue("$probabilities", NumericCodec.Write([0.25, 0.75], buffer).ToArray());
+            insert.ExecuteNonQuery();
+        }
+
+        await using var store = new SqliteMonitoringStore(new SqliteStorageOptions { Path = path }, loggerFactory: null);
+        var upgraded = (await store.GetModelsAsync("legacy")).ShouldHaveSingleItem();
+        var shownBeforeRegistering = SqliteTestDatabase.Scalar(path, "SELECT class_probabilities FROM v_predictions;");
+        await store.WriteAsync(Batch(Schema("legacy", "1", "prod", classes: ["cat", "dog"]), [Prediction(At(2), predictedClass: "cat", probabilities: [0.5, 0.5])]), CancellationToken.None);
+        var registered = (await store.GetModelsAsync("legacy")).ShouldHaveSingleItem();
+
+        SqliteTestDatabase.Count(path, "PRAGMA user_version;").ShouldBe(Migrations.LatestVersion);
+        upgraded.Classes.ShouldBeEmpty();
+        shownBeforeRegistering.ShouldBe("[0.25,0.75]");
+        registered.Classes.ShouldBe(["cat", "dog"]);
+        SqlViewTests.Query(path, "SELECT predicted_class, class_probabilities FROM v_predictions ORDER BY ts;")
+            .ShouldBe([["dog", """{"cat":0.25,"dog":0.75}"""], ["cat", """{"cat":0.5,"dog":0.5}"""]]);
+    }
+
+    [Fact]
     public async Task ReopenedStore_ReadsTheReferenceProfileAnEarlierStoreSaved()
     {
         var path = _directory.File("reference.db");

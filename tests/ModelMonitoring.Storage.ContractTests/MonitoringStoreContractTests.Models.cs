@@ -58,4 +58,42 @@ public abstract partial class MonitoringStoreContractTests
         metric.Latest.ShouldBe(3);
         stored.Select(p => p.NumericFeatures.Length).ShouldBe([1, 2, 2]);
     }
+
+    [Fact]
+    public async Task Model_WithClasses_ReadsBackItsClassesInOrder_AndOneWithout_ReadsBackNone()
+    {
+        await using var store = await CreateStoreAsync();
+        var classifier = Schema("zoo", numeric: ["weight"], categorical: ["habitat"], classes: ["cat", "dog", "bird"]);
+        var regressor = Schema("zoo", version: "2.0", numeric: ["weight"]);
+        await WriteAsync(store, Batch(classifier, [Prediction(At(1), predictedClass: "dog", numeric: [4], categorical: ["house"], probabilities: [0.25, 0.5, 0.25])]), Batch(regressor, [Prediction(At(2), predictedValue: 1.5, numeric: [4])]));
+
+        var models = await ReadModelsAsync(store, "zoo");
+
+        models.Count.ShouldBe(2);
+        models[0].Version.ShouldBe("1.0");
+        models[0].NumericFeatures.ShouldBe(["weight"]);
+        models[0].CategoricalFeatures.ShouldBe(["habitat"]);
+        models[0].Classes.ShouldBe(["cat", "dog", "bird"]);
+        models[1].Version.ShouldBe("2.0");
+        models[1].Classes.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Model_WrittenAgainWithOtherClasses_ReadsBackTheLatestClasses()
+    {
+        // The same name, version and environment declared again (a restart with new options) replaces the stored classes, as it does the feature names.
+        await using var store = await CreateStoreAsync();
+        await WriteAsync(store, Batch(Schema("relabelled", classes: ["no", "yes"]), [Prediction(At(1), predictedClass: "yes", probabilities: [0.5, 0.5])]));
+        await WriteAsync(store, Batch(Schema("relabelled", classes: ["low", "mid", "high", "\"quoted\" ü"]), [Prediction(At(2), predictedClass: "mid", probabilities: [0.25, 0.25, 0.25, 0.25])]));
+        var afterRestart = (await ReadModelsAsync(store, "relabelled")).Single().Classes.ToArray();
+
+        await WriteAsync(store, Batch(Schema("relabelled"), [Prediction(At(3), predictedValue: 2)]));
+        var withoutClasses = (await ReadModelsAsync(store, "relabelled")).Single().Classes;
+
+        afterRestart.ShouldBe(["low", "mid", "high", "\"quoted\" ü"]);
+        withoutClasses.ShouldBeEmpty();
+    }
+
+    private static Task<IReadOnlyList<ModelSchema>> ReadModelsAsync(StoreUnderTest store, string model) =>
+        (store.ReadModels ?? throw new InvalidOperationException("The provider does not pass its read of stored models.")).Invoke(model, CancellationToken.None);
 }

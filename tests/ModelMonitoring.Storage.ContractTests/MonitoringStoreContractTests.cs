@@ -20,6 +20,8 @@ namespace ModelMonitoring.Storage.ContractTests;
 /// A prediction's class probabilities read back bit for bit, and a prediction without any reads back without any (not zeros);
 /// a prediction with a number of them other than its model's classes makes the batch an <see cref="ArgumentException"/>, as a
 /// wrong number of features does, and one outside [0, 1] (or NaN) is refused with a <see cref="RecordRejectedException"/>.
+/// A model's classes are stored with its feature names and read back in order (none as empty); writing the same name, version
+/// and environment again with other classes replaces them (a provider passes its read of stored models, <see cref="StoreUnderTest.ReadModels"/>).
 /// </remarks>
 public abstract partial class MonitoringStoreContractTests
 {

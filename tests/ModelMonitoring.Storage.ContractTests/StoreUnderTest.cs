@@ -58,6 +58,12 @@ public sealed class StoreUnderTest(
     /// <summary>Gets the store's reads of recorded health checks; the health check contract tests fail without them.</summary>
     public Health.IHealthCheckReader? HealthChecks { get; init; }
 
+    /// <summary>
+    /// Gets the read of a model's stored versions and environments as schemas, in the order they were first stored; not part of
+    /// <see cref="IMonitoringReader"/>, so each provider passes its own. The model contract tests fail without it.
+    /// </summary>
+    public Func<string, CancellationToken, Task<IReadOnlyList<ModelSchema>>>? ReadModels { get; init; }
+
     public Task<IReadOnlyList<PredictionRecord>> ReadPredictionsAsync(string model, DateTimeOffset from, DateTimeOffset to) =>
         readPredictions(model, from, to, CancellationToken.None);
 

@@ -209,6 +209,10 @@ internal sealed partial class PostgreSqlMonitoringStore : IMetricSink, IMonitori
     public Task<IReadOnlyList<PredictionRecord>> GetPredictionsAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
         _reader.GetPredictionsAsync(model, from, to, cancellationToken);
 
+    /// <summary>Reads a model's stored versions and environments back as schemas, classes included, in the order they were first stored (for tests and tools).</summary>
+    public Task<IReadOnlyList<ModelSchema>> GetModelsAsync(string model, CancellationToken cancellationToken = default) =>
+        _reader.GetModelsAsync(model, cancellationToken);
+
     /// <summary>Creates or upgrades the schema and maintains the partitions, once; later calls return at once.</summary>
     internal async Task OpenAsync(CancellationToken cancellationToken)
     {

@@ -295,6 +295,13 @@ internal sealed partial class SqliteMonitoringStore : IMetricSink, IMonitoringRe
         return _reader.GetPredictionsAsync(model, from, to, cancellationToken);
     }
 
+    /// <summary>Reads a model's stored versions and environments back as schemas, classes included, in the order they were first stored (for tests and tools).</summary>
+    public Task<IReadOnlyList<ModelSchema>> GetModelsAsync(string model, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _reader.GetModelsAsync(model, cancellationToken);
+    }
+
     /// <summary>Rolls up every closed bucket and deletes every expired row as of <paramref name="now"/>, whatever the schedule (for tests, tools and benchmarks).</summary>
     /// <returns>The buckets rolled up and the rows deleted.</returns>
     internal (int Buckets, long Deleted) RunMaintenance(DateTimeOffset now)

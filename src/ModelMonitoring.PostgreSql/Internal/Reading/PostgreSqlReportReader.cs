@@ -131,6 +131,13 @@ internal sealed class PostgreSqlReportReader(Func<CancellationToken, Task<Npgsql
         return await ReferenceProfileQueries.ReadAsync(connection, sql, model, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<ModelSchema>> GetModelsAsync(string model, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(model);
+        using var connection = await open(cancellationToken).ConfigureAwait(false);
+        return await ModelQueries.ReadAsync(connection, sql, model, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<PredictionRecord>> GetPredictionsAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var range = ModelRange.Create(model, from, to);

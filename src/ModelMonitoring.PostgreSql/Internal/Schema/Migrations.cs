@@ -281,7 +281,7 @@ internal static class Migrations
         ALTER SEQUENCE {schema}.predictions_row_id_seq CACHE 1000;
         """);
 
-    public static IReadOnlyList<Migration> All { get; } = [RecordingTables, DriftTables, AlertTables, ReadableViews, ApplicationAlertsAndRules, Replicas, RealizedPerformance, WindowPartialTables.Migration, FeatureQualityColumn.Migration, RollupTables.Migration, ConceptDriftTable.Migration, ExplanationTables.Migration, RowIdCache, ClassProbabilitiesColumn.Migration];
+    public static IReadOnlyList<Migration> All { get; } = [RecordingTables, DriftTables, AlertTables, ReadableViews, ApplicationAlertsAndRules, Replicas, RealizedPerformance, WindowPartialTables.Migration, FeatureQualityColumn.Migration, RollupTables.Migration, ConceptDriftTable.Migration, ExplanationTables.Migration, RowIdCache, ClassProbabilitiesColumn.Migration, ModelClassesColumn.Migration];
 
     /// <summary>Gets the version a fully migrated schema has.</summary>
     public static int LatestVersion => All[^1].Version;

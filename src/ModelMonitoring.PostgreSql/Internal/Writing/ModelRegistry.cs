@@ -5,15 +5,15 @@ namespace ModelMonitoring.PostgreSql.Internal.Writing;
 
 /// <summary>
 /// Maps a model (name, version, environment) to its row in <c>models</c>, creating the row or updating
-/// its feature names inside the batch's transaction. Ids are cached only once that transaction has
+/// its feature names and classes inside the batch's transaction. Ids are cached only once that transaction has
 /// committed, so a rolled-back batch never leaves a cached id whose row does not exist.
 /// </summary>
 internal sealed class ModelRegistry(SqlText sql)
 {
     private const string UpsertSql = """
-        INSERT INTO {schema}.models (name, version, environment, numeric_features, categorical_features) VALUES ($1, $2, $3, $4, $5)
+        INSERT INTO {schema}.models (name, version, environment, numeric_features, categorical_features, classes) VALUES ($1, $2, $3, $4, $5, $6)
         ON CONFLICT (name, version, environment) DO UPDATE SET
-            numeric_features = excluded.numeric_features, categorical_features = excluded.categorical_features
+            numeric_features = excluded.numeric_features, categorical_features = excluded.categorical_features, classes = excluded.classes
         RETURNING id;
         """;
 
@@ -35,7 +35,8 @@ internal sealed class ModelRegistry(SqlText sql)
             Parameters.Text(model.Version),
             Parameters.Text(model.Environment),
             Parameters.TextArray([.. model.NumericFeatures]),
-            Parameters.TextArray([.. model.CategoricalFeatures]));
+            Parameters.TextArray([.. model.CategoricalFeatures]),
+            Parameters.TextArray([.. model.Classes]));
         return (int)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
@@ -45,5 +46,6 @@ internal sealed class ModelRegistry(SqlText sql)
 
     private static bool SameFeatures(ModelSchema known, ModelSchema model) => ReferenceEquals(known, model)
         || (known.NumericFeatures.SequenceEqual(model.NumericFeatures, StringComparer.Ordinal)
-            && known.CategoricalFeatures.SequenceEqual(model.CategoricalFeatures, StringComparer.Ordinal));
+            && known.CategoricalFeatures.SequenceEqual(model.CategoricalFeatures, StringComparer.Ordinal)
+            && known.Classes.SequenceEqual(model.Classes, StringComparer.Ordinal));
 }

@@ -190,6 +190,16 @@ internal sealed class SqliteReportReader(SqliteConnectionFactory connections)
         }
     }
 
+    public async Task<IReadOnlyList<ModelSchema>> GetModelsAsync(string model, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(model);
+        var connection = await connections.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await ModelQueries.ReadAsync(connection, model, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public async Task<IReadOnlyList<LabelledPrediction>> GetLabelledPredictionsAsync(string model, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var range = ModelRange.Create(model, from, to);

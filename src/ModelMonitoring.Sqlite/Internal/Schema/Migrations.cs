@@ -237,7 +237,7 @@ internal static class Migrations
         """);
 
     /// <summary>Gets every step, oldest first.</summary>
-    public static IReadOnlyList<Migration> All { get; } = [RecordingTables, TimeRangeIndexes, DriftTables, AlertLifecycle, ReadableViews.Migration, AlertRules, ApplicationAlertColumns.Migration, ReplicaTable.Migration, RealizedPerformanceTable.Migration, WindowPartialTables.Migration, FeatureQualityColumn.Migration, RollupTables.Migration, ConceptDriftTable.Migration, ExplanationTables.Migration, ClassProbabilitiesColumn.Migration];
+    public static IReadOnlyList<Migration> All { get; } = [RecordingTables, TimeRangeIndexes, DriftTables, AlertLifecycle, ReadableViews.Migration, AlertRules, ApplicationAlertColumns.Migration, ReplicaTable.Migration, RealizedPerformanceTable.Migration, WindowPartialTables.Migration, FeatureQualityColumn.Migration, RollupTables.Migration, ConceptDriftTable.Migration, ExplanationTables.Migration, ClassProbabilitiesColumn.Migration, ModelClassesColumn.Migration];
 
     /// <summary>Gets the version a fully migrated database has.</summary>
     public static int LatestVersion => All[^1].Version;

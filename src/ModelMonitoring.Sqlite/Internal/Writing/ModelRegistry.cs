@@ -6,15 +6,15 @@ namespace ModelMonitoring.Sqlite.Internal.Writing;
 
 /// <summary>
 /// Maps a model (name, version, environment) to its row in <c>models</c>, creating the row or updating
-/// its feature names inside the batch's transaction. Ids are cached only once that transaction has
+/// its feature names and classes inside the batch's transaction. Ids are cached only once that transaction has
 /// committed, so a rolled-back batch never leaves a cached id whose row does not exist.
 /// </summary>
 internal sealed class ModelRegistry : IDisposable
 {
     private const string UpsertSql = """
-        INSERT INTO models (name, version, environment, numeric_features, categorical_features) VALUES (?, ?, ?, ?, ?)
+        INSERT INTO models (name, version, environment, numeric_features, categorical_features, classes) VALUES (?, ?, ?, ?, ?, ?)
         ON CONFLICT (name, version, environment) DO UPDATE SET
-            numeric_features = excluded.numeric_features, categorical_features = excluded.categorical_features
+            numeric_features = excluded.numeric_features, categorical_features = excluded.categorical_features, classes = excluded.classes
         RETURNING id;
         """;
 
@@ -38,6 +38,15 @@ internal sealed class ModelRegistry : IDisposable
         _upsert.BindText(3, model.Environment);
         _upsert.BindBlob(4, StringListCodec.WriteStrings(model.NumericFeatures, _buffer));
         _upsert.BindBlob(5, StringListCodec.WriteStrings(model.CategoricalFeatures, _buffer));
+        if (model.Classes.Count == 0)
+        {
+            _upsert.BindNull(6);
+        }
+        else
+        {
+            _upsert.BindBlob(6, StringListCodec.WriteStrings(model.Classes, _buffer));
+        }
+
         var id = _upsert.ExecuteInt64();
         _pending = (model, id);
         return id;
@@ -60,5 +69,6 @@ internal sealed class ModelRegistry : IDisposable
 
     private static bool SameFeatures(ModelSchema known, ModelSchema model) => ReferenceEquals(known, model)
         || (known.NumericFeatures.SequenceEqual(model.NumericFeatures, StringComparer.Ordinal)
-            && known.CategoricalFeatures.SequenceEqual(model.CategoricalFeatures, StringComparer.Ordinal));
+            && known.CategoricalFeatures.SequenceEqual(model.CategoricalFeatures, StringComparer.Ordinal)
+            && known.Classes.SequenceEqual(model.Classes, StringComparer.Ordinal));
 }
