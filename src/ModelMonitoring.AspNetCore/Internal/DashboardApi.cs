@@ -67,7 +67,7 @@ internal sealed class DashboardApi(ModelMonitoringDashboardOptions options)
         var services = context.RequestServices;
         var trends = services.GetRequiredService<ITrendReader>();
         var (from, to) = Range(services);
-        var (volume, performance, drift, health) = await trends.GetModelTrendsAsync(model, bucket.Value, from, to, cancellationToken).ConfigureAwait(false);
+        var (volume, performance, drift, health, estimated) = await trends.GetModelTrendsAsync(model, bucket.Value, from, to, cancellationToken).ConfigureAwait(false);
         return Results.Json(new
         {
             model,

@@ -27,6 +27,14 @@ public static class TrendMetricNames
     /// <summary>Prefix of realized performance: <c>performance:&lt;metric&gt;</c>, the mean over the bucket's windows weighted by their label counts (the windows of all predictions, not per segment).</summary>
     public const string PerformancePrefix = "performance:";
 
+    /// <summary>
+    /// Prefix of performance estimation: <c>estimated:&lt;metric&gt;</c> for each window metric of
+    /// <see cref="Estimation.EstimatedMetricNames"/> (<c>estimated:estimated.accuracy</c>, and
+    /// <c>estimated:estimated.accuracy.lower</c> and <c>.upper</c> for its band), the mean over the windows that started in
+    /// the bucket; its weight is how many windows were estimated.
+    /// </summary>
+    public const string EstimatedPrefix = "estimated:";
+
     /// <summary>Mean health score (0–100) of the windows that started in the bucket; its weight is how many windows were scored.</summary>
     public const string HealthScoreMean = "health_score_mean";
 

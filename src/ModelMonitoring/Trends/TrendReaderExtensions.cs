@@ -5,6 +5,8 @@ public static class TrendReaderExtensions
 {
     private const string DriftPrefix = "drift_";
     private const string HealthPrefix = "health_score_";
+    private const string LowerSuffix = ".lower";
+    private const string UpperSuffix = ".upper";
 
     /// <summary>Reads volume, errors, latency percentiles and confidence per hour or day, oldest first; buckets without predictions have no point.</summary>
     /// <param name="reader">The reader.</param>
@@ -22,8 +24,8 @@ public static class TrendReaderExtensions
     }
 
     /// <summary>
-    /// Reads volume, performance, drift and health per hour or day in one read of the roll-ups, for a view that shows
-    /// them all (a dashboard, a report): the same points as the four reads apart.
+    /// Reads volume, performance (realized and estimated), drift and health per hour or day in one read of the roll-ups,
+    /// for a view that shows them all (a dashboard, a report): the same points as the five reads apart.
     /// </summary>
     /// <param name="reader">The reader.</param>
     /// <param name="model">The model's name.</param>
@@ -31,7 +33,7 @@ public static class TrendReaderExtensions
     /// <param name="from">The inclusive start.</param>
     /// <param name="to">The exclusive end.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The four trends.</returns>
+    /// <returns>The five trends.</returns>
     public static async Task<ModelTrends> GetModelTrendsAsync(
         this ITrendReader reader, string model, TrendResolution resolution, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {
@@ -41,7 +43,41 @@ public static class TrendReaderExtensions
             Volume(points),
             Performance(points.Where(p => p.Metric.StartsWith(TrendMetricNames.PerformancePrefix, StringComparison.Ordinal))),
             Drift(points.Where(p => p.Metric.StartsWith(DriftPrefix, StringComparison.Ordinal))),
-            Health(points.Where(p => p.Metric.StartsWith(HealthPrefix, StringComparison.Ordinal))));
+            Health(points.Where(p => p.Metric.StartsWith(HealthPrefix, StringComparison.Ordinal))),
+            Estimated(points.Where(p => p.Metric.StartsWith(TrendMetricNames.EstimatedPrefix, StringComparison.Ordinal))));
+    }
+
+    /// <summary>Reads estimated performance (performance estimation without labels) per hour or day with its band, oldest first, then by metric.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="model">The model's name.</param>
+    /// <param name="resolution">Hours or days.</param>
+    /// <param name="from">The inclusive start.</param>
+    /// <param name="to">The exclusive end.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The points.</returns>
+    public static async Task<IReadOnlyList<EstimatedPerformanceTrendPoint>> GetEstimatedPerformanceTrendAsync(
+        this ITrendReader reader, string model, TrendResolution resolution, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return Estimated(await reader.GetTrendAsync(model, resolution, from, to, TrendMetricNames.EstimatedPrefix, cancellationToken).ConfigureAwait(false));
+    }
+
+    private static List<EstimatedPerformanceTrendPoint> Estimated(IEnumerable<TrendPoint> points)
+    {
+        var result = new List<EstimatedPerformanceTrendPoint>();
+        foreach (var bucket in points.GroupBy(p => p.Start).OrderBy(b => b.Key))
+        {
+            var values = bucket.ToDictionary(p => p.Metric, StringComparer.Ordinal);
+            foreach (var estimate in bucket.Where(p => !p.Metric.EndsWith(LowerSuffix, StringComparison.Ordinal) && !p.Metric.EndsWith(UpperSuffix, StringComparison.Ordinal))
+                .OrderBy(p => p.Metric, StringComparer.Ordinal))
+            {
+                values.TryGetValue(estimate.Metric + LowerSuffix, out var lower);
+                values.TryGetValue(estimate.Metric + UpperSuffix, out var upper);
+                result.Add(new EstimatedPerformanceTrendPoint(bucket.Key, estimate.Metric[TrendMetricNames.EstimatedPrefix.Length..], estimate.Value, lower?.Value, upper?.Value, estimate.Weight));
+            }
+        }
+
+        return result;
     }
 
     private static List<VolumeTrendPoint> Volume(IEnumerable<TrendPoint> points)

@@ -31,6 +31,10 @@ public sealed class TrendReaderExtensionsTests
         new(H1.AddHours(1), "performance:realized.accuracy", 0.5, 8),
         new(H1, TrendMetricNames.HealthScoreMean, 91.5, 60),
         new(H1, TrendMetricNames.HealthScoreMin, 70, 60),
+        new(H0, "estimated:estimated.accuracy", 0.9, 60),
+        new(H0, "estimated:estimated.accuracy.lower", 0.85, 60),
+        new(H0, "estimated:estimated.accuracy.upper", 0.95, 60),
+        new(H1, "estimated:estimated.roc_auc", 0.8, 12),
     ]);
 
     [Fact]
@@ -66,9 +70,20 @@ public sealed class TrendReaderExtensionsTests
             new DriftTrendPoint(H0, "amount", 2, 0, null, null)]);
     }
 
+    [Fact]
+    public async Task EstimatedTrend_HasAPointPerMetricAndBucket_WithItsBandWhenStored()
+    {
+        var points = await _reader.GetEstimatedPerformanceTrendAsync("fraud", TrendResolution.Hour, H0, H0.AddDays(1));
+
+        points.ShouldBe([
+            new EstimatedPerformanceTrendPoint(H0, "estimated.accuracy", 0.9, 0.85, 0.95, 60),
+            new EstimatedPerformanceTrendPoint(H1, "estimated.roc_auc", 0.8, null, null, 12)]);
+        _reader.LastPrefix.ShouldBe(TrendMetricNames.EstimatedPrefix);
+    }
+
     /// <summary>Stored roll-up values in memory, filtered by prefix as the providers filter them.</summary>
     [Fact]
-    public async Task ModelTrends_AreTheFourTrends_FromOneRead()
+    public async Task ModelTrends_AreTheFiveTrends_FromOneRead()
     {
         var all = await _reader.GetModelTrendsAsync("fraud", TrendResolution.Hour, H0, H0.AddDays(1));
         _reader.LastPrefix.ShouldBeNull();
@@ -78,7 +93,8 @@ public sealed class TrendReaderExtensionsTests
         all.Performance.ShouldBe(await _reader.GetPerformanceTrendAsync("fraud", TrendResolution.Hour, H0, H0.AddDays(1)));
         all.Drift.ShouldBe(await _reader.GetDriftTrendAsync("fraud", TrendResolution.Hour, H0, H0.AddDays(1)));
         all.Health.ShouldBe(await _reader.GetHealthTrendAsync("fraud", TrendResolution.Hour, H0, H0.AddDays(1)));
-        (all.Volume.Count, all.Performance.Count, all.Drift.Count, all.Health.Count).ShouldBe((2, 2, 2, 1));
+        all.Estimated.ShouldBe(await _reader.GetEstimatedPerformanceTrendAsync("fraud", TrendResolution.Hour, H0, H0.AddDays(1)));
+        (all.Volume.Count, all.Performance.Count, all.Drift.Count, all.Health.Count, all.Estimated.Count).ShouldBe((2, 2, 2, 1, 2));
     }
 
     private sealed class StoredPoints(IReadOnlyList<TrendPoint> points) : ITrendReader

@@ -63,7 +63,7 @@ internal sealed class ReportData
         var drift = await reader.GetDriftReportAsync(model, from, to, cancellationToken).ConfigureAwait(false);
         var performanceReport = await reader.GetPerformanceReportAsync(model, from, to, cancellationToken).ConfigureAwait(false);
         var alerts = await reader.GetAlertsAsync(model, from, to, cancellationToken).ConfigureAwait(false);
-        var (volume, performance, driftTrend, healthTrend) = await trends.GetModelTrendsAsync(model, resolution, from, to, cancellationToken).ConfigureAwait(false);
+        var (volume, performance, driftTrend, healthTrend, estimatedTrend) = await trends.GetModelTrendsAsync(model, resolution, from, to, cancellationToken).ConfigureAwait(false);
         var latestHealth = health is null ? null : (await health.GetHealthTrendAsync(model, from, to, cancellationToken).ConfigureAwait(false)).LastOrDefault();
         var distributions = await ReadDistributionsAsync(options, references, predictions, cancellationToken).ConfigureAwait(false);
 
