@@ -30,6 +30,14 @@ public sealed class ReportBrowserTests(ChromiumFixture chromium) : IDisposable
         (await page.Locator("svg.histogram").CountAsync()).ShouldBe(features.Length);
         (await page.Locator("svg.timeline circle.alert").CountAsync()).ShouldBe(3);
 
+        // Estimated accuracy, dashed over its shaded band, falls with the drift (0.9 to 0.8 in the history).
+        (await page.Locator("#chart-performance circle.pt").CountAsync()).ShouldBe(72);
+        (await page.Locator("#chart-performance polygon.band").CountAsync()).ShouldBe(1);
+        (await page.Locator("#chart-performance path[stroke-dasharray]").CountAsync()).ShouldBe(1);
+        (await page.Locator("#chart-performance circle.pt title").First.TextContentAsync()).ShouldNotBeNull().ShouldStartWith("estimated.accuracy ");
+        var heights = await page.Locator("#chart-performance circle.pt").EvaluateAllAsync<double[]>("dots => dots.map(d => Number(d.getAttribute('cy')))");
+        heights[^1].ShouldBeGreaterThan(heights[0]); // lower on the page: a smaller value
+
         // The first feature drifts in the last third of the history: those cells are red, the others white.
         var fills = await page.Locator("svg.heatmap rect.cell").EvaluateAllAsync<string[]>("cells => cells.map(c => c.getAttribute('fill'))");
         // Rows are in ordinal feature order, so "amount" is the second row, after "age".

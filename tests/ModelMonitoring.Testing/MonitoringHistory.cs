@@ -10,7 +10,7 @@ namespace ModelMonitoring.Testing;
 /// <summary>
 /// Writes a deterministic history of one model straight into a store through its public interfaces (sink, reference
 /// store, alert store), then lets the store roll it up: hours of predictions with numeric features, an hourly drift
-/// check, hourly health and quality window metrics, a reference profile and a few alerts. For report, trend and
+/// check, hourly health, quality and estimated-accuracy window metrics, a reference profile and a few alerts. For report, trend and
 /// dashboard tests that need weeks of data without running a pipeline for weeks.
 /// </summary>
 /// <remarks>
@@ -78,6 +78,11 @@ public static class MonitoringHistory
                         : new Dictionary<string, string> { ["status"] = "Healthy" },
                 },
                 new() { Name = $"quality.{features[^1]}.missing_share", Value = hour % 10 == 0 ? 0.05 : 0, Timestamp = at.AddHours(1), WindowStart = at },
+
+                // Performance estimation: the estimate falls with the drift, its band around it.
+                new() { Name = Estimation.EstimatedMetricNames.Accuracy, Value = shift > 0 ? 0.8 : 0.9, Timestamp = at.AddHours(1), WindowStart = at },
+                new() { Name = Estimation.EstimatedMetricNames.Lower(Estimation.EstimatedMetricNames.Accuracy), Value = shift > 0 ? 0.75 : 0.86, Timestamp = at.AddHours(1), WindowStart = at },
+                new() { Name = Estimation.EstimatedMetricNames.Upper(Estimation.EstimatedMetricNames.Accuracy), Value = shift > 0 ? 0.85 : 0.94, Timestamp = at.AddHours(1), WindowStart = at },
             ];
             await sink.WriteAsync(new MonitoringBatch(schema, predictions, metrics: metrics, driftChecks: new[] { drift }), CancellationToken.None);
         }

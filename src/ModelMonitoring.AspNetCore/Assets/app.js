@@ -36,7 +36,7 @@
   function lineChart(target, buckets, series) {
     target.replaceChildren();
     const [w, h, left, bottom] = [480, 160, 40, 18];
-    const values = series.flatMap(s => s.points.map(p => p[1]));
+    const values = series.flatMap(s => [...s.points.map(p => p[1]), ...(s.band || []).flatMap(b => [b[1], b[2]])]);
     if (values.length === 0 || buckets.length === 0) {
       target.append(svg("text", { x: w / 2, y: h / 2, "text-anchor": "middle", class: "label" }, "no data yet"));
       return;
@@ -49,10 +49,20 @@
     target.append(svg("text", { x: left - 4, y: h - bottom, "text-anchor": "end", class: "label" }, number(min)));
     target.append(svg("text", { x: left, y: h - 4, class: "label" }, time(buckets[0])));
     target.append(svg("text", { x: w - 8, y: h - 4, "text-anchor": "end", class: "label" }, time(buckets[buckets.length - 1])));
+    // An estimate's band (lower and upper per bucket) is shaded under the lines: its upper edge, then its lower edge back.
+    series.forEach((s, n) => {
+      if (!s.band || s.band.length === 0) return;
+      const edge = s.band.map(b => x(b[0]).toFixed(1) + "," + y(b[2]).toFixed(1)).concat([...s.band].reverse().map(b => x(b[0]).toFixed(1) + "," + y(b[1]).toFixed(1)));
+      const area = svg("polygon", { class: "band", points: edge.join(" "), fill: colours[n % colours.length], "fill-opacity": 0.15, stroke: "none" });
+      area.append(svg("title", {}, s.name + " band"));
+      target.append(area);
+    });
     series.forEach((s, n) => {
       const colour = colours[n % colours.length];
       const d = s.points.map((p, i) => (i === 0 ? "M" : "L") + x(p[0]).toFixed(1) + " " + y(p[1]).toFixed(1)).join("");
-      target.append(svg("path", { d, fill: "none", stroke: colour, "stroke-width": 1.5 }));
+      const line = { d, fill: "none", stroke: colour, "stroke-width": 1.5 };
+      if (s.dashed) line["stroke-dasharray"] = "5 3";
+      target.append(svg("path", line));
       for (const [i, v] of s.points) {
         const dot = svg("circle", { class: "pt", cx: x(i).toFixed(1), cy: y(v).toFixed(1), r: 2, fill: colour });
         dot.append(svg("title", {}, s.name + " " + time(buckets[i]) + ": " + number(v)));
@@ -103,14 +113,24 @@
     for (const row of document.querySelectorAll("#models tr.model")) row.classList.toggle("selected", row.dataset.model === name);
     const resolution = document.getElementById("resolution").value;
     const t = await api("models/" + encodeURIComponent(name) + "/trends?resolution=" + resolution);
-    const buckets = [...new Set([...t.volume, ...t.health, ...t.performance, ...t.drift].map(p => p.start))].sort();
+    const buckets = [...new Set([...t.volume, ...t.health, ...t.performance, ...t.estimated, ...t.drift].map(p => p.start))].sort();
     const at = start => buckets.indexOf(start);
     lineChart(document.getElementById("chart-health"), buckets, [{ name: "mean", points: t.health.map(p => [at(p.start), p.mean]) }, { name: "lowest", points: t.health.map(p => [at(p.start), p.min]) }]);
     lineChart(document.getElementById("chart-throughput"), buckets, [{ name: "predictions", points: t.volume.map(p => [at(p.start), p.predictions]) }]);
     lineChart(document.getElementById("chart-latency"), buckets, ["p50", "p95", "p99"].map(q => ({ name: q, points: t.volume.map(p => [at(p.start), p[q]]) })));
     lineChart(document.getElementById("chart-errors"), buckets, [{ name: "error rate", points: t.volume.map(p => [at(p.start), p.errorRate]) }]);
     const metrics = [...new Set(t.performance.map(p => p.metric))].sort();
-    lineChart(document.getElementById("chart-performance"), buckets, metrics.map(m => ({ name: m, points: t.performance.filter(p => p.metric === m).map(p => [at(p.start), p.value]) })));
+    const estimates = [...new Set(t.estimated.map(p => p.metric))].sort();
+    lineChart(document.getElementById("chart-performance"), buckets, [
+      ...metrics.map(m => ({ name: m, points: t.performance.filter(p => p.metric === m).map(p => [at(p.start), p.value]) })),
+      ...estimates.map(m => {
+        const points = t.estimated.filter(p => p.metric === m);
+        return {
+          name: m, dashed: true,
+          points: points.map(p => [at(p.start), p.value]),
+          band: points.filter(p => p.lower !== null && p.upper !== null).map(p => [at(p.start), p.lower, p.upper]),
+        };
+      })]);
     heatMap(document.getElementById("drift"), buckets, t.drift);
     const features = await api("models/" + encodeURIComponent(name) + "/features");
     const select = document.getElementById("feature");

@@ -76,6 +76,8 @@ internal sealed class DashboardApi(ModelMonitoringDashboardOptions options)
             to,
             volume = volume.Select(p => new { start = p.Start, predictions = p.PredictionCount, errorRate = p.ErrorRate, p50 = p.LatencyP50Ms, p95 = p.LatencyP95Ms, p99 = p.LatencyP99Ms }),
             performance = performance.Where(p => p.Value is { } v && double.IsFinite(v)).Select(p => new { start = p.Start, metric = p.Metric, value = p.Value }),
+            estimated = estimated.Where(p => p.Value is { } v && double.IsFinite(v))
+                .Select(p => new { start = p.Start, metric = p.Metric, value = p.Value, lower = Finite(p.Lower), upper = Finite(p.Upper), windows = p.WindowCount }),
             health = health.Select(p => new { start = p.Start, mean = p.MeanScore, min = p.MinScore, windows = p.WindowCount }),
             drift = drift.Select(p => new { start = p.Start, feature = p.Feature, tests = p.TestCount, drifted = p.DriftedCount, maxScore = Finite(p.MaxScore) }),
         });

@@ -35,6 +35,9 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IAsyncLife
         (await page.Locator("#chart-throughput circle.pt").CountAsync()).ShouldBe(48);
         (await page.Locator("#chart-latency circle.pt").CountAsync()).ShouldBe(3 * 48);
         (await page.Locator("#chart-health circle.pt").CountAsync()).ShouldBe(2 * 48);
+        (await page.Locator("#chart-performance circle.pt").CountAsync()).ShouldBe(48); // estimated accuracy, no labels in the history
+        (await page.Locator("#chart-performance polygon.band").CountAsync()).ShouldBe(1);
+        (await page.Locator("#chart-performance path[stroke-dasharray]").CountAsync()).ShouldBe(1);
         (await page.Locator("#drift rect.cell").CountAsync()).ShouldBe(DashboardHost.Features.Length * 48);
         await page.WaitForSelectorAsync("#chart-distribution rect.ref");
         (await page.Locator("#chart-distribution rect.ref").CountAsync()).ShouldBe(20);

@@ -79,9 +79,20 @@ internal static class HtmlReportWriter
             new Series("p50", Points(data.Volume, p => p.Start, p => p.LatencyP50Ms)),
             new Series("p95", Points(data.Volume, p => p.Start, p => p.LatencyP95Ms)),
             new Series("p99", Points(data.Volume, p => p.Start, p => p.LatencyP99Ms))]);
-        html.Append("<h2>Performance (realized)</h2>");
-        LineChart(html, "chart-performance", data.Buckets, [.. data.Performance.GroupBy(p => p.Metric).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new Series(g.Key, Points(g, p => p.Start, p => p.Value ?? double.NaN)))]);
+        html.Append("<h2>Performance (realized, and estimated without labels)</h2>");
+        LineChart(html, "chart-performance", data.Buckets, [
+            .. data.Performance.GroupBy(p => p.Metric).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new Series(g.Key, Points(g, p => p.Start, p => p.Value ?? double.NaN))),
+            .. data.Estimated.GroupBy(p => p.Metric).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new Series(g.Key, Points(g, p => p.Start, p => p.Value ?? double.NaN))
+                {
+                    Dashed = true,
+                    Band = [.. g.Where(p => index.ContainsKey(p.Start)).Select(p => (index[p.Start], p.Lower ?? double.NaN, p.Upper ?? double.NaN))],
+                })]);
+        if (data.Estimated.Count > 0)
+        {
+            html.Append("<p class=\"legend\">Dashed: estimated from the predictions' confidences before labels arrive (performance estimation), shaded: its confidence band.</p>");
+        }
     }
 
     private static void DriftSection(StringBuilder html, ReportData data)

@@ -30,6 +30,9 @@ internal sealed class ReportData
 
     public required IReadOnlyList<PerformanceTrendPoint> Performance { get; init; }
 
+    /// <summary>Gets the estimated performance (no labels needed) per bucket and metric, with its band.</summary>
+    public required IReadOnlyList<EstimatedPerformanceTrendPoint> Estimated { get; init; }
+
     public required IReadOnlyList<DriftTrendPoint> DriftTrend { get; init; }
 
     public required IReadOnlyList<HealthTrendPoint> HealthTrend { get; init; }
@@ -77,6 +80,7 @@ internal sealed class ReportData
             Health = latestHealth,
             Volume = volume,
             Performance = performance,
+            Estimated = estimatedTrend,
             DriftTrend = driftTrend,
             HealthTrend = healthTrend,
             Quality = [.. performanceReport.Metrics.Where(m => m.Name.StartsWith(Aggregation.WindowMetricNames.QualityPrefix, StringComparison.Ordinal))],

@@ -18,8 +18,16 @@ internal static class Svg
     private const int Bottom = 28;
     private static readonly string[] Colours = ["#2563eb", "#dc2626", "#16a34a", "#9333ea", "#ea580c", "#0891b2"];
 
-    /// <summary>One line of a chart: its name and (bucket index, value) points.</summary>
-    public sealed record Series(string Name, IReadOnlyList<(int Bucket, double Value)> Points);
+    /// <summary>
+    /// One line of a chart: its name and (bucket index, value) points; dashed for an estimate, with its band (a shaded area
+    /// between the lower and upper values of each point) when it has one.
+    /// </summary>
+    public sealed record Series(string Name, IReadOnlyList<(int Bucket, double Value)> Points)
+    {
+        public bool Dashed { get; init; }
+
+        public IReadOnlyList<(int Bucket, double Lower, double Upper)> Band { get; init; } = [];
+    }
 
     public static string Encode(string text) => WebUtility.HtmlEncode(text);
 
@@ -29,7 +37,8 @@ internal static class Svg
     /// <summary>A line chart over the report's buckets; missing buckets leave gaps in the line, not zeros.</summary>
     public static void LineChart(StringBuilder html, string id, IReadOnlyList<DateTimeOffset> buckets, IReadOnlyList<Series> series, string format = "0.###")
     {
-        var values = series.SelectMany(s => s.Points).Select(p => p.Value).Where(double.IsFinite).ToArray();
+        var values = series.SelectMany(s => s.Points).Select(p => p.Value)
+            .Concat(series.SelectMany(s => s.Band).SelectMany(b => new[] { b.Lower, b.Upper })).Where(double.IsFinite).ToArray();
         var count = series.Sum(s => s.Points.Count(p => double.IsFinite(p.Value)));
         html.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" id=\"{id}\" data-points=\"{count}\" viewBox=\"0 0 {Width} {Height}\" role=\"img\">");
         if (values.Length == 0 || buckets.Count == 0)
@@ -45,6 +54,21 @@ internal static class Svg
         }
 
         Axes(html, buckets, min, max, format);
+
+        // Bands first, so that every line is drawn over them: the upper edge left to right, then the lower edge back.
+        for (var s = 0; s < series.Count; s++)
+        {
+            var band = series[s].Band.Where(b => double.IsFinite(b.Lower) && double.IsFinite(b.Upper)).OrderBy(b => b.Bucket).ToArray();
+            if (band.Length == 0)
+            {
+                continue;
+            }
+
+            var outline = string.Join(" ", band.Select(b => string.Create(CultureInfo.InvariantCulture, $"{X(b.Bucket, buckets.Count):0.#},{Y(b.Upper, min, max):0.#}"))
+                .Concat(band.AsEnumerable().Reverse().Select(b => string.Create(CultureInfo.InvariantCulture, $"{X(b.Bucket, buckets.Count):0.#},{Y(b.Lower, min, max):0.#}"))));
+            html.Append(CultureInfo.InvariantCulture, $"<polygon class=\"band\" points=\"{outline}\" fill=\"{Colours[s % Colours.Length]}\" fill-opacity=\"0.15\" stroke=\"none\"><title>{Encode(series[s].Name)} band</title></polygon>");
+        }
+
         for (var s = 0; s < series.Count; s++)
         {
             var colour = Colours[s % Colours.Length];
@@ -62,7 +86,8 @@ internal static class Svg
                 pen = 'L';
             }
 
-            html.Append(CultureInfo.InvariantCulture, $"<path d=\"{path}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"1.5\"/>");
+            var dash = series[s].Dashed ? " stroke-dasharray=\"5 3\"" : string.Empty;
+            html.Append(CultureInfo.InvariantCulture, $"<path d=\"{path}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"1.5\"{dash}/>");
             foreach (var (bucket, value) in series[s].Points)
             {
                 if (double.IsFinite(value))
