@@ -93,7 +93,7 @@ internal static class RollupBuilder
     {
         using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await AdvisoryLock.TakeAsync(connection, sql.Schema, cancellationToken).ConfigureAwait(false);
-        foreach (var text in (string[])[RollupSql.Clear, RollupSql.Volume, RollupSql.Performance, RollupSql.Drift, RollupSql.Health, RollupSql.SaveProgress])
+        foreach (var text in (string[])[RollupSql.Clear, RollupSql.Volume, RollupSql.Performance, RollupSql.Drift, RollupSql.Health, RollupSql.Estimated, RollupSql.SaveProgress])
         {
             using var command = new NpgsqlCommand(sql[text], connection, transaction) { CommandTimeout = commandTimeout };
             Parameters.AddTo(

@@ -63,6 +63,17 @@ internal static class RollupSql
         WHERE w > 0;
         """;
 
+    // Estimates are window metrics too. starts_with rather than a range on name: under the database's collation the
+    // names starting with "estimated." need not sort together; ts >= $3 bounds the index scan.
+    public const string Estimated = """
+        INSERT INTO {schema}.rollups (model, resolution, bucket_start, metric, value, weight)
+        SELECT $1, $2, $3, 'estimated:' || name, avg(value), count(*)
+        FROM {schema}.metrics
+        WHERE model_id IN (SELECT id FROM {schema}.models WHERE name = $1) AND starts_with(name, 'estimated.') AND ts >= $3
+          AND window_start >= $3 AND window_start < $4 AND value IS NOT NULL
+        GROUP BY name;
+        """;
+
     public const string SaveProgress = """
         INSERT INTO {schema}.rollup_progress (model, resolution, next_start) VALUES ($1, $2, $4)
         ON CONFLICT (model, resolution) DO UPDATE SET next_start = excluded.next_start;

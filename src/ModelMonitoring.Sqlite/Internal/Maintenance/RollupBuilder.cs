@@ -85,7 +85,7 @@ internal static class RollupBuilder
         command.Parameters.AddWithValue("$resolution", (int)resolution);
         command.Parameters.AddWithValue("$from", from);
         command.Parameters.AddWithValue("$to", to);
-        foreach (var sql in (ReadOnlySpan<string>)[RollupSql.Clear, RollupSql.Volume, RollupSql.Performance, RollupSql.Drift, RollupSql.Health, RollupSql.SaveProgress])
+        foreach (var sql in (ReadOnlySpan<string>)[RollupSql.Clear, RollupSql.Volume, RollupSql.Performance, RollupSql.Drift, RollupSql.Health, RollupSql.Estimated, RollupSql.SaveProgress])
         {
             command.CommandText = sql;
             command.ExecuteNonQuery();

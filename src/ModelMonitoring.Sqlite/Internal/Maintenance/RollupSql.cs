@@ -68,6 +68,17 @@ internal static class RollupSql
         WHERE w > 0;
         """;
 
+    // Estimates are window metrics too. Names are compared bytewise (BINARY), so [estimated., estimated/) is exactly the
+    // names starting with "estimated." and the name index is searched over that range.
+    public const string Estimated = """
+        INSERT INTO rollups (model, resolution, bucket_start, metric, value, weight)
+        SELECT $model, $resolution, $from, 'estimated:' || name, AVG(value), COUNT(*)
+        FROM metrics
+        WHERE model_id IN (SELECT id FROM models WHERE name = $model) AND name >= 'estimated.' AND name < 'estimated/' AND ts >= $from
+          AND window_start >= $from AND window_start < $to AND value IS NOT NULL
+        GROUP BY name;
+        """;
+
     public const string SaveProgress = """
         INSERT INTO rollup_progress (model, resolution, next_start) VALUES ($model, $resolution, $to)
         ON CONFLICT (model, resolution) DO UPDATE SET next_start = excluded.next_start;
