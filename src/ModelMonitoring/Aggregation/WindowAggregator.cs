@@ -34,6 +34,8 @@ internal sealed class WindowAggregator
     private long _notAggregated;
     private long _loggedNotAggregated;
     private DateTimeOffset _loggedAt = DateTimeOffset.MinValue;
+    private long _loggedUnused;
+    private DateTimeOffset _unusedLoggedAt = DateTimeOffset.MinValue;
     private readonly LabelJoinCache _labels;
     private readonly ThresholdEvaluator _thresholds;
     private readonly SortedDictionary<long, WindowState> _open = [];
@@ -112,7 +114,7 @@ internal sealed class WindowAggregator
         if (prediction.PredictedClass is { } predictedClass)
         {
             CountClass(window.ClassCounts, predictedClass);
-            if (Estimation is { } estimation && prediction.Status == PredictionStatus.Success && (prediction.Confidence is not null || !prediction.ClassProbabilities.IsEmpty))
+            if (Estimation is { } estimation && prediction.Status == PredictionStatus.Success)
             {
                 estimation.Observe(window, predictedClass, prediction.Confidence, prediction.ClassProbabilities.Span);
             }
@@ -237,6 +239,7 @@ internal sealed class WindowAggregator
     public void CloseWindows(DateTimeOffset now, bool all, ArrayBuilder<MetricRecord> metrics, List<Alert> alerts)
     {
         LogNotAggregated(now);
+        LogUnusedForEstimation(now);
 
         // Detections are handed to the alert manager with the cycle's threshold observations.
         alerts.AddRange(_conceptObservations);
@@ -329,6 +332,17 @@ internal sealed class WindowAggregator
             _loggedNotAggregated = count;
             _loggedAt = now;
             Log.WindowsFull(_logger, count, _model, MaxOpenWindows, LogInterval);
+        }
+    }
+
+    /// <summary>Predictions performance estimation could not use leave windows without an estimate: said, not silent.</summary>
+    private void LogUnusedForEstimation(DateTimeOffset now)
+    {
+        if (Estimation is { } estimation && estimation.Unused != _loggedUnused && now - _unusedLoggedAt >= LogInterval)
+        {
+            _loggedUnused = estimation.Unused;
+            _unusedLoggedAt = now;
+            Log.UnusedForEstimation(_logger, estimation.Unused, _model, estimation.Needs, LogInterval);
         }
     }
 

@@ -30,6 +30,15 @@ internal sealed class PerformanceEstimationWatch
     }
 
     /// <summary>
+    /// Gets how many successful predictions with a class could not be kept for an estimate since start: a class the
+    /// reference does not calibrate, or no confidence (class probabilities, for a reference built from them). Worker thread.
+    /// </summary>
+    public long Unused { get; private set; }
+
+    /// <summary>Gets what a prediction needs to be estimated, for the warning about unused predictions.</summary>
+    public string Needs => _reference.EstimatesFromProbabilities ? "class probabilities" : _reference.UsesClassProbabilities ? "a confidence or class probabilities" : "a confidence";
+
+    /// <summary>
     /// Keeps a prediction for its window's estimate when its class is one the reference calibrates and it has what the
     /// reference estimates from: its class probabilities for a multiclass reference built from them, otherwise its
     /// confidence (or, for a reference built from class probabilities, its predicted class's probability).
@@ -43,6 +52,7 @@ internal sealed class PerformanceEstimationWatch
         var index = _reference.IndexOf(predictedClass);
         if (index < 0)
         {
+            Unused++;
             return;
         }
 
@@ -53,6 +63,7 @@ internal sealed class PerformanceEstimationWatch
         if ((width > 0 && !hasProbabilities) || !double.IsFinite(score)
             || (!_reference.IsBinary && width == 0 && _reference.ClassCalibrators[index] is null))
         {
+            Unused++;
             return;
         }
 

@@ -84,6 +84,9 @@ internal static partial class Log
     [LoggerMessage(41, LogLevel.Warning, "{Count} records of model {Model} so far were stored but left out of window metrics: {MaxOpenWindows} windows, the most allowed, were open, or the record's window would end after the latest representable time (logged at most once per {Interval}).")]
     public static partial void WindowsFull(ILogger logger, long count, string model, int maxOpenWindows, TimeSpan interval);
 
+    [LoggerMessage(42, LogLevel.Warning, "{Count} successful predictions of model {Model} so far could not be used for performance estimation: their predicted class is not one the reference calibrates, or they lack {Needs}; windows with fewer usable predictions than MinWindowSize get no estimate (logged at most once per {Interval}).")]
+    public static partial void UnusedForEstimation(ILogger logger, long count, string model, string needs, TimeSpan interval);
+
     [LoggerMessage(70, LogLevel.Warning, "Sink {Sink} is still running a write it was given earlier, so it was not given the batch of model {Model} (attempt {Attempt} of {Attempts}); a sink never runs two writes at once.")]
     public static partial void SinkStillBusy(ILogger logger, string sink, string model, int attempt, int attempts);
 

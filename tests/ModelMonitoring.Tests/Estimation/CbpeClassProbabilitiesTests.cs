@@ -104,6 +104,25 @@ public sealed class CbpeClassProbabilitiesTests
     }
 
     [Fact]
+    public void PredictionsTheEstimateCannotUse_AreCountedAndLogged_NotSilentlySkipped()
+    {
+        var logs = new CapturingLoggerProvider();
+        var schema = new ModelSchema("m", "1", "test", [], []) { Classes = ProbabilityClassifier.Names(3) };
+        var watch = new PerformanceEstimationWatch(schema, new PerformanceEstimationOptions { Reference = ProbabilityClassifier.Reference(3, spread: 1.2) });
+        var aggregator = new WindowAggregator(TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(1), 10_000, new ThresholdEvaluator(schema, []), "m", logs.CreateLogger("test")) { Estimation = watch };
+
+        // Without probabilities, with an unknown class, and one usable prediction.
+        aggregator.Observe(new PredictionRecord { Id = new PredictionId(1, 1), Timestamp = Start, PredictedClass = "c1", Confidence = 0.8 });
+        aggregator.Observe(new PredictionRecord { Id = new PredictionId(1, 2), Timestamp = Start, PredictedClass = "c9", ClassProbabilities = new[] { 0.2, 0.3, 0.5 } });
+        aggregator.Observe(new PredictionRecord { Id = new PredictionId(1, 3), Timestamp = Start, PredictedClass = "c2", ClassProbabilities = new[] { 0.2, 0.3, 0.5 } });
+        aggregator.CloseWindows(Start.AddMinutes(2), all: false, new ArrayBuilder<MetricRecord>(64), []);
+
+        watch.Unused.ShouldBe(2);
+        logs.Lines.ShouldContain(l => l.Contains("2 successful predictions of model m so far could not be used for performance estimation", StringComparison.Ordinal)
+            && l.Contains("they lack class probabilities", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void TwoClassesFromProbabilities_AreTheBinaryCase_WithTheSecondClassPositive()
     {
         // The same rows as class probabilities in the order (no, yes) and as confidences, whose positive class is the
