@@ -200,22 +200,20 @@ public sealed class CbpeReference
                 throw new ArgumentException($"Reference row {i}: {row.Count} class probabilities for {k} classes; give one per class, in the order of the classes.", nameof(classProbabilities));
             }
 
-            var sum = 0.0;
+            var values = probabilities.AsSpan(i * k, k);
             for (var c = 0; c < k; c++)
             {
-                var p = row[c];
-                if (!(p >= 0 && p <= 1))
-                {
-                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Reference row {i}: the probability {p} of class '{classes[c]}' is not between 0 and 1."), nameof(classProbabilities));
-                }
-
-                probabilities[(i * k) + c] = p;
-                sum += p;
+                values[c] = row[c];
             }
 
-            if (Math.Abs(sum - 1) > Recording.ModelMonitor.ProbabilitySumTolerance)
+            if (Recording.ClassProbabilityCheck.FirstOutOfRange(values, out var sum) is var outside and >= 0)
             {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Reference row {i}: the class probabilities sum to {sum}, not 1 (within {Recording.ModelMonitor.ProbabilitySumTolerance})."), nameof(classProbabilities));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Reference row {i}: the probability {values[outside]} of class '{classes[outside]}' is not between 0 and 1."), nameof(classProbabilities));
+            }
+
+            if (!Recording.ClassProbabilityCheck.SumsToOne(sum))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Reference row {i}: the class probabilities sum to {sum}, not 1 (within {Recording.ClassProbabilityCheck.SumTolerance})."), nameof(classProbabilities));
             }
 
             confidences[i] = probabilities[(i * k) + predicted[i]];

@@ -13,13 +13,6 @@ namespace ModelMonitoring.Recording;
 // takes RecordSlow, which decides again from the start.
 internal sealed partial class ModelMonitor
 {
-    /// <summary>
-    /// How far a prediction's class probabilities may sum from 1: loose enough for probabilities a model rounded or
-    /// computed in single precision (softmax in float32 is off by about 1e-7 per class), tight enough to refuse scores
-    /// that are not probabilities at all.
-    /// </summary>
-    internal const double ProbabilitySumTolerance = 1e-3;
-
     public PredictionId RecordPrediction(in Prediction prediction)
     {
         // A stopped pipeline has closed the lease token (Close), so no thread matches it here.
@@ -200,7 +193,7 @@ internal sealed partial class ModelMonitor
 
     /// <summary>
     /// Checks a prediction's class probabilities (<see cref="Prediction.ClassProbabilities"/>): one per declared class, each
-    /// within [0, 1], summing to 1 within <see cref="ProbabilitySumTolerance"/>; returns why they reject it, or null.
+    /// a probability distribution (<see cref="ClassProbabilityCheck"/>); returns why they reject it, or null.
     /// </summary>
     private DropReason? CheckClassProbabilities(ReadOnlySpan<double> probabilities)
     {
@@ -214,19 +207,7 @@ internal sealed partial class ModelMonitor
             return DropReason.SchemaMismatch;
         }
 
-        var sum = 0.0;
-        foreach (var probability in probabilities)
-        {
-            // Written so that NaN fails too.
-            if (!(probability >= 0 && probability <= 1))
-            {
-                return DropReason.InvalidValue;
-            }
-
-            sum += probability;
-        }
-
-        return Math.Abs(sum - 1) <= ProbabilitySumTolerance ? null : DropReason.InvalidValue;
+        return ClassProbabilityCheck.FirstOutOfRange(probabilities, out var sum) < 0 && ClassProbabilityCheck.SumsToOne(sum) ? null : DropReason.InvalidValue;
     }
 
     /// <summary>Copies a validated prediction (all but its numeric features, already copied) into a claimed slot, and returns its id.</summary>
